@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "VitaeExtractionTests", dependencies: ["VitaeExtraction"]),
-        .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeTesting"]),
+        .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,17 +44,41 @@ let package = Package(
             name: "VitaeAnalysis",
             dependencies: ["VitaeEngine"],
             resources: [.copy("Resources")]),
+        // Where jobs, their event logs and uploaded files live: the protocols and the SQLite default.
+        .target(
+            name: "VitaeStore",
+            dependencies: ["VitaeEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The HTTP API, SSE streams, upload signing and the in-process workers.
+        .target(
+            name: "VitaeServer",
+            dependencies: [
+                "VitaeEngine", "VitaeAnalysis", "VitaeStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         // Helpers for stage authors: run an analyzer on a file in one line.
         .target(name: "VitaeTesting", dependencies: ["VitaeEngine", "VitaeAnalysis"]),
         .executableTarget(
             name: "vitae",
             dependencies: [
-                "VitaeEngine", "VitaeAnalysis",
+                "VitaeEngine", "VitaeAnalysis", "VitaeStore", "VitaeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "VitaeExtractionTests", dependencies: ["VitaeExtraction"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
+        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore"]),
+        .testTarget(
+            name: "VitaeServerTests",
+            dependencies: [
+                "VitaeServer", "VitaeStore", "VitaeTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,187 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import VitaeEngine
+import VitaeStore
+
+/// What the hub sends one SSE connection.
+enum HubMessage: Sendable {
+    case event(StoredEvent)
+    case heartbeat(timestamp: Int64)
+    case queueStats(QueueStatsPayload)
+}
+
+struct QueueStatsPayload: Codable, Sendable, Equatable {
+    var queueName: String
+    var waiting: Int
+    var active: Int
+    var completed: Int
+    var failed: Int
+    var cancelled: Int
+    var timestamp: Int64
+}
+
+/// A connection's entry in `GET /api/v1/sse/stats`.
+struct ConnectionInfo: Codable, Sendable {
+    var connectionId: String
+    var jobId: String
+    var queueName: String?
+    var connectedAt: Int64
+}
+
+/// Fans committed job events out to the SSE connections of this process, with one heartbeat
+/// timer and one queue-stats poller for all of them.
+///
+/// Each connection has a bounded buffer; a client too slow to drain it is disconnected and
+/// resumes from the event log with `Last-Event-ID`, so memory stays bounded and nothing is lost.
+final class EventHub: Service, Sendable {
+    private struct Subscriber {
+        var info: ConnectionInfo
+        var continuation: AsyncStream<HubMessage>.Continuation
+    }
+
+    private struct State {
+        var subscribers: [UUID: Subscriber] = [:]
+        var byJob: [String: Set<UUID>] = [:]
+        var byQueue: [String: Set<UUID>] = [:]
+        var lastStats: [String: QueueStatsPayload] = [:]
+        var changedSinceStats = false
+        var eventsPublished = 0
+    }
+
+    private let state = Mutex(State())
+    private let store: any JobStore
+    private let feed: any EventFeed
+    private let heartbeatInterval: Duration
+    private let bufferLimit: Int
+    private let statsInterval: Duration
+    private let logger: Logger
+
+    init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferLimit: Int,
+         statsInterval: Duration = .milliseconds(500), logger: Logger) {
+        self.store = store
+        self.feed = feed
+        self.heartbeatInterval = heartbeatInterval
+        self.bufferLimit = bufferLimit
+        self.statsInterval = statsInterval
+        self.logger = logger
+    }
+
+    func subscribe(jobId: String, queueName: String?) -> (id: UUID, messages: AsyncStream<HubMessage>) {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<HubMessage>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
+        let info = ConnectionInfo(connectionId: id.uuidString.lowercased(), jobId: jobId, queueName: queueName,
+                                  connectedAt: Date().epochMilliseconds)
+        state.withLock { state in
+            state.subscribers[id] = Subscriber(info: info, continuation: continuation)
+            state.byJob[jobId, default: []].insert(id)
+            if let queueName { state.byQueue[queueName, default: []].insert(id) }
+        }
+        continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
+        return (id, stream)
+    }
+
+    func unsubscribe(_ id: UUID) {
+        let removed = state.withLock { state -> Subscriber? in
+            guard let subscriber = state.subscribers.removeValue(forKey: id) else { return nil }
+            state.byJob[subscriber.info.jobId]?.remove(id)
+            if state.byJob[subscriber.info.jobId]?.isEmpty == true { state.byJob[subscriber.info.jobId] = nil }
+            if let queue = subscriber.info.queueName {
+                state.byQueue[queue]?.remove(id)
+                if state.byQueue[queue]?.isEmpty == true { state.byQueue[queue] = nil }
+            }
+            return subscriber
+        }
+        removed?.continuation.finish()
+    }
+
+    var connections: [ConnectionInfo] {
+        state.withLock { $0.subscribers.values.map(\.info).sorted { $0.connectedAt < $1.connectedAt } }
+    }
+
+    var jobSubscriptionCount: Int { state.withLock { $0.byJob.count } }
+
+    var eventsPublished: Int { state.withLock { $0.eventsPublished } }
+
+    func publish(_ event: StoredEvent) {
+        let targets = state.withLock { state -> [(UUID, AsyncStream<HubMessage>.Continuation)] in
+            state.changedSinceStats = true
+            state.eventsPublished += 1
+            return (state.byJob[event.jobId] ?? []).compactMap { id in state.subscribers[id].map { (id, $0.continuation) } }
+        }
+        deliver(.event(event), to: targets)
+    }
+
+    private func deliver(_ message: HubMessage, to targets: [(UUID, AsyncStream<HubMessage>.Continuation)]) {
+        for (id, continuation) in targets {
+            if case .dropped = continuation.yield(message) {
+                logger.notice("disconnecting a slow SSE client", metadata: ["connection": "\(id)"])
+                unsubscribe(id)
+            }
+        }
+    }
+
+    /// The latest counts of a queue, for a connection that just opened.
+    func currentStats(queue: String) async -> QueueStatsPayload? {
+        guard let counts = try? await store.counts(queue: queue) else { return nil }
+        return QueueStatsPayload(queueName: queue, counts: counts)
+    }
+
+    func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in self.feed.committedEvents() { self.publish(event) }
+            }
+            group.addTask { await self.tick(every: self.heartbeatInterval) { self.heartbeat() } }
+            group.addTask { await self.tick(every: self.statsInterval) { await self.refreshQueueStats() } }
+            try? await gracefulShutdown()
+            group.cancelAll()
+        }
+        // Ending every stream lets open SSE responses finish, so the HTTP server can stop.
+        let all = state.withLock { Array($0.subscribers.keys) }
+        all.forEach(unsubscribe)
+    }
+
+    private func tick(every interval: Duration, _ action: @Sendable () async -> Void) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            if Task.isCancelled { return }
+            await action()
+        }
+    }
+
+    private func heartbeat() {
+        let targets = state.withLock { state in state.subscribers.map { ($0.key, $0.value.continuation) } }
+        deliver(.heartbeat(timestamp: Date().epochMilliseconds), to: targets)
+    }
+
+    /// Sends `queue_stats` to a queue's watchers when its counts changed, at most once per interval.
+    private func refreshQueueStats() async {
+        let queues = state.withLock { state -> [String] in
+            guard state.changedSinceStats else { return [] }
+            state.changedSinceStats = false
+            return Array(state.byQueue.keys)
+        }
+        for queue in queues {
+            guard let stats = await currentStats(queue: queue) else { continue }
+            let targets = state.withLock { state -> [(UUID, AsyncStream<HubMessage>.Continuation)] in
+                guard state.lastStats[queue]?.sameCounts(as: stats) != true else { return [] }
+                state.lastStats[queue] = stats
+                return (state.byQueue[queue] ?? []).compactMap { id in state.subscribers[id].map { (id, $0.continuation) } }
+            }
+            deliver(.queueStats(stats), to: targets)
+        }
+    }
+}
+
+extension QueueStatsPayload {
+    init(queueName: String, counts: QueueCounts) {
+        self.init(queueName: queueName, waiting: counts.waiting, active: counts.active, completed: counts.completed,
+                  failed: counts.failed, cancelled: counts.cancelled, timestamp: Date().epochMilliseconds)
+    }
+
+    func sameCounts(as other: QueueStatsPayload) -> Bool {
+        (waiting, active, completed, failed, cancelled) == (other.waiting, other.active, other.completed, other.failed, other.cancelled)
+    }
+}

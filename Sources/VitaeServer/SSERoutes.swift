@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+import VitaeEngine
+import VitaeStore
+
+/// `GET /api/v1/sse/job/:jobId` and `GET /api/v1/sse/stats`.
+struct SSERoutes: Sendable {
+    let store: any JobStore
+    let hub: EventHub
+    let retryMilliseconds: Int
+
+    struct Connected: Encodable, Sendable {
+        var connectionId: String
+        var timestamp: Int64
+        var message = "SSE connection established"
+    }
+
+    struct Heartbeat: Encodable, Sendable {
+        var timestamp: Int64
+    }
+
+    struct Stats: Encodable, Sendable {
+        var totalConnections: Int
+        var totalJobSubscriptions: Int
+        var eventsPublished: Int
+        var connections: [ConnectionInfo]
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/v1/sse/job/:jobId") { request, context in try await stream(request, context: context) }
+        router.get("/api/v1/sse/stats") { _, _ in
+            let connections = hub.connections
+            return JSONResponse.success(Stats(
+                totalConnections: connections.count, totalJobSubscriptions: hub.jobSubscriptionCount,
+                eventsPublished: hub.eventsPublished, connections: connections))
+        }
+    }
+
+    func stream(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let jobId = try context.parameters.require("jobId")
+        let query = request.uri.queryParameters
+        let queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        // Browsers cannot set headers on the first request, so the query parameter stands in for the header.
+        let lastEventId = (request.headers[.lastEventId] ?? query["lastEventId"].map(String.init)).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard let job = try await store.job(id: jobId) else { throw APIError.notFound(job: jobId) }
+        if let lastEventId, job.phase.isFinished, lastEventId >= job.lastSequence {
+            // The client saw the end: 204 tells a browser's EventSource to stop reconnecting.
+            return Response(status: .noContent)
+        }
+        // Subscribe before reading the log, so an event committed in between is in one or the other.
+        let (connectionId, messages) = hub.subscribe(jobId: jobId, queueName: queueName)
+        let backlog: [StoredEvent]
+        do {
+            backlog = Self.currentRun(of: try await store.events(jobId: jobId, after: lastEventId ?? 0), resuming: lastEventId != nil)
+        } catch {
+            hub.unsubscribe(connectionId)
+            throw error
+        }
+        let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
+        let headers: HTTPFields = [
+            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache", .connection: "keep-alive",
+            .accelBuffering: "no",
+        ]
+        let retry = retryMilliseconds
+        let hub = self.hub
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            defer { hub.unsubscribe(connectionId) }
+            try await writer.write(ServerSentEvent(
+                event: "connected",
+                json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
+            if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
+            var sent = lastEventId ?? 0
+            var finished = false
+            for event in backlog {
+                try await writer.write(Self.frame(event, retry: retry))
+                sent = event.sequence
+                if event.update.status.isTerminal { finished = true }
+            }
+            if !finished {
+                // On shutdown the subscription ends, which ends this loop and lets the response finish.
+                try await withGracefulShutdownHandler {
+                    loop: for await message in messages {
+                        switch message {
+                        case .event(let event) where event.sequence > sent:
+                            try await writer.write(Self.frame(event, retry: retry))
+                            sent = event.sequence
+                            if event.update.status.isTerminal { break loop }
+                        case .event:
+                            continue
+                        case .heartbeat(let timestamp):
+                            try await writer.write(ServerSentEvent(event: "heartbeat", json: Heartbeat(timestamp: timestamp)).buffer)
+                        case .queueStats(let stats):
+                            try await writer.write(ServerSentEvent(event: "queue_stats", json: stats).buffer)
+                        }
+                    }
+                } onGracefulShutdown: {
+                    hub.unsubscribe(connectionId)
+                }
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    static func frame(_ event: StoredEvent, retry: Int) -> ByteBuffer {
+        ServerSentEvent(event: "job_update", id: String(event.sequence), retryMilliseconds: retry, json: event.update).buffer
+    }
+
+    /// A new subscriber gets the current run from its start: events before a terminal event that
+    /// a manual retry followed belong to an earlier run and would end the client's stream early.
+    static func currentRun(of events: [StoredEvent], resuming: Bool) -> [StoredEvent] {
+        guard !resuming, let lastEarlierEnd = events.dropLast().lastIndex(where: { $0.update.status.isTerminal }) else {
+            return events
+        }
+        return Array(events[(lastEarlierEnd + 1)...])
+    }
+}

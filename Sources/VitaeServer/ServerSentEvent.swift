@@ -1,0 +1,34 @@
+import Foundation
+import NIOCore
+
+/// One SSE frame: `event:`, optional `id:` and `retry:`, and the JSON data, ended by a blank line.
+struct ServerSentEvent: Sendable {
+    var event: String
+    var id: String?
+    var retryMilliseconds: Int?
+    var data: String
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(event: String, id: String? = nil, retryMilliseconds: Int? = nil, json: some Encodable) {
+        self.event = event
+        self.id = id
+        self.retryMilliseconds = retryMilliseconds
+        self.data = (try? String(decoding: Self.encoder.encode(json), as: UTF8.self)) ?? "{}"
+    }
+
+    var text: String {
+        var frame = "event: \(event)\n"
+        if let id { frame += "id: \(id)\n" }
+        if let retryMilliseconds { frame += "retry: \(retryMilliseconds)\n" }
+        // JSON has no raw newlines, so one data line carries it.
+        frame += "data: \(data)\n\n"
+        return frame
+    }
+
+    var buffer: ByteBuffer { ByteBuffer(string: text) }
+}

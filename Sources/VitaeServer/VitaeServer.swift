@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import VitaeAnalysis
+import VitaeEngine
+import VitaeStore
+
+/// One `vitae serve` process: the HTTP API, its SSE hub and (optionally) in-process workers,
+/// run as services that shut down gracefully together.
+public struct VitaeServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: any JobStore & EventFeed
+    public let blobs: any BlobStore
+    public let pipelines: [String: Pipeline]
+    let logger: Logger
+
+    /// Opens the embedded default: SQLite and a blob folder inside the data directory.
+    public static func embedded(configuration: ServerConfiguration, pipelines: [String: Pipeline], logger: Logger) throws -> VitaeServer {
+        let directory = configuration.dataDirectory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteJobStore(path: directory.appendingPathComponent("vitae.sqlite").path)
+        let blobs = try FileBlobStore(directory: directory.appendingPathComponent("blobs"))
+        return VitaeServer(configuration: configuration, store: store, blobs: blobs, pipelines: pipelines, logger: logger)
+    }
+
+    public init(configuration: ServerConfiguration, store: any JobStore & EventFeed, blobs: any BlobStore,
+                pipelines: [String: Pipeline], logger: Logger) {
+        self.configuration = configuration
+        self.store = store
+        self.blobs = blobs
+        self.pipelines = pipelines
+        self.logger = logger
+    }
+
+    /// Runs until SIGINT/SIGTERM (or cancellation); `onListening` gets the bound port.
+    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
+        let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
+                           bufferLimit: configuration.sseBufferLimit, logger: logger)
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
+        router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
+        UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,
+                     lifetime: configuration.uploadURLLifetime).register(on: router)
+        QueueRoutes(store: store, blobs: blobs, pipelines: pipelines).register(on: router)
+        SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds).register(on: router)
+
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vitae",
+                                 backlog: configuration.listenBacklog),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        let workers = WorkerPool(
+            store: store, feed: store, blobs: blobs, pipelines: pipelines, concurrency: configuration.workers,
+            lease: configuration.leaseDuration, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
+        // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
+        let group = ServiceGroup(configuration: .init(
+            services: [workers, hub, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

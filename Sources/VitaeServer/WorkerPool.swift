@@ -1,0 +1,206 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import VitaeEngine
+import VitaeStore
+
+/// Runs queued jobs in this process: claims them with a lease, runs their queue's pipeline,
+/// and writes every update to the job's log.
+///
+/// On shutdown it stops claiming, lets running jobs finish within the grace period and hands
+/// the rest back to the queue. A process that dies leaves its jobs to be claimed again when
+/// their leases run out.
+public final class WorkerPool: Service, Sendable {
+    private let store: any JobStore
+    private let feed: any EventFeed
+    private let blobs: any BlobStore
+    private let pipelines: [String: Pipeline]
+    private let concurrency: Int
+    private let lease: Duration
+    private let gracePeriod: Duration
+    private let pollInterval: Duration
+    private let logger: Logger
+    private let workerId: String
+    private let running = Mutex<[String: Task<Void, Never>]>([:])
+    private let shuttingDown = Mutex(false)
+    /// Rung when work may be waiting: a job was queued or a running one ended.
+    private let doorbell: AsyncStream<Void>
+    private let ring: AsyncStream<Void>.Continuation
+
+    public init(
+        store: any JobStore, feed: any EventFeed, blobs: any BlobStore, pipelines: [String: Pipeline], concurrency: Int,
+        lease: Duration, gracePeriod: Duration, pollInterval: Duration = .seconds(1), logger: Logger
+    ) {
+        self.store = store
+        self.feed = feed
+        self.blobs = blobs
+        self.pipelines = pipelines
+        self.concurrency = concurrency
+        self.lease = lease
+        self.gracePeriod = gracePeriod
+        self.pollInterval = pollInterval
+        self.logger = logger
+        (doorbell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.workerId = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    }
+
+    public func run() async throws {
+        guard concurrency > 0 else {
+            try? await gracefulShutdown()
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            // New work announces itself through the event feed, so idle workers wake at once.
+            group.addTask {
+                for await event in self.feed.committedEvents() where event.update.status == .queued {
+                    self.ring.yield()
+                }
+            }
+            group.addTask { await self.renewLeases() }
+            group.addTask { await self.dispatch() }
+            group.addTask { await self.poll() }
+            try? await gracefulShutdown()
+            shuttingDown.withLock { $0 = true }
+            ring.yield()
+            await drain()
+            group.cancelAll()
+            ring.finish()
+        }
+    }
+
+    /// Claims jobs while there is capacity, each time the doorbell rings.
+    private func dispatch() async {
+        ring.yield()
+        for await _ in doorbell {
+            if Task.isCancelled || shuttingDown.withLock({ $0 }) { return }
+            while true {
+                let free = concurrency - running.withLock { $0.count }
+                guard free > 0 else { break }
+                let claimed: [JobRecord]
+                do {
+                    claimed = try await store.claim(queues: Array(pipelines.keys), worker: workerId, limit: free, lease: lease)
+                } catch {
+                    logger.error("claiming jobs failed", metadata: ["error": "\(error)"])
+                    break
+                }
+                claimed.forEach(start)
+                if claimed.count < free { break }
+            }
+        }
+    }
+
+    /// Rings the doorbell now and then for what no event announces: delayed retries and expired leases.
+    private func poll() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: pollInterval)
+            ring.yield()
+        }
+    }
+
+    private func start(_ job: JobRecord) {
+        // The lock is held while the task is registered, so its own removal cannot come first.
+        running.withLock { running in
+            running[job.id] = Task {
+                await self.perform(job)
+                _ = self.running.withLock { $0.removeValue(forKey: job.id) }
+                self.ring.yield()
+            }
+        }
+    }
+
+    /// Runs one claimed job to a terminal update, a retry, or a hand-back on shutdown.
+    private func perform(_ job: JobRecord) async {
+        var log = logger
+        log[metadataKey: "job"] = "\(job.id)"
+        guard let pipeline = pipelines[job.queue] else {
+            await finish(JobUpdate(jobId: job.id, status: .failed, progress: job.progress, stage: nil,
+                                   message: "No pipeline serves queue \(job.queue)", error: "No pipeline serves queue \(job.queue)",
+                                   errorCode: "unknown_queue"), job: job, log: log)
+            return
+        }
+        let input: JobInput
+        do {
+            input = try JobInput(jobData: job.data, blobs: blobs)
+        } catch {
+            let failure = JobError(error)
+            await finish(JobUpdate(jobId: job.id, status: .failed, progress: job.progress, stage: .initializing,
+                                   message: failure.errorMessage, error: failure.errorMessage, errorCode: failure.errorCode),
+                         job: job, log: log)
+            return
+        }
+        // A later attempt repeats the steps of an earlier one; their updates are already in the log,
+        // so only progress beyond it is written and subscribers never see the bar go back.
+        let floor = job.attempts > 1 ? job.progress : -1
+        let started = ContinuousClock.now
+        for await update in pipeline.run(jobId: job.id, input: input) {
+            if update.status.isTerminal {
+                if update.errorCode == "cancelled" { break }
+                await finish(update, job: job, log: log)
+                log.info("job finished", metadata: ["status": "\(update.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
+                return
+            }
+            guard update.progress > floor else { continue }
+            do {
+                _ = try await store.append(update, worker: workerId)
+            } catch {
+                // Cancelled or taken by another worker: stop, which cancels the pipeline.
+                log.notice("stopping: \(error)")
+                return
+            }
+        }
+        // Cancelled before the end: on shutdown the job goes back to the queue for the next process.
+        if shuttingDown.withLock({ $0 }) {
+            try? await store.release(jobId: job.id, worker: workerId)
+            log.info("handed back to the queue on shutdown")
+        }
+    }
+
+    private func finish(_ update: JobUpdate, job: JobRecord, log: Logger) async {
+        var update = update
+        var retryAt: Date?
+        if update.status == .failed, Self.isTransient(update.errorCode), job.attempts < job.maxAttempts {
+            let delay = min(60, pow(2, Double(job.attempts - 1)))
+            retryAt = Date().addingTimeInterval(delay)
+            update = JobUpdate(jobId: job.id, status: .queued, progress: max(update.progress, job.progress), stage: update.stage,
+                               message: "Attempt \(job.attempts) failed (\(update.error ?? "error")); retrying in \(Int(delay)) s")
+        }
+        do {
+            _ = try await store.finish(update, worker: workerId, retryAt: retryAt)
+        } catch {
+            log.notice("could not record the end of the job: \(error)")
+        }
+    }
+
+    /// Failures worth another attempt; a broken file fails the same way every time.
+    static func isTransient(_ code: String?) -> Bool {
+        ["internal_error", "worker_lost", "input_unreadable", "extraction_crashed"].contains(code ?? "")
+    }
+
+    private func renewLeases() async {
+        let interval = lease / 3
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let ids = running.withLock { Array($0.keys) }
+            guard !ids.isEmpty else { continue }
+            do {
+                let lost = try await store.renewLeases(worker: workerId, jobIds: ids, lease: lease)
+                for id in lost { running.withLock { $0[id] }?.cancel() }
+            } catch {
+                logger.error("renewing leases failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Waits for running jobs up to the grace period, then cancels the rest (which hands them back).
+    private func drain() async {
+        let deadline = ContinuousClock.now + gracePeriod
+        while ContinuousClock.now < deadline, !running.withLock({ $0.isEmpty }) {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        let left = running.withLock { Array($0.values) }
+        if !left.isEmpty { logger.info("handing \(left.count) running job(s) back to the queue") }
+        left.forEach { $0.cancel() }
+        for task in left { await task.value }
+    }
+}

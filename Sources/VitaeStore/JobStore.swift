@@ -1,0 +1,55 @@
+import Foundation
+import VitaeEngine
+
+/// The durable queue and per-job event log. SQLite implements it for one process,
+/// PostgreSQL for many; nothing above this protocol knows which.
+///
+/// Every change a worker makes is conditional on its lease, so a worker that lost a job
+/// (lease expired, job cancelled) gets `StoreError.leaseLost` and stops instead of writing
+/// over another worker's run. Every state change appends its `job_update` to the job's log
+/// in the same transaction, so the log and the job row never disagree.
+public protocol JobStore: Sendable {
+    /// Adds a job and its `queued` event, or returns the existing job with the same id.
+    func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome
+
+    func job(id: String) async throws -> JobRecord?
+
+    /// Takes up to `limit` ready jobs of `queues`, highest priority first, for `lease`.
+    /// Jobs whose lease ran out are taken again (attempt count kept); those out of attempts fail.
+    func claim(queues: [String], worker: String, limit: Int, lease: Duration) async throws -> [JobRecord]
+
+    /// Extends the leases of the jobs `worker` holds; returns the ids it no longer holds.
+    func renewLeases(worker: String, jobIds: [String], lease: Duration) async throws -> Set<String>
+
+    /// Appends a non-terminal update of a job the worker holds.
+    func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent
+
+    /// Ends the worker's attempt with a terminal update: `completed` stores the result,
+    /// `failed` fails the job, or, with `retryAt`, sends it back to wait with `update` as a
+    /// non-terminal note.
+    func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent
+
+    /// Gives a job held by `worker` back to the queue at once, e.g. on shutdown (attempt not counted).
+    func release(jobId: String, worker: String) async throws
+
+    /// Puts a failed or cancelled job back in the queue.
+    func retry(jobId: String) async throws -> StoredEvent
+
+    /// Cancels a waiting or active job; returns its terminal event.
+    func cancel(jobId: String) async throws -> StoredEvent
+
+    /// The job's events with a sequence above `after`, oldest first.
+    func events(jobId: String, after: Int) async throws -> [StoredEvent]
+
+    func counts(queue: String) async throws -> QueueCounts
+
+    /// The most recently created jobs of a queue, newest first.
+    func recentJobs(queue: String, limit: Int) async throws -> [JobRecord]
+}
+
+/// Events as they commit, from every writer the store knows of (one process for SQLite,
+/// every process for PostgreSQL). Each event arrives at least once, in sequence order per job;
+/// consumers drop sequences they have seen.
+public protocol EventFeed: Sendable {
+    func committedEvents() -> AsyncStream<StoredEvent>
+}

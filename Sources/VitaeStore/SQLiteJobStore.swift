@@ -1,0 +1,318 @@
+import Foundation
+import GRDB
+import Synchronization
+import VitaeEngine
+
+/// The embedded default: one SQLite file in WAL mode, for a single `vitae serve` process.
+public final class SQLiteJobStore: JobStore, EventFeed {
+    private let pool: DatabasePool
+    private let feed = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+    private let encoder = JSONEncoder()
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "vitae"
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE jobs (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    queue TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    data TEXT NOT NULL,
+                    phase TEXT NOT NULL,
+                    priority INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    max_attempts INTEGER NOT NULL,
+                    progress INTEGER NOT NULL,
+                    stage TEXT,
+                    message TEXT,
+                    result TEXT,
+                    error TEXT,
+                    error_code TEXT,
+                    created_at INTEGER NOT NULL,
+                    run_at INTEGER NOT NULL,
+                    started_at INTEGER,
+                    finished_at INTEGER,
+                    last_sequence INTEGER NOT NULL,
+                    lease_owner TEXT,
+                    lease_expires_at INTEGER
+                );
+                CREATE INDEX jobs_ready ON jobs (queue, phase, priority DESC, run_at, created_at);
+                CREATE INDEX jobs_recent ON jobs (queue, created_at DESC);
+                CREATE TABLE job_events (
+                    job_id TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    PRIMARY KEY (job_id, sequence)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    // MARK: EventFeed
+
+    public func committedEvents() -> AsyncStream<StoredEvent> {
+        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
+        feed.withLock { $0.append(continuation) }
+        return stream
+    }
+
+    private func announce(_ events: [StoredEvent]) {
+        guard !events.isEmpty else { return }
+        let listeners = feed.withLock { $0 }
+        for listener in listeners {
+            for event in events { listener.yield(event) }
+        }
+    }
+
+    /// Runs a write transaction and announces the events it appended once they are committed.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
+        let (value, events) = try await pool.write(body)
+        announce(events)
+        return value
+    }
+
+    // MARK: JobStore
+
+    public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
+        let data = try encode(job.data)
+        let body = try encode(queued)
+        return try await write { db in
+            if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
+            let now = Date().epochMilliseconds
+            try db.execute(sql: """
+                INSERT INTO jobs (id, queue, name, data, phase, priority, attempts, max_attempts, progress, stage,
+                                  message, created_at, run_at, last_sequence)
+                VALUES (?, ?, ?, ?, 'waiting', ?, 0, ?, ?, ?, ?, ?, ?, 1)
+                """,
+                arguments: [job.id, job.queue, job.name, data, job.priority, job.maxAttempts, queued.progress,
+                            queued.stage?.rawValue, queued.message, now, now])
+            try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, 1, ?, ?)",
+                           arguments: [job.id, body, now])
+            let record = try Self.fetchJob(db, id: job.id)!
+            let event = StoredEvent(jobId: job.id, sequence: 1, update: queued)
+            return (.added(record, event), [event])
+        }
+    }
+
+    public func job(id: String) async throws -> JobRecord? {
+        try await pool.read { db in try Self.fetchJob(db, id: id) }
+    }
+
+    public func claim(queues: [String], worker: String, limit: Int, lease: Duration) async throws -> [JobRecord] {
+        guard !queues.isEmpty, limit > 0 else { return [] }
+        let placeholders = databaseQuestionMarks(count: queues.count)
+        let leaseMs = lease.milliseconds
+        return try await write { db in
+            let now = Date().epochMilliseconds
+            // A job whose worker vanished and that has no attempts left fails here, once.
+            var events: [StoredEvent] = []
+            let exhausted = try String.fetchAll(db, sql: """
+                SELECT id FROM jobs WHERE queue IN (\(placeholders)) AND phase = 'active'
+                AND lease_expires_at < ? AND attempts >= max_attempts
+                """, arguments: StatementArguments(queues) + [now])
+            for id in exhausted {
+                let record = try Self.fetchJob(db, id: id)!
+                let update = JobUpdate(
+                    jobId: id, status: .failed, progress: record.progress, stage: record.stage.flatMap(StageName.init),
+                    message: "The worker running this job stopped responding \(record.attempts) times",
+                    error: "The worker running this job stopped responding \(record.attempts) times", errorCode: "worker_lost")
+                events.append(try self.appendTerminal(db, record: record, update: update, phase: .failed, now: now))
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                UPDATE jobs SET phase = 'active', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
+                       started_at = COALESCE(started_at, ?)
+                WHERE id IN (
+                    SELECT id FROM jobs WHERE queue IN (\(placeholders))
+                    AND ((phase = 'waiting' AND run_at <= ?) OR (phase = 'active' AND lease_expires_at < ?))
+                    ORDER BY priority DESC, run_at, created_at LIMIT ?)
+                RETURNING *
+                """, arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
+            let claimed = try rows.map(Self.record).sorted { ($0.priority, -$0.createdAt) > ($1.priority, -$1.createdAt) }
+            return (claimed, events)
+        }
+    }
+
+    public func renewLeases(worker: String, jobIds: [String], lease: Duration) async throws -> Set<String> {
+        guard !jobIds.isEmpty else { return [] }
+        let leaseMs = lease.milliseconds
+        return try await write { db in
+            let now = Date().epochMilliseconds
+            let renewed = try String.fetchAll(db, sql: """
+                UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND phase = 'active'
+                AND id IN (\(databaseQuestionMarks(count: jobIds.count))) RETURNING id
+                """, arguments: [now + leaseMs, worker] + StatementArguments(jobIds))
+            return (Set(jobIds).subtracting(renewed), [])
+        }
+    }
+
+    public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
+        let body = try encode(update)
+        return try await write { db in
+            let now = Date().epochMilliseconds
+            guard let sequence = try Int.fetchOne(db, sql: """
+                UPDATE jobs SET last_sequence = last_sequence + 1, progress = ?, stage = ?, message = ?
+                WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                """, arguments: [update.progress, update.stage?.rawValue, update.message, update.jobId, worker])
+            else { throw StoreError.leaseLost(jobId: update.jobId) }
+            try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [update.jobId, sequence, body, now])
+            let event = StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
+            return (event, [event])
+        }
+    }
+
+    public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
+        try await write { db in
+            let now = Date().epochMilliseconds
+            guard let record = try Self.fetchJob(db, id: update.jobId, heldBy: worker) else {
+                throw StoreError.leaseLost(jobId: update.jobId)
+            }
+            if let retryAt {
+                let event = try self.appendEvent(db, jobId: record.id, update: update, now: now)
+                try db.execute(sql: """
+                    UPDATE jobs SET phase = 'waiting', run_at = ?, lease_owner = NULL, lease_expires_at = NULL,
+                           error = ?, error_code = ?, message = ? WHERE id = ?
+                    """, arguments: [retryAt.epochMilliseconds, update.error, update.errorCode, update.message, record.id])
+                return (event, [event])
+            }
+            let phase: JobPhase = update.status == .completed ? .completed : .failed
+            let event = try self.appendTerminal(db, record: record, update: update, phase: phase, now: now)
+            return (event, [event])
+        }
+    }
+
+    public func release(jobId: String, worker: String) async throws {
+        try await write { db in
+            try db.execute(sql: """
+                UPDATE jobs SET phase = 'waiting', attempts = MAX(attempts - 1, 0), lease_owner = NULL,
+                       lease_expires_at = NULL, run_at = ? WHERE id = ? AND phase = 'active' AND lease_owner = ?
+                """, arguments: [Date().epochMilliseconds, jobId, worker])
+            return ((), [])
+        }
+    }
+
+    public func retry(jobId: String) async throws -> StoredEvent {
+        try await write { db in
+            guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
+            guard record.phase == .failed || record.phase == .cancelled else {
+                throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "retry")
+            }
+            let now = Date().epochMilliseconds
+            let update = JobUpdate(jobId: jobId, status: .queued, progress: 0, stage: nil, message: "Queued again for a retry")
+            let event = try self.appendEvent(db, jobId: jobId, update: update, now: now)
+            try db.execute(sql: """
+                UPDATE jobs SET phase = 'waiting', attempts = 0, run_at = ?, progress = 0, stage = NULL, message = ?,
+                       result = NULL, error = NULL, error_code = NULL, finished_at = NULL WHERE id = ?
+                """, arguments: [now, update.message, jobId])
+            return (event, [event])
+        }
+    }
+
+    public func cancel(jobId: String) async throws -> StoredEvent {
+        try await write { db in
+            guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
+            guard !record.phase.isFinished else {
+                throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "cancel")
+            }
+            let update = JobUpdate(
+                jobId: jobId, status: .failed, progress: record.progress, stage: record.stage.flatMap(StageName.init),
+                message: "The job was cancelled", error: "The job was cancelled", errorCode: "cancelled")
+            let event = try self.appendTerminal(db, record: record, update: update, phase: .cancelled, now: Date().epochMilliseconds)
+            return (event, [event])
+        }
+    }
+
+    public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
+        let rows = try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence",
+                             arguments: [jobId, after])
+        }
+        let decoder = JSONDecoder()
+        return try rows.map { row in
+            let body: String = row["body"]
+            return StoredEvent(jobId: jobId, sequence: row["sequence"], update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
+        }
+    }
+
+    public func counts(queue: String) async throws -> QueueCounts {
+        try await pool.read { db in
+            var counts = QueueCounts()
+            for row in try Row.fetchAll(db, sql: "SELECT phase, COUNT(*) AS n FROM jobs WHERE queue = ? GROUP BY phase", arguments: [queue]) {
+                if let phase = JobPhase(rawValue: row["phase"]) { counts[phase] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    public func recentJobs(queue: String, limit: Int) async throws -> [JobRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE queue = ? ORDER BY created_at DESC, id LIMIT ?", arguments: [queue, limit])
+                .map(Self.record)
+        }
+    }
+
+    // MARK: Rows
+
+    private func appendEvent(_ db: Database, jobId: String, update: JobUpdate, now: Int64) throws -> StoredEvent {
+        let sequence = try Int.fetchOne(db, sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence",
+                                        arguments: [jobId])!
+        try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [jobId, sequence, try encode(update), now])
+        return StoredEvent(jobId: jobId, sequence: sequence, update: update)
+    }
+
+    private func appendTerminal(_ db: Database, record: JobRecord, update: JobUpdate, phase: JobPhase, now: Int64) throws -> StoredEvent {
+        let event = try appendEvent(db, jobId: record.id, update: update, now: now)
+        try db.execute(sql: """
+            UPDATE jobs SET phase = ?, progress = ?, stage = ?, message = ?, result = ?, error = ?, error_code = ?,
+                   finished_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?
+            """, arguments: [phase.rawValue, update.progress, update.stage?.rawValue, update.message,
+                             try update.result.map(encode), update.error, update.errorCode, now, record.id])
+        return event
+    }
+
+    private static func fetchJob(_ db: Database, id: String, heldBy worker: String? = nil) throws -> JobRecord? {
+        if let worker {
+            return try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ? AND phase = 'active' AND lease_owner = ?",
+                                    arguments: [id, worker]).map(record)
+        }
+        return try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(record)
+    }
+
+    private static func record(_ row: Row) throws -> JobRecord {
+        let decoder = JSONDecoder()
+        func json(_ column: String) throws -> JSONValue? {
+            guard let text: String = row[column] else { return nil }
+            return try decoder.decode(JSONValue.self, from: Data(text.utf8))
+        }
+        return JobRecord(
+            id: row["id"], queue: row["queue"], name: row["name"], data: try json("data") ?? .null,
+            phase: JobPhase(rawValue: row["phase"]) ?? .failed, priority: row["priority"], attempts: row["attempts"],
+            maxAttempts: row["max_attempts"], progress: row["progress"], stage: row["stage"], message: row["message"],
+            result: try json("result"), error: row["error"], errorCode: row["error_code"], createdAt: row["created_at"],
+            runAt: row["run_at"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+            lastSequence: row["last_sequence"])
+    }
+
+    private func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

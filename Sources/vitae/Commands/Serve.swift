@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Logging
+import VitaeEngine
+import VitaeServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the monitoring API, SSE streams and in-process workers.",
+        discussion: """
+            The embedded default keeps jobs in a SQLite file and uploads in a folder, both inside --data-dir.
+            Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR,
+            VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES (a flag wins).
+            SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within
+            --grace-seconds and hands the rest back to the queue.
+            """)
+
+    @Option(help: "Address to listen on.") var host: String?
+    @Option(help: "Port to listen on (0 picks a free one).") var port: Int?
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for the database, uploads and signing key.", valueName: "dir"))
+    var dataDir: String?
+    @Option(help: "Jobs run at once in this process; 0 serves the API only.") var workers: Int?
+    @Option(name: .customLong("heartbeat-seconds"), help: "Seconds between SSE heartbeats.") var heartbeatSeconds: Double?
+    @Option(name: .customLong("lease-seconds"), help: "Seconds a claimed job stays with a worker that stops renewing it.")
+    var leaseSeconds: Double?
+    @Option(name: .customLong("grace-seconds"), help: "Seconds running jobs get to finish on shutdown.") var graceSeconds: Double?
+    @Option(name: .customLong("max-upload-bytes"), help: "Largest file an upload URL accepts.") var maxUploadBytes: Int?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
+    @OptionGroup var pipelines: PipelineOptions
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        func setting<T: LosslessStringConvertible>(_ flag: T?, _ variable: String) throws -> T? {
+            if let flag { return flag }
+            guard let text = environment[variable], !text.isEmpty else { return nil }
+            guard let value = T(text) else { throw ValidationError("\(variable)=\(text) is not a valid value") }
+            return value
+        }
+        var configuration = ServerConfiguration()
+        configuration.host = try setting(host, "VITAE_HOST") ?? configuration.host
+        configuration.port = try setting(port, "VITAE_PORT") ?? configuration.port
+        configuration.dataDirectory = URL(fileURLWithPath: try setting(dataDir, "VITAE_DATA_DIR") ?? "vitae-data")
+        configuration.workers = try setting(workers, "VITAE_WORKERS") ?? configuration.workers
+        if let seconds = try setting(heartbeatSeconds, "VITAE_HEARTBEAT_SECONDS") { configuration.heartbeatInterval = .seconds(seconds) }
+        if let seconds = try setting(leaseSeconds, "VITAE_LEASE_SECONDS") { configuration.leaseDuration = .seconds(seconds) }
+        if let seconds = try setting(graceSeconds, "VITAE_GRACE_SECONDS") { configuration.shutdownGracePeriod = .seconds(seconds) }
+        configuration.maxUploadBytes = try setting(maxUploadBytes, "VITAE_MAX_UPLOAD_BYTES") ?? configuration.maxUploadBytes
+        guard configuration.workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
+
+        var logger = Logger(label: "vitae")
+        logger.logLevel = (try setting(logLevel, "VITAE_LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info
+
+        let catalog = pipelines.catalog()
+        let loaded: [String: Pipeline]
+        do {
+            loaded = try catalog.loadAll()
+        } catch let errors as PipelineErrors {
+            FileHandle.standardError.write(Data((errors.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        guard !loaded.isEmpty else { throw ValidationError("no pipeline files in \(catalog.directory.path)") }
+        let server = try VitaeServer.embedded(configuration: configuration, pipelines: loaded, logger: logger)
+        let host = configuration.host
+        let announcer = logger
+        try await server.run { port in
+            announcer.info("Vitae is listening on http://\(host):\(port) (queues: \(loaded.keys.sorted().joined(separator: ", ")))")
+        }
+    }
+}

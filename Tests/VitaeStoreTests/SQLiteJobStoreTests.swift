@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import VitaeEngine
+import VitaeStore
+
+@Suite struct SQLiteJobStoreTests {
+    let store: SQLiteJobStore
+
+    init() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString).sqlite").path
+        store = try SQLiteJobStore(path: path)
+    }
+
+    func add(_ id: String, priority: Int = 0, attempts: Int = 3) async throws {
+        let job = NewJob(id: id, queue: "q", name: "n", data: ["fileName": "f"], priority: priority, maxAttempts: attempts)
+        _ = try await store.add(job, queued: JobUpdate(jobId: id, status: .queued, progress: 0, stage: nil, message: "queued"))
+    }
+
+    func update(_ id: String, _ status: JobStatus, _ progress: Int) -> JobUpdate {
+        JobUpdate(jobId: id, status: status, progress: progress, stage: .parsing, message: "m")
+    }
+
+    @Test func addIsIdempotentAndLogsQueued() async throws {
+        try await add("a")
+        let again = try await store.add(NewJob(id: "a", queue: "q", name: "n", data: [:]), queued: update("a", .queued, 0))
+        guard case .existing(let record) = again else { Issue.record("expected existing"); return }
+        #expect(record.lastSequence == 1)
+        #expect(try await store.events(jobId: "a", after: 0).map(\.update.status) == [.queued])
+    }
+
+    @Test func claimsByPriorityThenAge() async throws {
+        try await add("low")
+        try await add("high", priority: 5)
+        try await add("low2")
+        let claimed = try await store.claim(queues: ["q"], worker: "w", limit: 2, lease: .seconds(30))
+        #expect(claimed.map(\.id) == ["high", "low"])
+        #expect(claimed.allSatisfy { $0.phase == .active && $0.attempts == 1 })
+        #expect(try await store.claim(queues: ["other"], worker: "w", limit: 5, lease: .seconds(30)).isEmpty)
+    }
+
+    @Test func expiredLeaseIsReclaimedAndTheOldWorkerIsFencedOut() async throws {
+        try await add("j")
+        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .milliseconds(50))
+        _ = try await store.append(update("j", .inProgress, 30), worker: "dead")
+        #expect(try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30)).isEmpty, "lease still valid")
+        try await Task.sleep(for: .milliseconds(80))
+        let again = try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30))
+        #expect(again.map(\.attempts) == [2])
+        #expect(again.first?.progress == 30, "the earlier attempt's progress is kept")
+        await #expect(throws: StoreError.leaseLost(jobId: "j")) { try await store.append(update("j", .inProgress, 40), worker: "dead") }
+        _ = try await store.finish(JobUpdate(jobId: "j", status: .completed, progress: 100, stage: nil, message: "done", result: ["score": 80]),
+                                   worker: "alive", retryAt: nil)
+        let job = try #require(try await store.job(id: "j"))
+        #expect(job.phase == .completed)
+        #expect(job.result?["score"] == 80)
+        #expect(try await store.events(jobId: "j", after: 0).map(\.sequence) == [1, 2, 3])
+    }
+
+    @Test func jobOutOfAttemptsFailsWhenItsWorkerVanishes() async throws {
+        try await add("p", attempts: 1)
+        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .milliseconds(20))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).isEmpty)
+        let job = try #require(try await store.job(id: "p"))
+        #expect(job.phase == .failed)
+        #expect(job.errorCode == "worker_lost")
+        #expect(try await store.events(jobId: "p", after: 0).last?.update.status == .failed)
+    }
+
+    @Test func retryLaterWaitsUntilItsTime() async throws {
+        try await add("r")
+        _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
+        _ = try await store.finish(update("r", .queued, 10), worker: "w", retryAt: Date().addingTimeInterval(0.15))
+        #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).isEmpty)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).map(\.attempts) == [2])
+    }
+
+    @Test func releaseOnShutdownDoesNotCountTheAttempt() async throws {
+        try await add("s")
+        _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
+        try await store.release(jobId: "s", worker: "w")
+        #expect(try await store.claim(queues: ["q"], worker: "w2", limit: 1, lease: .seconds(30)).map(\.attempts) == [1])
+    }
+
+    @Test func countsAndFeed() async throws {
+        let feed = store.committedEvents()
+        try await add("c1")
+        try await add("c2")
+        _ = try await store.cancel(jobId: "c2")
+        var counts = QueueCounts()
+        counts.waiting = 1
+        counts.cancelled = 1
+        #expect(try await store.counts(queue: "q") == counts)
+        var iterator = feed.makeAsyncIterator()
+        var seen: [String] = []
+        for _ in 0..<3 { if let event = await iterator.next() { seen.append("\(event.jobId):\(event.sequence)") } }
+        #expect(seen == ["c1:1", "c2:1", "c2:2"])
+    }
+}

@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "vitae",
             dependencies: [
-                "VitaeEngine", "VitaeAnalysis",
+                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "VitaeExtractionTests", dependencies: ["VitaeExtraction"]),

@@ -44,7 +44,11 @@ let package = Package(
                 "VitaeEngine", "VitaeAnalysis", "VitaeExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "VitaeExtractionTests", dependencies: ["VitaeExtraction"]),
+        // Fixtures are read through #filePath, so they are not bundled as resources.
+        .testTarget(
+            name: "VitaeExtractionTests",
+            dependencies: ["VitaeExtraction", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
     ],

@@ -35,11 +35,16 @@ struct PDFReader {
 
     private func open(_ data: Data) throws -> OpaquePointer {
         var error: UnsafeMutablePointer<GError>?
-        // Poppler keeps a reference to the GBytes for the document's life; it owns the copy.
         let bytes = data.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
         defer { g_bytes_unref(bytes) }
+        // Not poppler_document_new_from_bytes: in poppler 22.x it crashes (use after free in its
+        // retry with a re-encoded password) when given a wrong password. The stream path does not.
+        let stream = g_memory_input_stream_new_from_bytes(bytes)
+        defer { g_object_unref(stream) }
         let password = options.password.flatMap { $0.isEmpty ? nil : $0 }
-        if let document = poppler_document_new_from_bytes(bytes, password, &error) { return document }
+        if let document = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error) {
+            return document
+        }
         defer { if error != nil { g_error_free(error) } }
         let encrypted = error.map {
             $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue)
@@ -112,8 +117,9 @@ struct PDFReader {
         return styles
     }
 
-    /// Font names carry the weight ("Helvetica-Bold", "ABCDEE+Lato-Black", "Inter-SemiBold").
+    /// Font names carry the weight ("Helvetica-Bold", "ABCDEE+Lato-Black", "Inter-SemiBold");
+    /// LaTeX resumes use Computer Modern's "CMBX" (bold extended) faces.
     static func isBoldFace(_ lowercasedName: String) -> Bool {
-        lowercasedName.contains("bold") || lowercasedName.contains("black") || lowercasedName.contains("heavy")
+        ["bold", "black", "heavy", "demi", "cmbx"].contains { lowercasedName.contains($0) }
     }
 }

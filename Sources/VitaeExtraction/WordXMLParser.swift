@@ -36,6 +36,9 @@ struct WordXMLParser {
     private var inRunProperties = false
     private var inRun = false
     private var inText = false
+    /// Paragraphs open now (text boxes nest them), and whether the outer one held a nested one.
+    private var paragraphDepth = 0
+    private var sawNestedParagraph = false
 
     static func lines(_ xml: Data, part: String) throws -> [TextLine] {
         var parser = WordXMLParser()
@@ -115,6 +118,8 @@ struct WordXMLParser {
             // A text box paragraph nested inside another paragraph: finish the outer one first.
             if !line.bytes.isEmpty { endParagraph() }
             line = LineState()
+            if !empty { paragraphDepth += 1 }
+            if paragraphDepth > 1 { sawNestedParagraph = true }
         case "pPr": inParagraphProperties = !empty
         case "pStyle" where inParagraphProperties:
             let style = attribute(reader, "val")?.lowercased() ?? ""
@@ -141,7 +146,15 @@ struct WordXMLParser {
 
     private mutating func end(_ name: String) {
         switch name {
-        case "p": endParagraph()
+        case "p":
+            paragraphDepth = max(0, paragraphDepth - 1)
+            // The empty tail of a paragraph that only anchored a text box is no blank line.
+            if sawNestedParagraph, line.bytes.isEmpty {
+                if paragraphDepth == 0 { sawNestedParagraph = false }
+                line = LineState()
+                return
+            }
+            endParagraph()
         case "pPr": inParagraphProperties = false
         case "r": inRun = false
         case "rPr": inRunProperties = false

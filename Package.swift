@@ -65,25 +65,16 @@ let package = Package(
         .executableTarget(
             name: "vitae",
             dependencies: [
-<<<<<<< HEAD
-                "VitaeEngine", "VitaeAnalysis", "VitaeStore", "VitaeServer",
-=======
-                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction",
->>>>>>> extraction
+                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction", "VitaeStore", "VitaeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-<<<<<<< HEAD
-        .testTarget(name: "VitaeExtractionTests", dependencies: ["VitaeExtraction"]),
-        .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
-=======
         // Fixtures are read through #filePath, so they are not bundled as resources.
         .testTarget(
             name: "VitaeExtractionTests",
             dependencies: ["VitaeExtraction", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeTesting"]),
->>>>>>> extraction
+        .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore"]),
         .testTarget(

@@ -7,7 +7,11 @@ import VitaeEngine
 public final class SQLiteJobStore: JobStore, EventFeed {
     private let pool: DatabasePool
     private let feed = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
-    private let encoder = JSONEncoder()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {

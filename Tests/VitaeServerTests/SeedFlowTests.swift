@@ -126,7 +126,7 @@ import VitaeEngine
             #expect(heartbeat.id == nil)
         }
         let updates = sequences.map { $0.filter { $0.event == "job_update" }.map { "\($0.id ?? "")|\($0.data)" } }
-        #expect(Set(updates).count == 1, "all subscribers saw the same updates in the same order")
+        #expect(Set(updates).count == 1, "all subscribers saw the same updates in the same order: \(updates.map(\.count))")
         #expect(updates[0].count > 10)
         try await http.shutdown()
         await server.stop()

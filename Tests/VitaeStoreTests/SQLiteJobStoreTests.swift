@@ -40,10 +40,10 @@ import VitaeStore
 
     @Test func expiredLeaseIsReclaimedAndTheOldWorkerIsFencedOut() async throws {
         try await add("j")
-        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .milliseconds(50))
+        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .milliseconds(600))
         _ = try await store.append(update("j", .inProgress, 30), worker: "dead")
         #expect(try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30)).isEmpty, "lease still valid")
-        try await Task.sleep(for: .milliseconds(80))
+        try await Task.sleep(for: .milliseconds(700))
         let again = try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30))
         #expect(again.map(\.attempts) == [2])
         #expect(again.first?.progress == 30, "the earlier attempt's progress is kept")

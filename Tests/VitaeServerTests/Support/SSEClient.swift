@@ -34,9 +34,11 @@ struct SSEParser {
                 if !data.isEmpty || event != nil {
                     frames.append(SSEFrame(event: event ?? "message", id: id, retry: retry, data: data.joined(separator: "\n")))
                 }
+                // Browsers keep the last id across events; here a frame reports only the id it carried.
                 event = nil
                 data = []
                 retry = nil
+                id = nil
                 continue
             }
             if line.hasPrefix(":") { continue }

@@ -6,7 +6,9 @@ hand-curated scripts/skill-aliases.tsv. Outputs, in Sources/VitaeAnalysis/Resour
 
   skills.tsv           canonical<TAB>category<TAB>flags<TAB>alias|alias...
                        flags: "a" = ambiguous short/common word; the analyzer only counts it in a
-                       list context with its exact case. Aliases starting with "=" match case-exactly.
+                       list context with its exact case. "l" = counts only in a list context (soft
+                       skills named in prose are claims, not listings). Aliases starting with "="
+                       match case-exactly.
   job-title-words.tsv  word<TAB>times it ends an O*NET title<TAB>times it appears in one
                        (only words seen at least 3 times), so the analyzer can tell a job title
                        from a company name without shipping all 61,000 titles.
@@ -37,6 +39,7 @@ pig storm flask jest mocha chai gulp grunt bower spring rails elm crystal julia
 ada io hack curl turing dylan euphoria fantom ceylon gosu logo pilot alpha beta prism
 notes mail calendar drive sheets docs forms keep meet chat paint movie maker live share
 stream sway bookings delve planner lens whiteboard kaizala yammer snap line
+etc pro she tax com air ads sam doe sis gap spot target compass
 """.split())
 MIN_OCCUPATIONS = 2
 
@@ -80,9 +83,14 @@ def onet_entries(path):
             for vendor in VENDORS:
                 if name.startswith(vendor + " "):
                     rest = name[len(vendor) + 1:]
-                    if rest.lower() not in COMMON_WORDS and len(rest) > 2:
+                    # "Microsoft Exchange" -> "Exchange" would match the English word; only keep a
+                    # vendor-less alias that cannot be one: several words, or a coined spelling.
+                    coined = re.search(r"[A-Z0-9+#.]", rest[1:]) is not None
+                    if rest.lower() not in COMMON_WORDS and len(rest) > 2 and (" " in rest or coined):
                         aliases.append(rest)
                     break
+        if len(name) <= 2:
+            continue  # two-letter O*NET names (XP, HR, PM) are noise unless curated
         yield name, row["category"], aliases
 
 
@@ -120,7 +128,8 @@ def build_skills(taxonomy, aliases_file):
 
     def add(name, category, aliases, override):
         ambiguous = name.startswith("!")
-        name = name.lstrip("!")
+        list_only = name.startswith("~")
+        name = name.lstrip("!~")
         key = name.casefold()
         if key in taken and taken[key] != key:
             if not override:
@@ -136,6 +145,8 @@ def build_skills(taxonomy, aliases_file):
                 entry[0], entry[1] = name, category
         if ambiguous or (" " not in name and name.casefold() in COMMON_WORDS):
             entry[2] = "a"
+        elif list_only:
+            entry[2] = "l"
         taken[key] = key
         for alias in aliases:
             folded = alias.lstrip("=").casefold()

@@ -126,10 +126,10 @@ public struct ContactAnalyzer: Analyzer {
         let words = ResumeText.words(text)
         guard (2...4).contains(words.count), text.count <= 40 else { return false }
         guard !text.contains(where: { $0.isNumber || "@:/,()".contains($0) }) else { return false }
+        // Some people type their surname in lower case ("Ravi kumar"); the first word must be capitalised.
+        guard words[0].first?.isUppercase == true else { return false }
         for word in words {
-            guard let first = word.first, first.isUppercase,
-                word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" })
-            else { return false }
+            guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
         }
         if SectionsAnalyzer.headingKind(text, styled: true) != nil { return false }
         if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }

@@ -87,8 +87,11 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         let dateLineSet = Set(dateLines)
+        var used = dateLineSet
         for index in dateLines {
             let span = spansByLine[index]!
+            // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
+            if isProse(lines[index]) { continue }
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
             let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
@@ -97,10 +100,45 @@ public struct ExperienceAnalyzer: Analyzer {
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 context = [rest]
             } else {
-                context = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
+                let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
+                context = nearby.map { lines[$0] }
+                used.formUnion(nearby)
             }
             fill(&position, from: context)
             if position.title != nil || position.company != nil { positions.append(position) }
+        }
+        positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
+        return positions.sorted { $0.line < $1.line }
+    }
+
+    /// Positions written without dates: a short title-like line, and the short line after it as the company.
+    static func undatedPositions(lines: [String], candidateLines: [Int], used: Set<Int>, map: SectionMap) -> [Position] {
+        var positions: [Position] = []
+        var consumed = used
+        for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
+            let text = lines[index]
+            guard !text.isEmpty, !isProse(text), !map.isHeading(index), JobTitles.looksLikeTitle(text),
+                ResumeText.words(text).count <= 6
+            else { continue }
+            var position = Position(start: nil, end: nil, current: false, line: index)
+            position.title = text
+            for next in candidateLines[(offset + 1)...].prefix(3) where !lines[next].isEmpty {
+                let candidate = lines[next]
+                if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
+                    isNamePart(candidate)
+                {
+                    var parts = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: candidate, with: " | "))
+                    if parts.count > 1, let place = Places.location(in: parts[1], allowBareCity: true) {
+                        position.location = place
+                        parts.removeLast(parts.count - 1)
+                    }
+                    position.company = parts.first
+                    consumed.insert(next)
+                }
+                break
+            }
+            consumed.insert(index)
+            positions.append(position)
         }
         return positions
     }
@@ -114,15 +152,15 @@ public struct ExperienceAnalyzer: Analyzer {
     /// Up to two short lines before the date line; if none, up to two after it.
     static func nearbyLines(
         around index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
-    ) -> [String] {
-        func collect(_ range: StrideThrough<Int>) -> [String] {
-            var found: [String] = []
+    ) -> [Int] {
+        func collect(_ range: StrideThrough<Int>) -> [Int] {
+            var found: [Int] = []
             for other in range {
                 guard other >= 0, other < lines.count, candidates.contains(other), !map.isHeading(other) else { break }
                 let text = lines[other]
                 if text.isEmpty { continue }
                 if dateLines.contains(other) || isProse(text) { break }
-                found.append(text)
+                found.append(other)
                 if found.count == 2 { break }
             }
             return found
@@ -156,7 +194,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 parts += commaParts.filter { !$0.isEmpty }
             }
         }
-        parts = parts.filter { $0.contains(where: \.isLetter) && !DateRanges.containsDate($0) && !DateRanges.presentAtStart.contains($0) }
+        parts = parts.filter(isNamePart)
         guard !parts.isEmpty else { return }
         // The most title-like part is the title; the first other part is the company.
         let scored = parts.enumerated().map { (offset: $0.offset, text: $0.element, score: titleLikeness($0.element)) }
@@ -164,13 +202,25 @@ public struct ExperienceAnalyzer: Analyzer {
             best.score >= 0.45
         {
             position.title = best.text
-            position.company = scored.first(where: { $0.offset != best.offset })?.text
-        } else if parts.count >= 2 {
-            position.title = parts[0]
-            position.company = parts[1]
-        } else {
-            position.company = parts[0]
+            position.company = scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text
+        } else if let company = parts.first(where: looksLikeCompany) {
+            position.company = company
         }
+    }
+
+    /// A part that can be a title or a company at all: not a date, a link, a label or a sentence.
+    static func isNamePart(_ text: String) -> Bool {
+        guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
+            return false
+        }
+        if text.hasSuffix(":") || text.contains("@") || text.contains("://") || text.hasPrefix("www.") { return false }
+        return ResumeText.words(text).count <= 10
+    }
+
+    /// Companies are proper names: capitalised (or digits), a few words.
+    static func looksLikeCompany(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        return ResumeText.words(text).count <= 7 && !text.hasSuffix(".") || Organizations.looksLikeOrganization(text)
     }
 
     static func titleLikeness(_ text: String) -> Double {

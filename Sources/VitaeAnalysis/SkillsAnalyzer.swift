@@ -45,7 +45,7 @@ public struct SkillsAnalyzer: Analyzer {
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
             var extra: [String: FoundSkill] = [:]
-            for index in skillLines.sorted() {
+            for index in skillLines.sorted() where SkillLists.isListLine(lines[index]) {
                 for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
                     let key = item.lowercased()
                     guard !known.contains(key), SkillTaxonomy.shared.skill(named: item) == nil else { continue }
@@ -94,10 +94,21 @@ public enum SkillLists {
             .filter { !$0.isEmpty }
     }
 
-    /// 1-4 words, some letters, not a sentence.
+    /// A line that lists things (separators, a bullet, or a few words) rather than prose.
+    public static func isListLine(_ line: String) -> Bool {
+        let words = ResumeText.words(line).count
+        if words <= 4 { return true }
+        let separators = line.filter { ",;|•".contains($0) }.count
+        return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
+    }
+
+    /// 1-4 words, some letters, not a sentence, a date, a place or a heading.
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
+        if item.contains("@") || item.contains("://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: true) != nil { return false }
+        if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]
         where lower.split(separator: " ").contains(Substring(filler)) {

@@ -105,9 +105,12 @@ public enum Organizations {
         "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "board", "campus",
     ]
 
-    /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited").
+    /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy
+    /// Services"); "Systems Engineer" does not, its last word is the title's.
     public static func looksLikeOrganization(_ text: String) -> Bool {
-        ResumeText.words(text).contains { companySuffixes.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",()"))) }
+        let words = ResumeText.words(text).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",()")) }
+        guard let last = words.last else { return false }
+        return companySuffixes.contains(last) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
     }
 
     /// True when the text names a school ("Kent State University", "IIT Delhi").

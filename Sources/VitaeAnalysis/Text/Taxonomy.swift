@@ -47,21 +47,24 @@ public struct SkillTaxonomy: Sendable {
             guard fields.count >= 4, !fields[0].isEmpty else { continue }
             let index = skills.count
             let ambiguous = fields[2].contains("a")
+            let listOnly = fields[2].contains("l")
             skills.append(Skill(name: fields[0], category: fields[1], isAmbiguous: ambiguous))
-            var aliases: [(text: String, exact: Bool, ambiguous: Bool)] = [(fields[0], ambiguous, ambiguous)]
+            // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
+            // or "etc", "pos" and "id" in prose would count.
+            func isShort(_ text: String) -> Bool { text.count <= 3 && text.allSatisfy(\.isLetter) }
+            var aliases: [(text: String, exact: Bool, listContext: Bool)] = [
+                (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly)
+            ]
             for alias in fields[3].split(separator: "|") where !alias.isEmpty {
-                if alias.hasPrefix("=") {
-                    aliases.append((String(alias.dropFirst()), true, false))
-                } else {
-                    aliases.append((String(alias), false, false))
-                }
+                let text = alias.hasPrefix("=") ? String(alias.dropFirst()) : String(alias)
+                aliases.append((text, alias.hasPrefix("=") || isShort(text), listOnly))
             }
             for alias in aliases {
                 let tokens = SkillTokenizer.tokens(in: alias.text, line: 0).map(\.folded)
                 guard let first = tokens.first else { continue }
                 entries[first, default: []].append(
                     Entry(tokens: tokens, skill: index, exactForm: alias.exact ? alias.text : nil,
-                          needsListContext: alias.ambiguous))
+                          needsListContext: alias.listContext))
             }
         }
         for key in entries.keys {
@@ -93,11 +96,11 @@ public struct SkillTaxonomy: Sendable {
             if let candidates = entries[tokens[index].folded] {
                 for entry in candidates where matches(entry, tokens, at: index) {
                     let end = index + entry.tokens.count - 1
-                    if entry.needsListContext || entry.exactForm != nil {
+                    if let exact = entry.exactForm {
                         let form = tokens[index...end].map(\.original).joined(separator: " ")
-                        let name = entry.exactForm ?? skills[entry.skill].name
-                        let caseOK = form == name || (name.count <= 2 && form == name.uppercased())
-                        guard caseOK else { continue }
+                        guard form == exact || (exact.count <= 2 && form == exact.uppercased()) else { continue }
+                    }
+                    do {
                         if entry.needsListContext {
                             let listed = isListLine(tokens[index].line) || tokens[index].afterListMark
                                 || tokens[end].beforeListMark
@@ -158,8 +161,9 @@ public enum SkillTokenizer {
                     let next = characters[index]
                     if isWordCharacter(next) {
                         word.append(next)
-                    } else if next == "." || next == "-" || next == "&",
-                        index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber
+                    } else if next == "." || next == "-" || next == "&" || (next == "/" && word.count == 1),
+                        index + 1 < characters.count,
+                        next == "/" ? characters[index + 1].isNumber : characters[index + 1].isLetter || characters[index + 1].isNumber
                     {
                         word.append(next)
                     } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VitaeAnalysis
+import VitaeExtraction
 
 struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +13,9 @@ struct Eval: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("Labelled JSONL file.", valueName: "path"))
     var path = "../shared/corpus/labelled/dev.jsonl"
+
+    @Option(help: ArgumentHelp("Also print each resume's predictions and labels for this field (e.g. Degree).", valueName: "label"))
+    var show: String?
 
     func run() async throws {
         let text: String
@@ -28,6 +32,16 @@ struct Eval: AsyncParsableCommand {
             let name = field.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
             print(name + String(format: "  %9.3f  %6.3f  %5.3f   (%d/%d/%d)", counts.precision, counts.recall, counts.f1,
                                 counts.matched, counts.predicted, counts.labelled))
+        }
+        if let show, let field = Evaluation.Field(rawValue: show) {
+            for (index, resume) in resumes.enumerated() {
+                let result = try await ResumeAnalysis.run(StandardAnalyzers.fieldSteps(), on: Document(plainText: resume.content)).json
+                let counts = Evaluation.compare(predicted: field.predictions(in: result), labelled: resume.labels(for: field))
+                guard counts.matched != counts.predicted || counts.matched != counts.labelled else { continue }
+                print("#\(index) \(counts.matched)/\(counts.predicted)/\(counts.labelled)")
+                print("  predicted: \(field.predictions(in: result))")
+                print("  labelled:  \(resume.labels(for: field))")
+            }
         }
         print(String(format: "analysis time per resume: mean %.2f ms, p50 %.2f ms, p99 %.2f ms",
                      report.mean, report.percentile(50), report.percentile(99)))

@@ -30,7 +30,7 @@ public struct ContactAnalyzer: Analyzer {
     static let emailPattern = Pattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")
     /// A phone: optional +country code, optional (area), then digit groups split by space, dot or hyphen.
     static let phonePattern = Pattern(
-        "(?<![\\w/])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{2,5}(?:[\\s.-]?\\d{2,5}){1,4}(?![\\w/])")
+        "(?<![\\w/])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{1,5}(?:[\\s.-]?\\d{2,5}){1,5}(?![\\w/])")
     static let linkPattern = Pattern(
         "(?<![@\\w.])(?:https?://)?(?:www\\.)?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|io|dev|me|org|net|ai|co|in|us|uk|app|page|site|tech)(?:/[^\\s,|;)]*)?",
         caseInsensitive: true)

@@ -59,7 +59,8 @@ public struct EducationAnalyzer: Analyzer {
     }
 
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
-    static let fieldAfterIn = Pattern("\\b(?:in|of)\\s+(.+)$", caseInsensitive: true)
+    static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
+    static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
     static let majorPattern = Pattern("^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true)
 
     static func entries(lines: [String]) -> [Entry] {
@@ -149,13 +150,20 @@ public struct EducationAnalyzer: Analyzer {
             var degree = pieces[degreeIndex]
             entry.level = degreeLevel(in: degree)
             // "Bachelor of Science, Computer Science": the next plain piece is the field.
-            let others = pieces.indices.filter { $0 != degreeIndex && $0 != schoolIndex }
-            if let fieldIndex = others.first(where: { $0 == degreeIndex + 1 }) {
-                entry.field = pieces[fieldIndex]
-            } else if let match = fieldAfterIn.firstMatch(in: degree), let field = match.groups[1],
-                degreeLevel(in: field) == nil
+            var others = pieces.indices.filter { $0 != degreeIndex && $0 != schoolIndex }
+            if let match = fieldAfterIn.firstMatch(in: degree), let field = match.groups[1], degreeLevel(in: field) == nil {
+                entry.field = field  // "PhD in Computer Science"
+            } else if let fieldIndex = others.first(where: { $0 == degreeIndex + 1 }) {
+                entry.field = pieces[fieldIndex]  // "Bachelor of Science, Computer Science"
+                others.removeAll { $0 == fieldIndex }
+            } else if let match = fieldAfterOf.firstMatch(in: degree), let field = match.groups[1], degreeLevel(in: field) == nil {
+                entry.field = field  // "Bachelor of Business Administration"
+            }
+            // "PhD in Computer Science, CalTech": a school without a school word.
+            if schoolIndex == nil, entry.institution == nil, let next = others.first(where: { $0 > degreeIndex }),
+                pieces[next].first?.isUppercase == true, !pieces[next].contains(where: \.isNumber)
             {
-                entry.field = field
+                entry.institution = pieces[next]
             }
             if degree.hasSuffix(" in") { degree = String(degree.dropLast(3)) }
             entry.degree = degree

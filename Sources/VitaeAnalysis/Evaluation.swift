@@ -152,6 +152,11 @@ public enum Evaluation {
         /// Analysis time of each resume, in milliseconds.
         public var millisecondsPerResume: [Double]
 
+        public init(fields: [(field: Field, counts: Counts)], millisecondsPerResume: [Double]) {
+            self.fields = fields
+            self.millisecondsPerResume = millisecondsPerResume
+        }
+
         public func percentile(_ p: Double) -> Double {
             let sorted = millisecondsPerResume.sorted()
             guard !sorted.isEmpty else { return 0 }

@@ -90,12 +90,12 @@ public struct ExperienceAnalyzer: Analyzer {
         var used = dateLineSet
         for index in dateLines {
             let span = spansByLine[index]!
-            // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
-            if isProse(lines[index]) { continue }
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
             let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
+            // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
+            if ResumeText.isBullet(lines[index]) || isProse(rest) { continue }
             var context: [String] = []
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 context = [rest]
@@ -223,9 +223,12 @@ public struct ExperienceAnalyzer: Analyzer {
         return ResumeText.words(text).count <= 7 && !text.hasSuffix(".") || Organizations.looksLikeOrganization(text)
     }
 
+    static let levelSuffix = Pattern("\\s+(?:I{1,3}|IV|V|[1-5])$")
+
     static func titleLikeness(_ text: String) -> Double {
         if Organizations.looksLikeOrganization(text) || Organizations.looksLikeSchool(text) { return 0 }
-        return JobTitles.titleScore(text)
+        // "Software Development Engineer III": the level does not make it less of a title.
+        return JobTitles.titleScore(levelSuffix.replacing(in: text, with: ""))
     }
 
     /// "ABC Company, Inc." split at the comma: glue the suffix back.

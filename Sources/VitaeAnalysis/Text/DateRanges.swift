@@ -70,6 +70,9 @@ public enum DateRanges {
         "(?<![\\w/])\(single)\(separator)(?:(\(present))\\b|\(single)|$)", caseInsensitive: true)
     static let singlePattern = Pattern("(?<![\\w/])\(single)", caseInsensitive: true)
     static let presentAtStart = Pattern("^(?:\(present))\\b", caseInsensitive: true)
+    /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
+    /// line: pdftotext's reading of a dates column beside the text.
+    static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true)
 
     static let monthNumbers: [String: Int] = [
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -123,6 +126,17 @@ public enum DateRanges {
             }
             if let end, end < start { continue }
             spans.append(DateSpan(start: start, end: end, range: match.range))
+        }
+        if spans.isEmpty, let nextLine, let match = danglingStart.firstMatch(in: line),
+            let start = date(from: match.groups[1...groupsPerDate], isEnd: false)
+        {
+            if presentAtStart.contains(nextLine) {
+                spans.append(DateSpan(start: start, end: nil, range: match.range))
+            } else if let first = singlePattern.firstMatch(in: nextLine), first.range.location == 0,
+                let end = date(from: first.groups[1...groupsPerDate], isEnd: true), !(end < start)
+            {
+                spans.append(DateSpan(start: start, end: end, range: match.range))
+            }
         }
         return spans
     }

@@ -32,6 +32,8 @@ public enum Places {
         "at", "and", "for", "with", "in", "the", "to", "email", "phone", "present", "university", "college", "institute",
         "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
+        "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",
+        "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
     ]
 
     /// True for "CA", "Ohio", "India", "Tamil Nadu".
@@ -62,9 +64,12 @@ public enum Places {
         var candidate = zipSuffix.replacing(in: text.trimmingCharacters(in: .whitespaces), with: "")
         candidate = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " ,.-–—"))
         var parts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        // "123 Main St, Anywhere, USA": drop the street part.
-        while let first = parts.first, first.first?.isNumber == true, parts.count > 1 { parts.removeFirst() }
         parts.removeAll(where: \.isEmpty)
+        // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
+        while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
+            parts.removeFirst()
+        }
+        if parts.count == 2, parts[0].first?.isNumber == true { parts.removeFirst() }
         guard !parts.isEmpty, parts.count <= 4 else { return nil }
         guard parts.allSatisfy(isPlaceName) else { return nil }
         if parts.count == 1 {

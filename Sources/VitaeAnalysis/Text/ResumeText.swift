@@ -15,8 +15,15 @@ public enum ResumeText {
             case 0x00AD, 0x200B, 0xFEFF:  // soft hyphen, zero-width space, BOM
                 continue
             case 0x2010, 0x2011, 0x2012, 0x2212:
-                scalars.append("-")
+                // "555-‐5555" (a hyphen and a typographic hyphen around a soft hyphen) is one hyphen.
+                if scalars.last != "-" { scalars.append("-") }
                 lastWasSpace = false
+            case 0x80...0x9F:
+                // C1 control characters: some PDF producers separate header fields with them.
+                if !lastWasSpace { scalars.append(" ") }
+                scalars.append("|")
+                scalars.append(" ")
+                lastWasSpace = true
             case 0x09, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x2002...0x200A, 0x202F:
                 if !lastWasSpace { scalars.append(" ") }
                 lastWasSpace = true

@@ -1,0 +1,163 @@
+import Foundation
+import VitaeEngine
+import VitaeExtraction
+
+/// Finds the candidate's name, emails, phone numbers, profile links and location.
+public struct ContactAnalyzer: Analyzer {
+    public static let name = "contact"
+    public static let summary = "Name, emails, phones, links (LinkedIn, GitHub, site) and location."
+
+    public struct Link: Codable, Sendable, Hashable {
+        public enum Kind: String, Codable, Sendable { case linkedin, github, website }
+        public var kind: Kind
+        public var url: String
+    }
+
+    public struct Contact: Codable, Sendable, Hashable {
+        public var name: String?
+        public var emails: [String] = []
+        public var phones: [String] = []
+        public var links: [Link] = []
+        public var location: String?
+    }
+
+    public struct Output: Codable, Sendable {
+        public var contact: Contact
+    }
+
+    public init(options: NoOptions) {}
+
+    static let emailPattern = Pattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")
+    /// A phone: optional +country code, optional (area), then digit groups split by space, dot or hyphen.
+    static let phonePattern = Pattern(
+        "(?<![\\w/])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{1,5}(?:[\\s.-]?\\d{2,5}){1,5}(?![\\w/])")
+    static let linkPattern = Pattern(
+        "(?<![@\\w.])(?:https?://)?(?:www\\.)?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|io|dev|me|org|net|ai|co|in|us|uk|app|page|site|tech)(?:/[^\\s,|;)]*)?",
+        caseInsensitive: true)
+    static let yearRange = Pattern("^(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)\\d{2}$")
+    static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true)
+
+    public func analyze(_ input: AnalyzerInput) async throws -> Output {
+        let lines = ResumeText.cleanLines(input.document)
+        let map = SectionMap(input)
+        return Output(contact: Self.contact(lines: lines, headerLines: map.headerLines))
+    }
+
+    static func contact(lines: [String], headerLines: Range<Int>) -> Contact {
+        var contact = Contact()
+        let text = lines.joined(separator: "\n")
+        for match in emailPattern.matches(in: text) {
+            let email = match.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            if !contact.emails.contains(email) { contact.emails.append(email) }
+        }
+        // Phones and the location belong to the header; further down, digit runs are dates and figures.
+        let header = Array(lines[headerLines.clamped(to: 0..<lines.count)].prefix(20))
+        let searchLines = header.isEmpty ? Array(lines.prefix(15)) : header
+        for line in searchLines + labelledLines(lines) {
+            for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
+        }
+        contact.links = links(in: text)
+        contact.name = name(in: lines)
+        contact.location = location(in: searchLines) ?? location(in: labelledLines(lines))
+        return contact
+    }
+
+    /// Lines anywhere that say "Phone: …" or "Address: …".
+    static func labelledLines(_ lines: [String]) -> [String] {
+        lines.filter { labelPrefix.firstMatch(in: $0)?.range.location == 0 }
+    }
+
+    static func phones(in line: String) -> [String] {
+        var phones: [String] = []
+        let withoutEmails = emailPattern.replacing(in: line, with: " ")
+        for match in phonePattern.matches(in: withoutEmails) {
+            let candidate = match.text.trimmingCharacters(in: .whitespaces)
+            let digits = candidate.filter(\.isNumber)
+            guard (9...15).contains(digits.count), !yearRange.contains(candidate) else { continue }
+            // A date like "2019-2021 2022" or a zip + house number is not a phone: phones either have a
+            // + or ( prefix, or their groups are separated consistently.
+            phones.append(candidate)
+        }
+        return phones
+    }
+
+    static func links(in text: String) -> [Link] {
+        var links: [Link] = []
+        for match in linkPattern.matches(in: text) {
+            var url = match.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+            let lower = url.lowercased()
+            let kind: Link.Kind
+            if lower.contains("linkedin.com") {
+                kind = .linkedin
+            } else if lower.contains("github.com") {
+                kind = .github
+            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("/") {
+                kind = .website
+            } else {
+                continue  // "Node.js", "ASP.NET", a bare domain in prose: not a link
+            }
+            if url.hasSuffix("/") { url.removeLast() }
+            if !links.contains(where: { $0.url.lowercased() == url.lowercased() }) { links.append(Link(kind: kind, url: url)) }
+        }
+        return links
+    }
+
+    /// The first line near the top that reads as a person's name: 1-4 capitalised words, no digits.
+    static func name(in lines: [String]) -> String? {
+        var seen = 0
+        for line in lines where !line.isEmpty {
+            seen += 1
+            if seen > 8 { break }
+            var candidate = line
+            if let match = labelPrefix.firstMatch(in: candidate), match.range.location == 0,
+                candidate.lowercased().hasPrefix("name")
+            {
+                candidate = String(candidate.dropFirst(match.text.count))
+            }
+            // "Jane Doe | jane@x.com | …": the name is the first field.
+            candidate = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
+                .trimmingCharacters(in: .whitespaces)
+            if isPersonName(candidate) { return ResumeText.titleCasedIfShouting(candidate) }
+        }
+        return nil
+    }
+
+    static func isPersonName(_ text: String) -> Bool {
+        let words = ResumeText.words(text)
+        guard (2...4).contains(words.count), text.count <= 40 else { return false }
+        guard !text.contains(where: { $0.isNumber || "@:/,()".contains($0) }) else { return false }
+        // Some people type their surname in lower case ("Ravi kumar"); the first word must be capitalised.
+        guard words[0].first?.isUppercase == true else { return false }
+        for word in words {
+            guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
+        }
+        if SectionsAnalyzer.headingKind(text, styled: true) != nil { return false }
+        if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }
+        return true
+    }
+
+    static let separators = Pattern("\\s*(?:—|–|\\||•|·|\\s-\\s|\\s,\\s)\\s*|\\s{2,}")
+    static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true)
+
+    /// The first header segment that reads as "City, Region".
+    static func location(in lines: [String]) -> String? {
+        for line in lines {
+            var text = labelPrefix.replacing(in: line, with: "")
+            let hadIndeedSuffix = indeedSuffix.contains(text)
+            text = indeedSuffix.replacing(in: text, with: "")
+            let segments = splitSegments(text)
+            for segment in segments where !segment.contains("@") {
+                if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
+                    return place
+                }
+            }
+        }
+        return nil
+    }
+
+    static func splitSegments(_ text: String) -> [String] {
+        // NSRegularExpression cannot split; mark separators then split on the mark.
+        separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import VitaeEngine
+import VitaeExtraction
+
+/// Finds degrees and schools: institution, degree, normalised level, field, location, year, GPA.
+public struct EducationAnalyzer: Analyzer {
+    public static let name = "education"
+    public static let summary = "Institution, degree and level, field, location, graduation year and GPA."
+
+    public enum Level: String, Codable, Sendable, Comparable, CaseIterable {
+        case highSchool = "high school", diploma, associate, bachelor, master, doctorate
+
+        var rank: Int { Self.allCases.firstIndex(of: self)! }
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public struct Entry: Codable, Sendable, Hashable {
+        public var institution: String?
+        public var degree: String?
+        public var level: Level?
+        public var field: String?
+        public var location: String?
+        public var graduationYear: Int?
+        public var gpa: String?
+    }
+
+    public struct Output: Codable, Sendable {
+        public var education: [Entry]
+    }
+
+    public init(options: NoOptions) {}
+
+    public func analyze(_ input: AnalyzerInput) async throws -> Output {
+        let lines = ResumeText.cleanLines(input.document)
+        let map = SectionMap(input)
+        var candidates = map.lines(of: .education)
+        if candidates.isEmpty {
+            // No heading found: take lines that name a degree, with their neighbours.
+            let degreeLines = lines.indices.filter { Self.degreeLevel(in: lines[$0]) != nil && !ExperienceAnalyzer.isProse(lines[$0]) }
+            candidates = Array(Set(degreeLines.flatMap { [$0 - 1, $0, $0 + 1, $0 + 2] }).filter { lines.indices.contains($0) }).sorted()
+        }
+        return Output(education: Self.entries(lines: candidates.map { lines[$0] }))
+    }
+
+    /// Degree words, most specific first, with their level.
+    static let degreePatterns: [(Pattern, Level)] = [
+        (Pattern("\\b(?:ph\\.?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
+        (Pattern("\\b(?:master'?s?|mba|mca|m\\.?\\s?tech|m\\.?\\s?sc|m\\.?\\s?com|m\\.?\\s?eng|pgdm|pgdba|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s?Ed)\\b\\.?"), .master),
+        (Pattern("\\b(?:bachelor'?s?|b\\.?\\s?tech|b\\.?\\s?sc|b\\.?\\s?com|bca|bba|b\\.?\\s?eng|llb|mbbs|b\\.?\\s?pharm|b\\.?\\s?ed|b\\.?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
+        (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
+        (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
+        (Pattern("\\b(?:high\\s?school|secondary|ssc|hsc|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
+    ]
+
+    static func degreeLevel(in text: String) -> Level? {
+        degreePatterns.first { $0.0.contains(text) }?.1
+    }
+
+    static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
+    static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
+    static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
+    static let majorPattern = Pattern("^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true)
+
+    static func entries(lines: [String]) -> [Entry] {
+        var entries: [Entry] = []
+        var current = Entry()
+        for raw in lines {
+            let line = ResumeText.strippingBullet(raw)
+            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) || degreeLevel(in: line) != nil else { continue }
+            if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
+                current.gpa = gpa.replacingOccurrences(of: " ", with: "")
+                continue
+            }
+            if let major = majorPattern.firstMatch(in: line)?.groups[1] {
+                current.field = current.field ?? major
+                continue
+            }
+            let years = DateRanges.years(in: line)
+            var text = line
+            let spans = DateRanges.spans(in: line)
+            if let span = spans.first {
+                text = (line as NSString).replacingCharacters(in: span.range, with: " ")
+            }
+            text = DateRanges.yearPattern.replacing(in: text, with: " ")
+            text = Pattern("(?i)\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?").replacing(in: text, with: " ")
+            text = Pattern("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b").replacing(in: text, with: " ")
+            text = ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:()"))
+            if let year = years.last {
+                // A year line belongs to the entry being read unless that entry already has one.
+                if current.graduationYear != nil, text.isEmpty { startNewEntry(&current, after: &entries) }
+                if current.graduationYear == nil { current.graduationYear = year }
+            }
+            guard text.contains(where: \.isLetter) else { continue }
+            read(text, into: &current, completed: &entries)
+        }
+        startNewEntry(&current, after: &entries)
+        return entries
+    }
+
+    static func startNewEntry(_ entry: inout Entry, after completed: inout [Entry]) {
+        if entry.degree != nil || entry.institution != nil { completed.append(entry) }
+        entry = Entry()
+    }
+
+    /// Reads one line's degree, school and place parts into the entry, starting a new entry when the
+    /// line repeats what the entry already has.
+    static func read(_ text: String, into entry: inout Entry, completed: inout [Entry]) {
+        // "B.Tech, Computer Science, Indian Institute of Technology" / "School - City, State" / "Degree | School".
+        let fields = ContactAnalyzer.splitSegments(
+            ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
+        var pieces: [String] = []
+        var location: String?
+        for field in fields {
+            let parts = field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let (rest, place) = Places.splitTrailingLocation(parts)
+            if let place, location == nil { location = place }
+            if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
+                !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil
+            {
+                location = location ?? bare
+                continue
+            }
+            pieces += rest
+        }
+        var degreeIndex: Int?
+        var schoolIndex: Int?
+        for (index, piece) in pieces.enumerated() {
+            if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || piece.lowercased().contains(" in ") {
+                degreeIndex = index
+            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece) {
+                schoolIndex = index
+            }
+        }
+        if degreeIndex == nil, schoolIndex == nil {
+            // A line with only a place continues the school line ("Delhi, New Delhi, India").
+            if location != nil, pieces.isEmpty || pieces.allSatisfy({ Places.isPlaceName($0) }) {
+                entry.location = entry.location ?? location
+            } else if entry.degree != nil, entry.field == nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
+                pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0])
+            {
+                entry.institution = pieces[0]  // a school without a school word, right after the degree
+                entry.location = entry.location ?? location
+            }
+            return
+        }
+        if let degreeIndex {
+            if entry.degree != nil { startNewEntry(&entry, after: &completed) }
+            var degree = pieces[degreeIndex]
+            entry.level = degreeLevel(in: degree)
+            // "Bachelor of Science, Computer Science": the next plain piece is the field.
+            var others = pieces.indices.filter { $0 != degreeIndex && $0 != schoolIndex }
+            if let match = fieldAfterIn.firstMatch(in: degree), let field = match.groups[1], degreeLevel(in: field) == nil {
+                entry.field = field  // "PhD in Computer Science"
+            } else if let fieldIndex = others.first(where: { $0 == degreeIndex + 1 }) {
+                entry.field = pieces[fieldIndex]  // "Bachelor of Science, Computer Science"
+                others.removeAll { $0 == fieldIndex }
+            } else if let match = fieldAfterOf.firstMatch(in: degree), let field = match.groups[1], degreeLevel(in: field) == nil {
+                entry.field = field  // "Bachelor of Business Administration"
+            }
+            // "PhD in Computer Science, CalTech": a school without a school word.
+            if schoolIndex == nil, entry.institution == nil, let next = others.first(where: { $0 > degreeIndex }),
+                pieces[next].first?.isUppercase == true, !pieces[next].contains(where: \.isNumber)
+            {
+                entry.institution = pieces[next]
+            }
+            if degree.hasSuffix(" in") { degree = String(degree.dropLast(3)) }
+            entry.degree = degree
+        }
+        if let schoolIndex {
+            if entry.institution != nil, degreeIndex == nil || entry.degree != pieces[degreeIndex!] {
+                startNewEntry(&entry, after: &completed)
+            }
+            entry.institution = pieces[schoolIndex]
+        }
+        if let location { entry.location = entry.location ?? location }
+    }
+}

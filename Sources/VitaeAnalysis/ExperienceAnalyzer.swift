@@ -1,0 +1,246 @@
+import Foundation
+import VitaeEngine
+import VitaeExtraction
+
+/// Finds positions (title, company, location, dates) and the total time worked, with overlapping
+/// positions counted once.
+///
+/// Each date range in an experience section anchors one position; the short lines around it (or the
+/// rest of its own line) give the title, company and location, told apart with O*NET title words,
+/// company suffixes and place names.
+public struct ExperienceAnalyzer: Analyzer {
+    public static let name = "experience"
+    public static let summary = "Positions with title, company, location and dates; total months without overlaps."
+
+    public struct Position: Codable, Sendable, Hashable {
+        public var title: String?
+        public var company: String?
+        public var location: String?
+        /// `YYYY-MM`.
+        public var start: YearMonth?
+        /// `YYYY-MM`, null while current.
+        public var end: YearMonth?
+        public var current: Bool
+        /// Index of the line holding the dates.
+        public var line: Int
+    }
+
+    public struct Output: Codable, Sendable {
+        public var experience: [Position]
+        public var totalExperienceMonths: Int
+    }
+
+    public struct Options: Decodable, Sendable {
+        /// The month "Present" means, `YYYY-MM`; the current month when absent. Fix it for reproducible runs.
+        public var asOf: YearMonth?
+        public init(asOf: YearMonth? = nil) { self.asOf = asOf }
+    }
+
+    let asOf: YearMonth?
+
+    public init(options: Options) { asOf = options.asOf }
+
+    public func analyze(_ input: AnalyzerInput) async throws -> Output {
+        let lines = ResumeText.cleanLines(input.document)
+        let map = SectionMap(input)
+        var candidateLines = map.lines(of: .experience)
+        if candidateLines.isEmpty {
+            // No experience heading: look everywhere but in education, where dates are study years.
+            let excluded = Set(map.lines(of: .education) + map.lines(of: .projects))
+            candidateLines = lines.indices.filter { !excluded.contains($0) }
+        }
+        let positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
+        return Output(experience: positions, totalExperienceMonths: Self.totalMonths(positions, asOf: asOf ?? .now))
+    }
+
+    /// Months covered by at least one position; overlaps count once, `Present` runs to `asOf`.
+    public static func totalMonths(_ positions: [Position], asOf: YearMonth) -> Int {
+        let intervals = positions.compactMap { position -> (Int, Int)? in
+            guard let start = position.start else { return nil }
+            let end = position.end ?? (position.current ? asOf : start)
+            return end < start ? nil : (start.ordinal, end.ordinal)
+        }.sorted { $0.0 < $1.0 }
+        var total = 0
+        var current: (Int, Int)?
+        for interval in intervals {
+            if let open = current, interval.0 <= open.1 + 1 {
+                current = (open.0, max(open.1, interval.1))
+            } else {
+                if let open = current { total += open.1 - open.0 + 1 }
+                current = interval
+            }
+        }
+        if let open = current { total += open.1 - open.0 + 1 }
+        return total
+    }
+
+    static func positions(lines: [String], candidateLines: [Int], map: SectionMap) -> [Position] {
+        let candidates = Set(candidateLines)
+        var positions: [Position] = []
+        var dateLines: [Int] = []
+        var spansByLine: [Int: DateSpan] = [:]
+        for index in candidateLines {
+            let next = index + 1 < lines.count ? lines[index + 1] : nil
+            if let span = DateRanges.spans(in: lines[index], nextLine: next).first {
+                dateLines.append(index)
+                spansByLine[index] = span
+            }
+        }
+        let dateLineSet = Set(dateLines)
+        var used = dateLineSet
+        for index in dateLines {
+            let span = spansByLine[index]!
+            var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
+            let line = lines[index] as NSString
+            let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
+                .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
+            // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
+            if ResumeText.isBullet(lines[index]) || isProse(rest) { continue }
+            var context: [String] = []
+            if ResumeText.words(rest).count >= 2, !isProse(rest) {
+                context = [rest]
+            } else {
+                let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
+                context = nearby.map { lines[$0] }
+                used.formUnion(nearby)
+            }
+            fill(&position, from: context)
+            if position.title != nil || position.company != nil { positions.append(position) }
+        }
+        positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
+        return positions.sorted { $0.line < $1.line }
+    }
+
+    /// Positions written without dates: a short title-like line, and the short line after it as the company.
+    static func undatedPositions(lines: [String], candidateLines: [Int], used: Set<Int>, map: SectionMap) -> [Position] {
+        var positions: [Position] = []
+        var consumed = used
+        for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
+            let text = lines[index]
+            guard !text.isEmpty, !isProse(text), !map.isHeading(index), JobTitles.looksLikeTitle(text),
+                ResumeText.words(text).count <= 6
+            else { continue }
+            var position = Position(start: nil, end: nil, current: false, line: index)
+            position.title = text
+            for next in candidateLines[(offset + 1)...].prefix(3) where !lines[next].isEmpty {
+                let candidate = lines[next]
+                if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
+                    isNamePart(candidate)
+                {
+                    var parts = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: candidate, with: " | "))
+                    if parts.count > 1, let place = Places.location(in: parts[1], allowBareCity: true) {
+                        position.location = place
+                        parts.removeLast(parts.count - 1)
+                    }
+                    position.company = parts.first
+                    consumed.insert(next)
+                }
+                break
+            }
+            consumed.insert(index)
+            positions.append(position)
+        }
+        return positions
+    }
+
+    /// A sentence rather than a heading line: long, or starting like a bullet sentence.
+    static func isProse(_ line: String) -> Bool {
+        let words = ResumeText.words(line)
+        return words.count > 12 || ResumeText.isBullet(line) || line.hasSuffix(".") && words.count > 6
+    }
+
+    /// Up to two short lines before the date line; if none, up to two after it.
+    static func nearbyLines(
+        around index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+    ) -> [Int] {
+        func collect(_ range: StrideThrough<Int>) -> [Int] {
+            var found: [Int] = []
+            for other in range {
+                guard other >= 0, other < lines.count, candidates.contains(other), !map.isHeading(other) else { break }
+                let text = lines[other]
+                if text.isEmpty { continue }
+                if dateLines.contains(other) || isProse(text) { break }
+                found.append(other)
+                if found.count == 2 { break }
+            }
+            return found
+        }
+        let before = collect(stride(from: index - 1, through: index - 6, by: -1)).reversed()
+        if before.count == 2 { return Array(before) }
+        let after = collect(stride(from: index + 1, through: index + 6, by: 1))
+        return Array(before) + after.prefix(2 - before.count)
+    }
+
+    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")
+
+    /// Assigns title, company and location from the context lines' parts.
+    static func fill(_ position: inout Position, from context: [String]) {
+        var parts: [String] = []
+        for line in context {
+            let fields = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+            for field in fields {
+                var commaParts = mergeSuffixes(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                let (rest, location) = Places.splitTrailingLocation(commaParts)
+                if let location, position.location == nil {
+                    position.location = location
+                    commaParts = rest
+                } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
+                    let place = Places.location(in: field, allowBareCity: field.contains(","))
+                {
+                    // "Infosys Ltd - Delhi, Delhi": a place after a dash.
+                    position.location = place
+                    continue
+                }
+                parts += commaParts.filter { !$0.isEmpty }
+            }
+        }
+        parts = parts.filter(isNamePart)
+        guard !parts.isEmpty else { return }
+        // The most title-like part is the title; the first other part is the company.
+        let scored = parts.enumerated().map { (offset: $0.offset, text: $0.element, score: titleLikeness($0.element)) }
+        if let best = scored.max(by: { $0.score < $1.score || ($0.score == $1.score && $0.offset > $1.offset) }),
+            best.score >= 0.45
+        {
+            position.title = best.text
+            position.company = scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text
+        } else if let company = parts.first(where: looksLikeCompany) {
+            position.company = company
+        }
+    }
+
+    /// A part that can be a title or a company at all: not a date, a link, a label or a sentence.
+    static func isNamePart(_ text: String) -> Bool {
+        guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
+            return false
+        }
+        if text.hasSuffix(":") || text.contains("@") || text.contains("://") || text.hasPrefix("www.") { return false }
+        return ResumeText.words(text).count <= 10
+    }
+
+    /// Companies are proper names: capitalised (or digits), a few words.
+    static func looksLikeCompany(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        return ResumeText.words(text).count <= 7 && !text.hasSuffix(".") || Organizations.looksLikeOrganization(text)
+    }
+
+    static let levelSuffix = Pattern("\\s+(?:I{1,3}|IV|V|[1-5])$")
+
+    static func titleLikeness(_ text: String) -> Double {
+        if Organizations.looksLikeOrganization(text) || Organizations.looksLikeSchool(text) { return 0 }
+        // "Software Development Engineer III": the level does not make it less of a title.
+        return JobTitles.titleScore(levelSuffix.replacing(in: text, with: ""))
+    }
+
+    /// "ABC Company, Inc." split at the comma: glue the suffix back.
+    static func mergeSuffixes(_ parts: [String]) -> [String] {
+        var merged: [String] = []
+        for part in parts {
+            if let last = merged.last, Organizations.companySuffixes.contains(part.lowercased()) {
+                merged[merged.count - 1] = last + ", " + part
+            } else {
+                merged.append(part)
+            }
+        }
+        return merged
+    }
+}

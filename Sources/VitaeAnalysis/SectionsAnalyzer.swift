@@ -1,0 +1,161 @@
+import Foundation
+import VitaeEngine
+import VitaeExtraction
+
+/// The kinds of resume section the analyzers know.
+public enum SectionKind: String, Codable, Sendable, CaseIterable {
+    case summary, experience, education, skills, projects, certifications, awards, languages, other
+}
+
+/// Finds section headings ("WORK EXPERIENCE", "Education", bold "Skills") and the lines each covers.
+///
+/// Plain text has no styling, so a line there must be a known heading phrase; with font hints (bold,
+/// larger than body text) or in capitals, a short line only needs a heading keyword.
+public struct SectionsAnalyzer: Analyzer {
+    public static let name = "sections"
+    public static let summary = "Finds section headings and the line range of each section."
+
+    public struct Section: Codable, Sendable, Hashable {
+        public var kind: SectionKind
+        /// The heading as written.
+        public var heading: String
+        /// Index in the document's lines of the heading line.
+        public var startLine: Int
+        /// Index of the section's last line (inclusive).
+        public var endLine: Int
+
+        /// The body lines, after the heading.
+        public var bodyLines: ClosedRange<Int>? { startLine < endLine ? (startLine + 1)...endLine : nil }
+    }
+
+    public struct Output: Codable, Sendable {
+        public var sections: [Section]
+    }
+
+    public init(options: NoOptions) {}
+
+    public func analyze(_ input: AnalyzerInput) async throws -> Output {
+        Output(sections: Self.detect(in: input.document))
+    }
+
+    /// The sections of `document`; other analyzers call this when the sections step did not run.
+    public static func sections(for input: AnalyzerInput) -> [Section] {
+        input.results[SectionsAnalyzer.self]?.sections ?? detect(in: input.document)
+    }
+
+    static func detect(in document: Document) -> [Section] {
+        let lines = ResumeText.cleanLines(document)
+        let bodyFontSize = medianFontSize(document)
+        var headings: [(index: Int, kind: SectionKind, text: String)] = []
+        for (index, text) in lines.enumerated() {
+            let line = document.lines[index]
+            let larger = bodyFontSize.map { body in (line.fontSize ?? 0) >= body * 1.15 } ?? false
+            if let kind = headingKind(text, styled: line.isBold || larger || ResumeText.isAllCaps(text)) {
+                headings.append((index, kind, text))
+            }
+        }
+        var sections: [Section] = []
+        for (position, heading) in headings.enumerated() {
+            var end = position + 1 < headings.count ? headings[position + 1].index - 1 : lines.count - 1
+            while end > heading.index, lines[end].isEmpty { end -= 1 }
+            sections.append(Section(kind: heading.kind, heading: heading.text, startLine: heading.index, endLine: end))
+        }
+        return sections
+    }
+
+    static func medianFontSize(_ document: Document) -> Double? {
+        let sizes = document.lines.compactMap(\.fontSize).sorted()
+        return sizes.isEmpty ? nil : sizes[sizes.count / 2]
+    }
+
+    /// Whole headings, lower-cased without punctuation.
+    static let phrases: [String: SectionKind] = {
+        let table: [SectionKind: [String]] = [
+            .summary: ["summary", "professional summary", "career summary", "objective", "career objective",
+                       "professional objective", "profile", "professional profile", "about me", "about", "overview",
+                       "executive summary", "personal statement", "summary of qualifications"],
+            .experience: ["experience", "work experience", "professional experience", "employment history",
+                          "employment", "work history", "career history", "relevant experience", "internships",
+                          "internship", "experience details", "professional background", "industrial experience"],
+            .education: ["education", "academic background", "academics", "educational qualifications",
+                         "educational qualification", "academic qualifications", "academic qualification",
+                         "qualifications", "education and training", "academic details", "scholastics"],
+            .skills: ["skills", "technical skills", "computer skills", "key skills", "core skills", "it skills",
+                      "skill set", "skillset", "technical skill set", "core competencies", "competencies",
+                      "areas of expertise", "expertise", "technologies", "technical expertise", "tools",
+                      "technical proficiency", "skills summary", "professional skills", "software skills",
+                      "technical summary", "skills and tools", "technical competencies"],
+            .projects: ["projects", "academic projects", "personal projects", "project", "key projects",
+                        "project details", "project experience", "side projects", "project annexure"],
+            .certifications: ["certifications", "certification", "certificates", "licenses", "licenses and certifications",
+                              "certifications and licenses", "trainings", "training", "courses"],
+            .awards: ["awards", "honors", "honours", "achievements", "honors and awards", "honors awards", "awards and honors",
+                      "accomplishments", "awards and achievements", "scholarships"],
+            .languages: ["languages", "language skills", "languages known", "spoken languages"],
+            .other: ["additional information", "interests", "hobbies", "hobbies and interests", "references",
+                     "volunteer", "volunteering", "volunteer experience", "activities", "extracurricular activities",
+                     "extra curricular activities", "publications", "personal details", "personal information",
+                     "leadership", "leadership experience", "coursework", "relevant coursework", "significant coursework",
+                     "declaration", "affiliations", "memberships", "strengths", "links", "contact", "contact information"],
+        ]
+        var phrases: [String: SectionKind] = [:]
+        for (kind, list) in table { for phrase in list { phrases[phrase] = kind } }
+        return phrases
+    }()
+
+    /// Keywords that make a styled short line a heading of a kind, checked in this order.
+    static let keywords: [(String, SectionKind)] = [
+        ("skill", .skills), ("competenc", .skills), ("technolog", .skills), ("experience", .experience),
+        ("employment", .experience), ("education", .education), ("academic", .education),
+        ("qualification", .education), ("project", .projects), ("certif", .certifications), ("licen", .certifications),
+        ("award", .awards), ("honor", .awards), ("honour", .awards), ("achievement", .awards), ("language", .languages),
+        ("summary", .summary), ("objective", .summary), ("profile", .summary), ("interest", .other),
+        ("hobbies", .other), ("reference", .other), ("volunteer", .other), ("activit", .other), ("publication", .other),
+        ("information", .other),
+    ]
+
+    /// The kind of heading `text` is, or nil for an ordinary line.
+    static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
+        guard !text.isEmpty, text.count <= 48, !text.contains("@"), !ResumeText.isBullet(text) else { return nil }
+        let folded = text.lowercased()
+            .replacingOccurrences(of: "&", with: " and ")
+            .filter { $0.isLetter || $0 == " " }
+            .split(separator: " ").joined(separator: " ")
+        guard !folded.isEmpty else { return nil }
+        // "Skills:" alone is a heading; "Skills: Java, Python" is an inline list.
+        if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].contains(where: \.isLetter) {
+            return nil
+        }
+        if let kind = phrases[folded] { return kind }
+        let wordCount = folded.split(separator: " ").count
+        guard styled, wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
+        for (keyword, kind) in keywords where folded.contains(keyword) { return kind }
+        return nil
+    }
+}
+
+/// Which section each line is in, for analyzers that read one kind of section.
+public struct SectionMap: Sendable {
+    public let sections: [SectionsAnalyzer.Section]
+    public let lineCount: Int
+
+    public init(_ input: AnalyzerInput) {
+        sections = SectionsAnalyzer.sections(for: input)
+        lineCount = input.document.lines.count
+    }
+
+    /// Body line indices of every section of `kind`, in order.
+    public func lines(of kind: SectionKind) -> [Int] {
+        sections.filter { $0.kind == kind }.flatMap { section in section.bodyLines.map(Array.init) ?? [] }
+    }
+
+    /// Lines before the first heading: where name and contact details usually are.
+    public var headerLines: Range<Int> { 0..<(sections.first?.startLine ?? min(lineCount, 15)) }
+
+    /// The kind of the section holding `line`, nil in the header.
+    public func kind(ofLine line: Int) -> SectionKind? {
+        sections.last(where: { $0.startLine <= line && line <= $0.endLine })?.kind
+    }
+
+    public func isHeading(_ line: Int) -> Bool { sections.contains { $0.startLine == line } }
+}

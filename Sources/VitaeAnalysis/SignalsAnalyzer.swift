@@ -1,0 +1,101 @@
+import Foundation
+import VitaeEngine
+import VitaeExtraction
+
+/// Writing-quality signals the score uses: quantified achievements, action verbs, length, date
+/// consistency and gaps, and whether the extracted text is readable at all.
+public struct SignalsAnalyzer: Analyzer {
+    public static let name = "signals"
+    public static let summary = "Quantified achievements, action verbs, length, date gaps and text readability."
+
+    public struct Gap: Codable, Sendable, Hashable {
+        public var from: YearMonth
+        public var to: YearMonth
+        public var months: Int
+    }
+
+    public struct Signals: Codable, Sendable, Hashable {
+        public var wordCount: Int
+        public var pageCount: Int
+        public var bulletCount: Int
+        /// Bullets or sentences with a number, percentage or amount ("cut costs by 20%").
+        public var quantifiedAchievements: Int
+        /// Lines that open with a strong verb ("Led", "Built").
+        public var actionVerbLines: Int
+        public var distinctActionVerbs: [String]
+        /// Positions without dates, or whose end is before their start.
+        public var undatedPositions: Int
+        /// Breaks of more than six months between positions.
+        public var gaps: [Gap]
+        /// 0...1: share of words that are ordinary words (1 for clean text, low for garbled extraction).
+        public var readability: Double
+    }
+
+    public struct Output: Codable, Sendable {
+        public var signals: Signals
+    }
+
+    public init(options: NoOptions) {}
+
+    static let actionVerbs: Set<String> = Set("""
+        achieved accelerated administered advised analyzed analysed architected automated built championed coached
+        collaborated conceived conducted consolidated coordinated created cut debugged decreased defined delivered
+        deployed designed developed directed drove eliminated enabled engineered enhanced established evaluated executed
+        expanded facilitated founded generated grew guided headed identified implemented improved increased initiated
+        integrated introduced launched led maintained managed mentored migrated modernized negotiated optimized
+        optimised orchestrated organized organised oversaw pioneered planned presented produced programmed published
+        raised redesigned reduced refactored resolved revamped saved scaled secured shipped simplified spearheaded
+        streamlined strengthened supervised taught tested trained transformed upgraded won wrote
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    static let quantity = Pattern("(?:\\d+(?:\\.\\d+)?\\s?%|[$€£₹]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s?(?:x|k|m|mm|million|billion|users|customers|clients|people|engineers|members|hours|days|weeks|percent)\\b|\\b\\d{2,}\\+)", caseInsensitive: true)
+
+    public func analyze(_ input: AnalyzerInput) async throws -> Output {
+        let lines = ResumeText.cleanLines(input.document)
+        var words = 0, ordinary = 0, bullets = 0, quantified = 0, verbLines = 0
+        var verbs: Set<String> = []
+        for line in lines where !line.isEmpty {
+            for word in ResumeText.words(line) {
+                words += 1
+                let letters = word.filter(\.isLetter).count
+                if letters >= max(1, word.count * 2 / 3) && word.count <= 25 { ordinary += 1 }
+            }
+            let isBullet = ResumeText.isBullet(line)
+            if isBullet { bullets += 1 }
+            let body = ResumeText.strippingBullet(line)
+            let first = ResumeText.words(body).first.map { $0.lowercased().filter(\.isLetter) } ?? ""
+            if Self.actionVerbs.contains(first) {
+                verbLines += 1
+                verbs.insert(first)
+            }
+            if (isBullet || ResumeText.words(body).count >= 6), Self.quantity.contains(body) { quantified += 1 }
+        }
+        let positions = input.results[ExperienceAnalyzer.self]?.experience ?? []
+        let undated = positions.filter { position in
+            guard let start = position.start else { return true }
+            return position.end.map { $0 < start } ?? false
+        }.count
+        return Output(signals: Signals(
+            wordCount: words, pageCount: input.document.pageCount, bulletCount: bullets,
+            quantifiedAchievements: quantified, actionVerbLines: verbLines, distinctActionVerbs: verbs.sorted(),
+            undatedPositions: undated, gaps: Self.gaps(positions),
+            readability: words == 0 ? 0 : (Double(ordinary) / Double(words) * 100).rounded() / 100))
+    }
+
+    /// Breaks longer than six months between the merged spans of the positions.
+    static func gaps(_ positions: [ExperienceAnalyzer.Position]) -> [Gap] {
+        let spans = positions.compactMap { p -> (YearMonth, YearMonth)? in
+            guard let start = p.start else { return nil }
+            return (start, p.end ?? YearMonth(year: 9999, month: 12))
+        }.sorted { $0.0 < $1.0 }
+        var gaps: [Gap] = []
+        var reach: YearMonth?
+        for (start, end) in spans {
+            if let last = reach, start.ordinal - last.ordinal - 1 > 6 {
+                gaps.append(Gap(from: last, to: start, months: start.ordinal - last.ordinal - 1))
+            }
+            reach = max(reach ?? end, end)
+        }
+        return gaps
+    }
+}

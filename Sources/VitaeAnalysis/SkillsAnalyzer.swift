@@ -1,0 +1,119 @@
+import Foundation
+import VitaeEngine
+import VitaeExtraction
+
+/// Finds the skills a resume names, against the shipped taxonomy (O*NET, ESCO and curated aliases),
+/// plus the items of skills sections the taxonomy does not know.
+public struct SkillsAnalyzer: Analyzer {
+    public static let name = "skills"
+    public static let summary = "Skills from the taxonomy (aliases, multi-word names, context rules for R, C, Go)."
+
+    public struct FoundSkill: Codable, Sendable, Hashable {
+        public var name: String
+        public var category: String
+        /// How many times the resume names it.
+        public var mentions: Int
+    }
+
+    public struct Output: Codable, Sendable {
+        public var skills: [FoundSkill]
+    }
+
+    public struct Options: Decodable, Sendable {
+        /// Also report skills-section items the taxonomy does not know (category "Other").
+        public var includeUnlistedItems: Bool = true
+
+        public init(includeUnlistedItems: Bool = true) { self.includeUnlistedItems = includeUnlistedItems }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            includeUnlistedItems = try container.decodeIfPresent(Bool.self, forKey: .includeUnlistedItems) ?? true
+        }
+
+        enum CodingKeys: String, CodingKey { case includeUnlistedItems }
+    }
+
+    let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public func analyze(_ input: AnalyzerInput) async throws -> Output {
+        let lines = ResumeText.cleanLines(input.document)
+        let map = SectionMap(input)
+        let skillLines = Set(map.lines(of: .skills))
+        var found = Self.taxonomySkills(lines: lines, isListLine: { skillLines.contains($0) })
+        if options.includeUnlistedItems {
+            let known = Set(found.map { $0.name.lowercased() })
+            var extra: [String: FoundSkill] = [:]
+            for index in skillLines.sorted() where SkillLists.isListLine(lines[index]) {
+                for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
+                    let key = item.lowercased()
+                    guard !known.contains(key), SkillTaxonomy.shared.skill(named: item) == nil else { continue }
+                    extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
+                }
+            }
+            found += extra.values.sorted { $0.name < $1.name }
+        }
+        return Output(skills: found)
+    }
+
+    /// Taxonomy skills in `lines`, most mentioned first.
+    public static func taxonomySkills(lines: [String], isListLine: (Int) -> Bool = { _ in false }) -> [FoundSkill] {
+        let taxonomy = SkillTaxonomy.shared
+        var tokens: [SkillToken] = []
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            tokens += SkillTokenizer.tokens(in: line, line: index)
+        }
+        var counts: [Int: Int] = [:]
+        var firstSeen: [Int: Int] = [:]
+        for (order, hit) in taxonomy.hits(in: tokens, isListLine: isListLine).enumerated() {
+            counts[hit.skill, default: 0] += 1
+            if firstSeen[hit.skill] == nil { firstSeen[hit.skill] = order }
+        }
+        return counts.keys
+            .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
+            .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }
+    }
+}
+
+/// Splitting skill lists into items, shared by the skills analyzer and the evaluation.
+public enum SkillLists {
+    static let leadingHeading = Pattern("^[^:]{1,40}:\\s*")
+    static let duration = Pattern("\\(\\s*(?:less than\\s*)?\\d+\\+?\\s*(?:years?|yrs?|months?)\\s*\\)", caseInsensitive: true)
+    static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s|\\band\\b(?=\\s+[A-Z]))\\s*")
+
+    /// Items of one list line: "Languages: Java, C++ (3 years) | Go" -> ["Java", "C++", "Go"].
+    public static func items(in line: String) -> [String] {
+        var text = ResumeText.strippingBullet(line)
+        text = duration.replacing(in: text, with: " ")
+        if let heading = leadingHeading.firstMatch(in: text), heading.range.location == 0 {
+            text = String(text.dropFirst(heading.text.count))
+        }
+        return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:")) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// A line that lists things (separators, a bullet, or a few words) rather than prose.
+    public static func isListLine(_ line: String) -> Bool {
+        let words = ResumeText.words(line).count
+        if words <= 4 { return true }
+        let separators = line.filter { ",;|•".contains($0) }.count
+        return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
+    }
+
+    /// 1-4 words, some letters, not a sentence, a date, a place or a heading.
+    public static func isPlausibleSkill(_ item: String) -> Bool {
+        let words = ResumeText.words(item)
+        guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
+        if item.contains("@") || item.contains("://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: true) != nil { return false }
+        if words.count >= 3, ResumeText.isAllCaps(item) { return false }
+        let lower = item.lowercased()
+        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]
+        where lower.split(separator: " ").contains(Substring(filler)) {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// A calendar month, the precision resumes give dates in.
+public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    /// Months since year 0, for arithmetic.
+    public var ordinal: Int { year * 12 + (month - 1) }
+
+    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public var description: String { String(format: "%04d-%02d", year, month) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = YearMonth(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM"))
+        }
+        self = value
+    }
+
+    /// The current month in UTC.
+    public static var now: YearMonth {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month], from: Date())
+        return YearMonth(year: parts.year!, month: parts.month!)
+    }
+}
+
+/// A span of time found in text: "Jan 2019 - Present", "2012 – 2017", "November 2011 to February 2016".
+public struct DateSpan: Sendable, Hashable {
+    public var start: YearMonth
+    /// nil when the span runs to the present.
+    public var end: YearMonth?
+    public var isCurrent: Bool { end == nil }
+    /// Where in the line it was found (UTF-16), so callers can cut it out.
+    public var range: NSRange
+}
+
+public enum DateRanges {
+    static let monthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    static let seasonNames = "spring|summer|fall|autumn|winter"
+    /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019".
+    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b))"
+    static let present = "present|current(?:ly)?|now|till date|to date|ongoing|today"
+    static let separator = "\\s*(?:-|–|—|to|till|until|through|~)\\s*"
+
+    /// A start and an end (or "present"), or a start followed by a dangling separator at line end
+    /// (pdftotext puts "Present" on the next line in some two-column layouts).
+    static let rangePattern = Pattern(
+        "(?<![\\w/])\(single)\(separator)(?:(\(present))\\b|\(single)|$)", caseInsensitive: true)
+    static let singlePattern = Pattern("(?<![\\w/])\(single)", caseInsensitive: true)
+    static let presentAtStart = Pattern("^(?:\(present))\\b", caseInsensitive: true)
+    /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
+    /// line: pdftotext's reading of a dates column beside the text.
+    static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true)
+
+    static let monthNumbers: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+        "nov": 11, "dec": 12,
+    ]
+    static let seasonMonths: [String: Int] = ["spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12]
+
+    /// Groups of `single`: month name + year, season + year, numeric month + year, bare year.
+    static func date(from groups: ArraySlice<String?>, isEnd: Bool) -> YearMonth? {
+        let g = Array(groups)
+        if let name = g[0], let yearText = g[1], var year = Int(yearText) {
+            if yearText.count == 2 { year += year < 50 ? 2000 : 1900 }
+            return YearMonth(year: year, month: monthNumbers[String(name.lowercased().prefix(3))] ?? 1)
+        }
+        if let season = g[2], let yearText = g[3], let year = Int(yearText) {
+            return YearMonth(year: year, month: seasonMonths[season.lowercased()] ?? 1)
+        }
+        if let monthText = g[4], let yearText = g[5], let month = Int(monthText), let year = Int(yearText),
+            (1...12).contains(month)
+        {
+            return YearMonth(year: year, month: month)
+        }
+        if let yearText = g[6], let year = Int(yearText) {
+            // A bare year: count it whole, January to December.
+            return YearMonth(year: year, month: isEnd ? 12 : 1)
+        }
+        return nil
+    }
+
+    static let groupsPerDate = 7
+
+    /// Every date range in `line`. `nextLine` resolves a dangling "2017 –" whose "Present" wrapped.
+    public static func spans(in line: String, nextLine: String? = nil) -> [DateSpan] {
+        var spans: [DateSpan] = []
+        for match in rangePattern.matches(in: line) {
+            let groups = match.groups
+            guard let start = date(from: groups[1...groupsPerDate], isEnd: false) else { continue }
+            var end: YearMonth?
+            if groups[groupsPerDate + 1] != nil {
+                end = nil
+            } else if let date = date(from: groups[(groupsPerDate + 2)...(groupsPerDate * 2 + 1)], isEnd: true) {
+                end = date
+            } else if let nextLine, presentAtStart.contains(nextLine) {
+                end = nil
+            } else if let nextLine, let first = singlePattern.firstMatch(in: nextLine), first.range.location == 0,
+                let date = date(from: first.groups[1...groupsPerDate], isEnd: true)
+            {
+                end = date
+            } else {
+                continue  // "2019 -" with nothing after: not a range
+            }
+            if let end, end < start { continue }
+            spans.append(DateSpan(start: start, end: end, range: match.range))
+        }
+        if spans.isEmpty, let nextLine, let match = danglingStart.firstMatch(in: line),
+            let start = date(from: match.groups[1...groupsPerDate], isEnd: false)
+        {
+            if presentAtStart.contains(nextLine) {
+                spans.append(DateSpan(start: start, end: nil, range: match.range))
+            } else if let first = singlePattern.firstMatch(in: nextLine), first.range.location == 0,
+                let end = date(from: first.groups[1...groupsPerDate], isEnd: true), !(end < start)
+            {
+                spans.append(DateSpan(start: start, end: end, range: match.range))
+            }
+        }
+        return spans
+    }
+
+    /// Four-digit years 1950...2049 in `text`.
+    public static func years(in text: String) -> [Int] {
+        yearPattern.matches(in: text).compactMap { Int($0.text) }
+    }
+    static let yearPattern = Pattern("(?<!\\d)(?:19[5-9]\\d|20[0-4]\\d)(?!\\d)")
+
+    /// True when the line holds a date of any kind (a year at least).
+    public static func containsDate(_ line: String) -> Bool { singlePattern.contains(line) }
+}

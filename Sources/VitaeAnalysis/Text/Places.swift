@@ -1,0 +1,128 @@
+import Foundation
+
+/// Recognises "City, Region[, Country]" text. Uses general geography (US states, Indian states,
+/// countries), never names from any resume.
+public enum Places {
+    static let usStateCodes: Set<String> = Set("""
+        AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR
+        PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB NSW VIC QLD
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Regions and countries, lower-cased.
+    static let regions: Set<String> = Set("""
+        alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|
+        indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|
+        montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|
+        oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|
+        west virginia|wisconsin|wyoming|ontario|quebec|british columbia|alberta|
+        andhra pradesh|arunachal pradesh|assam|bihar|chhattisgarh|goa|gujarat|haryana|himachal pradesh|jharkhand|
+        karnataka|kerala|madhya pradesh|maharashtra|manipur|meghalaya|mizoram|nagaland|odisha|orissa|punjab|rajasthan|
+        sikkim|tamil nadu|telangana|tripura|uttar pradesh|uttarakhand|west bengal|delhi|new delhi|jammu and kashmir|
+        chandigarh|puducherry|pondicherry|
+        usa|us|u.s.|u.s.a.|united states|united states of america|uk|u.k.|united kingdom|england|scotland|wales|ireland|
+        india|canada|australia|new zealand|germany|france|spain|italy|netherlands|belgium|switzerland|austria|sweden|
+        norway|denmark|finland|poland|portugal|greece|czech republic|hungary|romania|russia|ukraine|turkey|israel|uae|
+        united arab emirates|saudi arabia|qatar|kuwait|oman|bahrain|egypt|nigeria|kenya|south africa|ghana|ethiopia|
+        china|japan|korea|south korea|singapore|malaysia|indonesia|philippines|thailand|vietnam|pakistan|bangladesh|
+        sri lanka|nepal|brazil|mexico|argentina|chile|colombia|peru|hong kong|taiwan
+        """.replacingOccurrences(of: "\n", with: "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
+
+    /// Words that place names never are; a part containing one is a company, a title or prose.
+    static let nonPlaceWords: Set<String> = [
+        "at", "and", "for", "with", "in", "the", "to", "email", "phone", "present", "university", "college", "institute",
+        "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
+        "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
+        "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",
+        "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
+    ]
+
+    /// True for "CA", "Ohio", "India", "Tamil Nadu".
+    public static func isRegion(_ part: String) -> Bool {
+        let trimmed = part.trimmingCharacters(in: .whitespaces)
+        if usStateCodes.contains(trimmed) { return true }
+        return regions.contains(trimmed.lowercased())
+    }
+
+    /// True when `part` reads like one capitalised place name: "Mountain View", "St. Louis", "NYC".
+    static func isPlaceName(_ part: String) -> Bool {
+        let words = ResumeText.words(part)
+        guard (1...4).contains(words.count) else { return false }
+        for word in words {
+            guard let first = word.first, first.isUppercase || first == "(" else { return false }
+            if nonPlaceWords.contains(word.lowercased()) { return false }
+            if word.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" }) { return false }
+        }
+        return true
+    }
+
+    static let zipSuffix = Pattern("\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$")
+
+    /// The location in a "City, Region[, Country]" text, with a street address or post code removed;
+    /// nil when the text is not a location. `allowBareCity` accepts a single capitalised name,
+    /// for places where context already says "this is a location".
+    public static func location(in text: String, allowBareCity: Bool = false) -> String? {
+        var candidate = zipSuffix.replacing(in: text.trimmingCharacters(in: .whitespaces), with: "")
+        candidate = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " ,.-–—"))
+        var parts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        parts.removeAll(where: \.isEmpty)
+        // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
+        while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
+            parts.removeFirst()
+        }
+        if parts.count == 2, parts[0].first?.isNumber == true { parts.removeFirst() }
+        guard !parts.isEmpty, parts.count <= 4 else { return nil }
+        guard parts.allSatisfy(isPlaceName) else { return nil }
+        if parts.count == 1 {
+            guard allowBareCity || isRegion(parts[0]) else { return nil }
+        } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
+            // "Foo, Bar" where neither looks like a region: only when the caller vouches for it.
+            guard allowBareCity else { return nil }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Splits "Title, Company, City, ST, Country" into the parts before the trailing location and the
+    /// location itself: the longest run of trailing comma parts that reads as a place ending in a region.
+    public static func splitTrailingLocation(_ parts: [String]) -> (rest: [String], location: String?) {
+        guard let last = parts.last, isRegion(last) else { return (parts, nil) }
+        var start = parts.count - 1
+        // Walk back over place-like parts; at most a city and a region before the last one.
+        while start > 0, parts.count - start < 3, isPlaceName(parts[start - 1]),
+            !JobTitles.looksLikeTitle(parts[start - 1]), !Organizations.looksLikeOrganization(parts[start - 1])
+        {
+            start -= 1
+            if !isRegion(parts[start]) { break }  // a city ends the walk
+        }
+        return (Array(parts[..<start]), parts[start...].joined(separator: ", "))
+    }
+}
+
+/// Company and school name cues.
+public enum Organizations {
+    static let companySuffixes: Set<String> = [
+        "inc", "inc.", "llc", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co.", "company", "group", "gmbh",
+        "plc", "pvt", "pvt.", "technologies", "technology", "solutions", "services", "systems", "labs", "consulting",
+        "software", "bank", "partners", "associates", "enterprises", "industries", "international", "global",
+        "organization", "foundation", "agency", "studio", "studios", "ventures", "networks", "infotech", "infosystems",
+    ]
+    static let schoolWords: Set<String> = [
+        "university", "college", "institute", "school", "academy", "polytechnic", "vidyalaya", "vidyapeeth",
+        "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "board", "campus",
+    ]
+
+    /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy
+    /// Services"); "Systems Engineer" does not, its last word is the title's.
+    public static func looksLikeOrganization(_ text: String) -> Bool {
+        let words = ResumeText.words(text).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",()")) }
+        guard let last = words.last else { return false }
+        return companySuffixes.contains(last) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
+    }
+
+    /// True when the text names a school ("Kent State University", "IIT Delhi").
+    public static func looksLikeSchool(_ text: String) -> Bool {
+        ResumeText.words(text).contains { word in
+            let folded = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.()"))
+            return schoolWords.contains(folded) || (folded.hasPrefix("univ") && folded.count > 4)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import VitaeExtraction
+
+/// Text helpers every analyzer shares, so that "a line", "a token" and "a date" mean the same
+/// thing in all of them.
+public enum ResumeText {
+    /// A line with extraction noise removed: tabs and no-break spaces become spaces, soft hyphens
+    /// vanish, typographic hyphens become `-`, runs of spaces collapse. Dashes used as separators
+    /// (– —) are kept, they separate fields.
+    public static func clean(_ line: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var lastWasSpace = true
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x00AD, 0x200B, 0xFEFF:  // soft hyphen, zero-width space, BOM
+                continue
+            case 0x2010, 0x2011, 0x2012, 0x2212:
+                // "555-‐5555" (a hyphen and a typographic hyphen around a soft hyphen) is one hyphen.
+                if scalars.last != "-" { scalars.append("-") }
+                lastWasSpace = false
+            case 0x80...0x9F:
+                // C1 control characters: some PDF producers separate header fields with them.
+                if !lastWasSpace { scalars.append(" ") }
+                scalars.append("|")
+                scalars.append(" ")
+                lastWasSpace = true
+            case 0x09, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x2002...0x200A, 0x202F:
+                if !lastWasSpace { scalars.append(" ") }
+                lastWasSpace = true
+            default:
+                scalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        var result = String(scalars)
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    /// The document's lines, cleaned, in the same order and count as `document.lines` so that
+    /// line numbers stay comparable across analyzers.
+    public static func cleanLines(_ document: Document) -> [String] {
+        document.lines.map { clean($0.text) }
+    }
+
+    /// Lower-cased runs of letters and digits: the unit the evaluation compares and matching uses.
+    public static func alphanumericTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                tokens.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// Words of a line, split at spaces.
+    public static func words(_ line: String) -> [Substring] {
+        line.split(separator: " ", omittingEmptySubsequences: true)
+    }
+
+    static let bulletCharacters: Set<Character> = ["•", "●", "○", "◦", "▪", "■", "□", "❑", "➢", "►", "▶", "✓", "✔", "-", "*", "–", "·", "➤", "→", "o"]
+
+    /// True when the line starts with a bullet mark (a list item).
+    public static func isBullet(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        if first == "o" { return line.hasPrefix("o ") }
+        return bulletCharacters.contains(first) || first.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } == true
+    }
+
+    /// The line without a leading bullet mark.
+    public static func strippingBullet(_ line: String) -> String {
+        guard isBullet(line) else { return line }
+        return String(line.dropFirst().drop(while: { $0 == " " }))
+    }
+
+    /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.
+    public static func titleCasedIfShouting(_ text: String) -> String {
+        let letters = text.filter(\.isLetter)
+        guard !letters.isEmpty, letters.allSatisfy({ $0.isUppercase }) else { return text }
+        return text.split(separator: " ").map { word in
+            word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+
+    /// True when every letter is upper case and there are at least two.
+    public static func isAllCaps(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy { $0.isUppercase }
+    }
+}
+
+/// A compiled regular expression used many times; compiled once per process.
+///
+/// NSRegularExpression is immutable and documented thread-safe, hence the unchecked Sendable.
+public struct Pattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    public init(_ pattern: String, caseInsensitive: Bool = false) {
+        // The patterns are literals in this module; a bad one is a programming error.
+        regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+    }
+
+    /// Every match, as the matched text and its capture groups (nil for groups that did not take part).
+    public func matches(in text: String) -> [PatternMatch] {
+        let ns = text as NSString
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { result in
+            PatternMatch(
+                range: result.range,
+                groups: (0..<result.numberOfRanges).map { index in
+                    let range = result.range(at: index)
+                    return range.location == NSNotFound ? nil : ns.substring(with: range)
+                })
+        }
+    }
+
+    public func firstMatch(in text: String) -> PatternMatch? {
+        let ns = text as NSString
+        guard let result = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return PatternMatch(
+            range: result.range,
+            groups: (0..<result.numberOfRanges).map { index in
+                let range = result.range(at: index)
+                return range.location == NSNotFound ? nil : ns.substring(with: range)
+            })
+    }
+
+    public func contains(_ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+    }
+
+    /// The text with every match replaced by `template`.
+    public func replacing(in text: String, with template: String) -> String {
+        regex.stringByReplacingMatches(
+            in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: template)
+    }
+}
+
+public struct PatternMatch: Sendable {
+    /// UTF-16 range in the searched text.
+    public var range: NSRange
+    /// Group 0 is the whole match.
+    public var groups: [String?]
+    public var text: String { groups[0] ?? "" }
+}

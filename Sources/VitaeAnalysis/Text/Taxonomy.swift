@@ -1,0 +1,231 @@
+import Foundation
+
+/// Reads a resource file shipped in `Resources/`, skipping `#` comment lines.
+enum ResourceFile {
+    static func lines(_ name: String, extension ext: String) -> [Substring] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: name, withExtension: ext),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            // A build without its resources is broken; say so loudly rather than analysing badly.
+            fatalError("VitaeAnalysis resource \(name).\(ext) is missing from the bundle")
+        }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    }
+}
+
+/// One skill of the taxonomy.
+public struct Skill: Sendable, Hashable {
+    public var name: String
+    public var category: String
+    /// A short or everyday word (R, Go, Spring): counted only in list context and with its exact case.
+    public var isAmbiguous: Bool
+}
+
+/// The skills taxonomy (`Resources/skills.tsv`, built by `scripts/build-taxonomy.py`), loaded once per
+/// process on first use and shared by every job.
+public struct SkillTaxonomy: Sendable {
+    public static let shared = SkillTaxonomy(lines: ResourceFile.lines("skills", extension: "tsv"))
+
+    public let skills: [Skill]
+    /// Alias token sequences keyed by their first token, longest first.
+    let entries: [String: [Entry]]
+
+    struct Entry: Sendable {
+        var tokens: [String]
+        var skill: Int
+        /// Set when the alias must match with this exact spelling.
+        var exactForm: String?
+        var needsListContext: Bool
+    }
+
+    init(lines: [Substring]) {
+        var skills: [Skill] = []
+        var entries: [String: [Entry]] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4, !fields[0].isEmpty else { continue }
+            let index = skills.count
+            let ambiguous = fields[2].contains("a")
+            let listOnly = fields[2].contains("l")
+            skills.append(Skill(name: fields[0], category: fields[1], isAmbiguous: ambiguous))
+            // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
+            // or "etc", "pos" and "id" in prose would count.
+            func isShort(_ text: String) -> Bool { text.count <= 3 && text.allSatisfy(\.isLetter) }
+            var aliases: [(text: String, exact: Bool, listContext: Bool)] = [
+                (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly)
+            ]
+            for alias in fields[3].split(separator: "|") where !alias.isEmpty {
+                let text = alias.hasPrefix("=") ? String(alias.dropFirst()) : String(alias)
+                aliases.append((text, alias.hasPrefix("=") || isShort(text), listOnly))
+            }
+            for alias in aliases {
+                let tokens = SkillTokenizer.tokens(in: alias.text, line: 0).map(\.folded)
+                guard let first = tokens.first else { continue }
+                entries[first, default: []].append(
+                    Entry(tokens: tokens, skill: index, exactForm: alias.exact ? alias.text : nil,
+                          needsListContext: alias.listContext))
+            }
+        }
+        for key in entries.keys {
+            entries[key]!.sort { $0.tokens.count > $1.tokens.count }
+        }
+        self.skills = skills
+        self.entries = entries
+    }
+
+    public func skill(named name: String) -> Skill? {
+        guard let first = SkillTokenizer.tokens(in: name, line: 0).first else { return nil }
+        let tokens = SkillTokenizer.tokens(in: name, line: 0).map(\.folded)
+        return entries[first.folded]?.first(where: { $0.tokens == tokens }).map { skills[$0.skill] }
+    }
+
+    /// One found skill: which, and on which lines.
+    public struct Hit: Sendable, Hashable {
+        public var skill: Int
+        public var line: Int
+    }
+
+    /// Every skill mentioned in `tokens`. `isListLine(line)` says a line is a skills list, where short
+    /// ambiguous names count without further context.
+    func hits(in tokens: [SkillToken], isListLine: (Int) -> Bool) -> [Hit] {
+        var hits: [Hit] = []
+        var index = 0
+        while index < tokens.count {
+            var advanced = false
+            if let candidates = entries[tokens[index].folded] {
+                for entry in candidates where matches(entry, tokens, at: index) {
+                    let end = index + entry.tokens.count - 1
+                    if let exact = entry.exactForm {
+                        let form = tokens[index...end].map(\.original).joined(separator: " ")
+                        guard form == exact || (exact.count <= 2 && form == exact.uppercased()) else { continue }
+                    }
+                    do {
+                        if entry.needsListContext {
+                            let listed = isListLine(tokens[index].line) || tokens[index].afterListMark
+                                || tokens[end].beforeListMark
+                            guard listed else { continue }
+                        }
+                    }
+                    hits.append(Hit(skill: entry.skill, line: tokens[index].line))
+                    index = end + 1
+                    advanced = true
+                    break
+                }
+            }
+            if !advanced { index += 1 }
+        }
+        return hits
+    }
+
+    private func matches(_ entry: Entry, _ tokens: [SkillToken], at index: Int) -> Bool {
+        guard index + entry.tokens.count <= tokens.count else { return false }
+        for offset in 1..<max(entry.tokens.count, 1) where tokens[index + offset].folded != entry.tokens[offset] {
+            return false
+        }
+        // A multi-word alias must not straddle two lines' list items ("Java\nScript" is fine, "Java, Script" is not).
+        for offset in 0..<(entry.tokens.count - 1) where tokens[index + offset].beforeListMark {
+            return false
+        }
+        return true
+    }
+}
+
+/// A word as skill matching sees it: letters, digits and `+ #`, with `.` and `-` kept inside words
+/// (Node.js, .NET, C++, Objective-C, T-SQL). Other punctuation separates, and commas, slashes,
+/// pipes, brackets and colons around a token mark it as a list item.
+public struct SkillToken: Sendable {
+    public var folded: String
+    public var original: String
+    public var line: Int
+    public var afterListMark: Bool
+    public var beforeListMark: Bool
+}
+
+public enum SkillTokenizer {
+    static let listMarks: Set<Character> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]"]
+
+    public static func tokens(in text: String, line: Int) -> [SkillToken] {
+        var tokens: [SkillToken] = []
+        let characters = Array(text)
+        var index = 0
+        var sawListMark = true  // the start of a text counts as a list boundary
+        while index < characters.count {
+            let character = characters[index]
+            if isWordCharacter(character) || (character == "." && index + 1 < characters.count
+                && characters[index + 1].isLetter && (index == 0 || !isWordCharacter(characters[index - 1])))
+            {
+                var word = String(character)
+                index += 1
+                while index < characters.count {
+                    let next = characters[index]
+                    if isWordCharacter(next) {
+                        word.append(next)
+                    } else if next == "." || next == "-" || next == "&" || (next == "/" && word.count == 1),
+                        index + 1 < characters.count,
+                        next == "/" ? characters[index + 1].isNumber : characters[index + 1].isLetter || characters[index + 1].isNumber
+                    {
+                        word.append(next)
+                    } else {
+                        break
+                    }
+                    index += 1
+                }
+                tokens.append(SkillToken(folded: word.lowercased(), original: word, line: line,
+                                         afterListMark: sawListMark, beforeListMark: false))
+                sawListMark = false
+            } else {
+                if listMarks.contains(character) || character == "." {
+                    sawListMark = true
+                    if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
+                }
+                index += 1
+            }
+        }
+        if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
+        return tokens
+    }
+
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "+" || character == "#"
+    }
+}
+
+/// Words of O*NET job titles (`Resources/job-title-words.tsv`), to tell "Software Engineer" from "Stripe".
+public enum JobTitles {
+    struct WordCounts: Sendable {
+        var head: Int
+        var anywhere: Int
+    }
+
+    static let words: [String: WordCounts] = {
+        var words: [String: WordCounts] = [:]
+        for line in ResourceFile.lines("job-title-words", extension: "tsv") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 3, let head = Int(fields[1]), let anywhere = Int(fields[2]) else { continue }
+            words[String(fields[0])] = WordCounts(head: head, anywhere: anywhere)
+        }
+        // Informal heads O*NET rarely ends a title with.
+        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer"] {
+            words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
+        }
+        return words
+    }()
+
+    /// 0...1: how much `text` reads like a job title. The last word weighs most ("... Engineer").
+    public static func titleScore(_ text: String) -> Double {
+        let cleaned = text.replacingOccurrences(of: #"\([^)]*\)"#, with: " ", options: .regularExpression)
+        let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
+            .map(String.init).filter { $0 != "-" && $0 != "&" }
+        guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
+        let known = tokens.filter { (words[$0]?.anywhere ?? 0) >= 3 }.count
+        let coverage = Double(known) / Double(tokens.count)
+        let headCount = Double(words[tokens.last!]?.head ?? 0)
+        let head = min(1, log(headCount + 1) / log(150))
+        return 0.65 * head + 0.35 * coverage
+    }
+
+    public static func looksLikeTitle(_ text: String) -> Bool {
+        !text.contains(where: \.isNumber) && titleScore(text) >= 0.6
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import VitaeAnalysis
+import VitaeExtraction
+
+struct Eval: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure field extraction on labelled resumes: precision, recall and F1 per field, and timing.",
+        discussion: """
+            Reads JSONL with `content` (resume text) and `annotation` labels, runs the field analyzers on
+            each text (no extraction) and compares their output with the labels. See docs/result-schema.md.
+            """)
+
+    @Argument(help: ArgumentHelp("Labelled JSONL file.", valueName: "path"))
+    var path = "../shared/corpus/labelled/dev.jsonl"
+
+    @Option(help: ArgumentHelp("Also print each resume's predictions and labels for this field (e.g. Degree).", valueName: "label"))
+    var show: String?
+
+    func run() async throws {
+        let text: String
+        do {
+            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+        }
+        let resumes = try Evaluation.load(jsonl: text)
+        let report = try await Evaluation.run(resumes, steps: StandardAnalyzers.fieldSteps())
+        print("\(resumes.count) resumes from \(path)")
+        print("field                 precision  recall     F1   (matched/predicted/labelled)")
+        for (field, counts) in report.fields {
+            let name = field.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+            print(name + String(format: "  %9.3f  %6.3f  %5.3f   (%d/%d/%d)", counts.precision, counts.recall, counts.f1,
+                                counts.matched, counts.predicted, counts.labelled))
+        }
+        if let show, let field = Evaluation.Field(rawValue: show) {
+            for (index, resume) in resumes.enumerated() {
+                let result = try await ResumeAnalysis.run(StandardAnalyzers.fieldSteps(), on: Document(plainText: resume.content)).json
+                let counts = Evaluation.compare(predicted: field.predictions(in: result), labelled: resume.labels(for: field))
+                guard counts.matched != counts.predicted || counts.matched != counts.labelled else { continue }
+                print("#\(index) \(counts.matched)/\(counts.predicted)/\(counts.labelled)")
+                print("  predicted: \(field.predictions(in: result))")
+                print("  labelled:  \(resume.labels(for: field))")
+            }
+        }
+        print(String(format: "analysis time per resume: mean %.2f ms, p50 %.2f ms, p99 %.2f ms",
+                     report.mean, report.percentile(50), report.percentile(99)))
+    }
+}

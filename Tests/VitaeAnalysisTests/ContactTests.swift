@@ -1,0 +1,64 @@
+import VitaeEngine
+import Testing
+import VitaeAnalysis
+import VitaeTesting
+
+struct ExpectedContact: Sendable, CustomTestStringConvertible {
+    var fixture: String
+    var name: String
+    var email: String
+    var phone: String
+    var location: String
+    var testDescription: String { fixture }
+}
+
+/// Every sample resume of a fictional person: name, email, phone and location exactly right.
+let sampleContacts: [ExpectedContact] = [
+    .init(fixture: "alfred_pennyworth_pm", name: "Alfred Pennyworth", email: "alfred.pennyworth@email.com", phone: "(123) 456-7890", location: "Silicon Valley, CA, USA"),
+    .init(fixture: "barry_allen_fe", name: "Barry Allen", email: "allthe.stars@google.com", phone: "(123) 456-7890", location: "Mountain View, CA, USA"),
+    .init(fixture: "bruce_wayne_fullstack", name: "Bruce Wayne", email: "bwayne@email.com", phone: "(123) 456-7890", location: "Gotham, USA"),
+    .init(fixture: "harvey_dent_mle", name: "Harvey Dent", email: "hdent@email.com", phone: "(123) 456-7891", location: "Gotham, USA"),
+    .init(fixture: "john_doe", name: "John Doe", email: "john.doe@email.com", phone: "(123) 456-7890", location: "Anywhere, USA"),
+    .init(fixture: "john_smith", name: "John Smith", email: "sresume@kent.edu", phone: "614-555-5555", location: "Columbus, Ohio"),
+    .init(fixture: "laverne-resume", name: "Leo Leopard", email: "lleopard@laverne.edu", phone: "(909) 555-5555", location: "La Verne, CA"),
+    .init(fixture: "openresume-resume", name: "John Doe", email: "hello@openresume.com", phone: "123-456-7890", location: "NYC, NY"),
+    .init(fixture: "template-single-column", name: "John Doe", email: "john.doe@email.com", phone: "+1 (415) 555-0142", location: "San Francisco, CA"),
+    .init(fixture: "template-two-column", name: "John Doe", email: "john.doe@email.com", phone: "+1 (415) 555-0142", location: "San Francisco, CA"),
+    .init(fixture: "template-modern-single-column", name: "John Doe", email: "john.doe@email.com", phone: "+1 (415) 555-0142", location: "San Francisco, CA"),
+    .init(fixture: "template-modern-two-column", name: "John Doe", email: "john.doe@email.com", phone: "+1 (415) 555-0142", location: "San Francisco, CA"),
+]
+
+@Suite struct ContactTests {
+    @Test(arguments: sampleContacts)
+    func sampleResumeContact(_ expected: ExpectedContact) async throws {
+        let output = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, options: .init(), on: try Fixtures.document(expected.fixture),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init())])
+        #expect(output.contact.name == expected.name)
+        #expect(output.contact.emails == [expected.email])
+        #expect(output.contact.phones == [expected.phone])
+        #expect(output.contact.location == expected.location)
+    }
+
+    @Test func internationalPhonesAndLinks() async throws {
+        let text = """
+            Amélie Dupont
+            Paris, France | +33 6 12 34 56 78 | amelie@example.fr
+            +44 20 7946 0958 · +91 98765 43210
+            linkedin.com/in/amelie-dupont · https://github.com/adupont · https://amelie.dev/
+            Summary
+            Built Node.js services from 2019 - 2021.
+            """
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: text).contact
+        #expect(contact.name == "Amélie Dupont")
+        #expect(contact.location == "Paris, France")
+        #expect(contact.phones == ["+33 6 12 34 56 78", "+44 20 7946 0958", "+91 98765 43210"])
+        #expect(contact.links.map(\.kind) == [.linkedin, .github, .website])
+        #expect(contact.links.map(\.url) == ["linkedin.com/in/amelie-dupont", "https://github.com/adupont", "https://amelie.dev"])
+    }
+
+    @Test func yearRangesAreNotPhones() async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Jane Roe\n2012 - 2017 Analyst\n").contact
+        #expect(contact.phones.isEmpty)
+    }
+}

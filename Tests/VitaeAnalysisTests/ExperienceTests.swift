@@ -1,0 +1,121 @@
+import VitaeEngine
+import VitaeExtraction
+import Testing
+import VitaeAnalysis
+import VitaeTesting
+
+@Suite struct ExperienceTests {
+    let asOf = YearMonth(year: 2024, month: 12)
+
+    func experience(_ text: String) async throws -> ExperienceAnalyzer.Output {
+        try await AnalyzerHarness.run(ExperienceAnalyzer.self, options: .init(asOf: asOf), on: .init(plainText: text))
+    }
+
+    @Test func overlappingPositionsAreCountedOnce() async throws {
+        let output = try await experience("""
+            Ann Lee
+            EXPERIENCE
+            Senior Engineer, Acme Corp, Boston, MA, Jan 2020 - Dec 2021
+            Consultant, Beta LLC, Boston, MA, Jan 2021 - Jun 2022
+            Engineer, Gamma Inc., Austin, TX, Jan 2015 - Dec 2015
+            """)
+        #expect(output.experience.count == 3)
+        // Jan 2020 - Jun 2022 is 30 months, plus 12 in 2015; the 12 overlapping months count once.
+        #expect(output.totalExperienceMonths == 42)
+    }
+
+    @Test func presentMeansCurrentWithNoEnd() async throws {
+        let output = try await experience("EXPERIENCE\nSoftware Engineer\nStripe\nJan 2023 - Present\nSan Francisco, CA\n")
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Software Engineer")
+        #expect(position.company == "Stripe")
+        #expect(position.start == YearMonth(year: 2023, month: 1))
+        #expect(position.end == nil)
+        #expect(position.current)
+        #expect(output.totalExperienceMonths == 24)
+    }
+
+    @Test func titleAndCompanyAreToldApartInEitherOrder() async throws {
+        let output = try await experience("WORK EXPERIENCE\nABC Company\nSoftware Engineer\n\nMay 2023 - Present\n")
+        #expect(output.experience.first?.title == "Software Engineer")
+        #expect(output.experience.first?.company == "ABC Company")
+    }
+
+    @Test func samplePositions() async throws {
+        let output = try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: asOf), on: try Fixtures.document("bruce_wayne_fullstack"))
+        #expect(output.experience.map(\.company) == ["OpenAI", "Uber", "Facebook"])
+        #expect(output.experience.map(\.title) == ["MERN Stack Developer", "Full Stack Developer", "Software Developer"])
+        #expect(output.experience.first?.location == "San Francisco, USA")
+        #expect(output.experience.map { $0.start?.description } == ["2020-06", "2015-07", "2012-06"])
+    }
+
+    @Test func encodesMonthsAsTextAndOmitsNothingButTheEnd() async throws {
+        let output = try await experience("EXPERIENCE\nAnalyst, Acme Corp, Mar 2020 - Present\n")
+        let json = try JSONValue(encoding: output)
+        let position = try #require(json["experience"]?.arrayValue?.first)
+        #expect(position["start"]?.stringValue == "2020-03")
+        #expect(position["end"] == nil || position["end"] == .null)
+        #expect(position["current"] == .bool(true))
+        #expect(position["title"]?.stringValue == "Analyst")
+        #expect(position["company"]?.stringValue == "Acme Corp")
+    }
+}
+
+@Suite struct EducationTests {
+    @Test func degreeSchoolYearAndLevel() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B.Tech in Information Technology
+            GMR Institute of Technology - Kakinada, Andhra Pradesh
+            2013
+            Class XII
+            Pratibha Junior College
+            2009
+            """)
+        #expect(output.education.count == 2)
+        let first = try #require(output.education.first)
+        #expect(first.degree == "B.Tech in Information Technology")
+        #expect(first.field == "Information Technology")
+        #expect(first.level == .bachelor)
+        #expect(first.institution == "GMR Institute of Technology")
+        #expect(first.location == "Kakinada, Andhra Pradesh")
+        #expect(first.graduationYear == 2013)
+        #expect(output.education.last?.level == .highSchool)
+        #expect(output.education.last?.graduationYear == 2009)
+    }
+
+    @Test func sampleEducationWithGPA() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
+        let entry = try #require(output.education.first)
+        #expect(entry.degree == "Bachelor of Business Administration")
+        #expect(entry.institution == "Kent State University")
+        #expect(entry.graduationYear == 2018)
+        #expect(entry.gpa == "3.6")
+        #expect(entry.level == .bachelor)
+    }
+}
+
+@Suite struct SectionsTests {
+    @Test func headingsFromTextAndFontHints() async throws {
+        let document = Document(format: .pdf, pageCount: 1, lines: [
+            TextLine(text: "Jane Roe", fontSize: 20, isBold: true),
+            TextLine(text: "Where I Have Worked", fontSize: 14, isBold: true),  // no keyword: not a heading
+            TextLine(text: "My Experience", fontSize: 14, isBold: true),
+            TextLine(text: "Engineer at Acme", fontSize: 10),
+            TextLine(text: "Education", fontSize: 10),
+            TextLine(text: "BSc Physics", fontSize: 10),
+            TextLine(text: "TECHNICAL SKILLS:", fontSize: 10),
+            TextLine(text: "Swift, Go", fontSize: 10),
+        ])
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, options: .init(), on: document)
+        #expect(output.sections.map(\.kind) == [.experience, .education, .skills])
+        #expect(output.sections.map(\.startLine) == [2, 4, 6])
+        #expect(output.sections.map(\.endLine) == [3, 5, 7])
+    }
+
+    @Test func sampleSections() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, options: .init(), on: try Fixtures.document("john_doe"))
+        #expect(output.sections.map(\.kind) == [.summary, .skills, .experience, .education, .certifications])
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+import VitaeAnalysis
+import VitaeTesting
+
+@Suite struct SkillsTests {
+    func skills(_ text: String) async throws -> [String] {
+        try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(includeUnlistedItems: false), on: .init(plainText: text))
+            .skills.map(\.name)
+    }
+
+    @Test func noShortNamesInsideLongerWords() async throws {
+        let found = try await skills("Designed pages with CSS and SCSS at Google, then moved to Golang.")
+        #expect(found.filter { $0 == "Go" }.count == 1)
+        #expect(found.contains("CSS"))
+        #expect(!found.contains("C"))
+        #expect(found.contains("Go"))  // from "Golang", an alias; "Google" must not count
+        let google = try await skills("Worked at Google on search quality.")
+        #expect(!google.contains("Go"))
+        #expect(!google.contains("C"))
+    }
+
+    @Test func ambiguousNamesNeedListContext() async throws {
+        #expect(try await skills("Languages: R, C, Go").sorted() == ["C", "Go", "R"])
+        let prose = try await skills("We go to great lengths. Grade C student. R&D budget.")
+        #expect(!prose.contains("Go"))
+        #expect(!prose.contains("C"))
+        #expect(!prose.contains("R"))
+    }
+
+    @Test func aliasesMapToCanonicalNames() async throws {
+        let found = try await skills("Skills: JS, Javascript, ReactJS, node.js, Postgres, k8s, Amazon Web Services")
+        #expect(found.contains("JavaScript"))
+        #expect(found.contains("React"))
+        #expect(found.contains("Node.js"))
+        #expect(found.contains("PostgreSQL"))
+        #expect(found.contains("Kubernetes"))
+        #expect(found.contains("AWS"))
+        #expect(found.filter { $0 == "JavaScript" }.count == 1)
+    }
+
+    @Test func multiWordSkillsWinOverTheirParts() async throws {
+        let found = try await skills("Experience with Spring Boot, Machine Learning and Microsoft SQL Server.")
+        #expect(found.contains("Spring Boot"))
+        #expect(found.contains("Machine Learning"))
+        #expect(found.contains("Microsoft SQL Server"))
+        #expect(!found.contains("Spring"))
+    }
+
+    @Test func mentionsAreCountedAndCategorised() async throws {
+        let output = try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))
+        let python = try #require(output.skills.first { $0.name == "Python" })
+        #expect(python.mentions == 3)
+        #expect(python.category == "Programming languages")
+    }
+
+    @Test func skillsSectionItemsOutsideTheTaxonomyAreKept() async throws {
+        let output = try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Jo Bloggs\nSKILLS\nQuantum Widgets, Python"))
+        #expect(output.skills.contains { $0.name == "Quantum Widgets" && $0.category == "Other" })
+    }
+
+    @Test func taxonomyIsLoadedOnceAndLarge() {
+        #expect(SkillTaxonomy.shared.skills.count > 2000)
+    }
+}

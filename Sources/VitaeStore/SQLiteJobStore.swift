@@ -13,8 +13,12 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         return encoder
     }()
 
+    /// The time leases and retries are measured against; tests move it by hand.
+    private let clock: @Sendable () -> Date
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        self.clock = clock
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "vitae"
@@ -93,7 +97,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         let body = try encode(queued)
         return try await write { db in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
-            let now = Date().epochMilliseconds
+            let now = self.clock().epochMilliseconds
             try db.execute(sql: """
                 INSERT INTO jobs (id, queue, name, data, phase, priority, attempts, max_attempts, progress, stage,
                                   message, created_at, run_at, last_sequence)
@@ -118,7 +122,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         let placeholders = databaseQuestionMarks(count: queues.count)
         let leaseMs = lease.milliseconds
         return try await write { db in
-            let now = Date().epochMilliseconds
+            let now = self.clock().epochMilliseconds
             // A job whose worker vanished and that has no attempts left fails here, once.
             var events: [StoredEvent] = []
             let exhausted = try String.fetchAll(db, sql: """
@@ -151,7 +155,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         guard !jobIds.isEmpty else { return [] }
         let leaseMs = lease.milliseconds
         return try await write { db in
-            let now = Date().epochMilliseconds
+            let now = self.clock().epochMilliseconds
             let renewed = try String.fetchAll(db, sql: """
                 UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND phase = 'active'
                 AND id IN (\(databaseQuestionMarks(count: jobIds.count))) RETURNING id
@@ -163,7 +167,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
         let body = try encode(update)
         return try await write { db in
-            let now = Date().epochMilliseconds
+            let now = self.clock().epochMilliseconds
             guard let sequence = try Int.fetchOne(db, sql: """
                 UPDATE jobs SET last_sequence = last_sequence + 1, progress = ?, stage = ?, message = ?
                 WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
@@ -178,7 +182,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
         try await write { db in
-            let now = Date().epochMilliseconds
+            let now = self.clock().epochMilliseconds
             guard let record = try Self.fetchJob(db, id: update.jobId, heldBy: worker) else {
                 throw StoreError.leaseLost(jobId: update.jobId)
             }
@@ -201,7 +205,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             try db.execute(sql: """
                 UPDATE jobs SET phase = 'waiting', attempts = MAX(attempts - 1, 0), lease_owner = NULL,
                        lease_expires_at = NULL, run_at = ? WHERE id = ? AND phase = 'active' AND lease_owner = ?
-                """, arguments: [Date().epochMilliseconds, jobId, worker])
+                """, arguments: [self.clock().epochMilliseconds, jobId, worker])
             return ((), [])
         }
     }
@@ -212,7 +216,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             guard record.phase == .failed || record.phase == .cancelled else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "retry")
             }
-            let now = Date().epochMilliseconds
+            let now = self.clock().epochMilliseconds
             let update = JobUpdate(jobId: jobId, status: .queued, progress: 0, stage: nil, message: "Queued again for a retry")
             let event = try self.appendEvent(db, jobId: jobId, update: update, now: now)
             try db.execute(sql: """
@@ -232,7 +236,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             let update = JobUpdate(
                 jobId: jobId, status: .failed, progress: record.progress, stage: record.stage.flatMap(StageName.init),
                 message: "The job was cancelled", error: "The job was cancelled", errorCode: "cancelled")
-            let event = try self.appendTerminal(db, record: record, update: update, phase: .cancelled, now: Date().epochMilliseconds)
+            let event = try self.appendTerminal(db, record: record, update: update, phase: .cancelled, now: self.clock().epochMilliseconds)
             return (event, [event])
         }
     }

@@ -1,14 +1,16 @@
 import Foundation
+import Synchronization
 import Testing
 import VitaeEngine
 import VitaeStore
 
 @Suite struct SQLiteJobStoreTests {
     let store: SQLiteJobStore
+    let clock = TestClock()
 
     init() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString).sqlite").path
-        store = try SQLiteJobStore(path: path)
+        store = try SQLiteJobStore(path: path, clock: { [clock] in clock.now })
     }
 
     func add(_ id: String, priority: Int = 0, attempts: Int = 3) async throws {
@@ -40,10 +42,10 @@ import VitaeStore
 
     @Test func expiredLeaseIsReclaimedAndTheOldWorkerIsFencedOut() async throws {
         try await add("j")
-        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .milliseconds(600))
+        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30))
         _ = try await store.append(update("j", .inProgress, 30), worker: "dead")
         #expect(try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30)).isEmpty, "lease still valid")
-        try await Task.sleep(for: .milliseconds(700))
+        clock.advance(31)
         let again = try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30))
         #expect(again.map(\.attempts) == [2])
         #expect(again.first?.progress == 30, "the earlier attempt's progress is kept")
@@ -58,8 +60,8 @@ import VitaeStore
 
     @Test func jobOutOfAttemptsFailsWhenItsWorkerVanishes() async throws {
         try await add("p", attempts: 1)
-        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .milliseconds(20))
-        try await Task.sleep(for: .milliseconds(50))
+        _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30))
+        clock.advance(31)
         #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).isEmpty)
         let job = try #require(try await store.job(id: "p"))
         #expect(job.phase == .failed)
@@ -70,9 +72,9 @@ import VitaeStore
     @Test func retryLaterWaitsUntilItsTime() async throws {
         try await add("r")
         _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
-        _ = try await store.finish(update("r", .queued, 10), worker: "w", retryAt: Date().addingTimeInterval(0.15))
+        _ = try await store.finish(update("r", .queued, 10), worker: "w", retryAt: clock.now.addingTimeInterval(5))
         #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).isEmpty)
-        try await Task.sleep(for: .milliseconds(200))
+        clock.advance(6)
         #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).map(\.attempts) == [2])
     }
 
@@ -97,4 +99,12 @@ import VitaeStore
         for _ in 0..<3 { if let event = await iterator.next() { seen.append("\(event.jobId):\(event.sequence)") } }
         #expect(seen == ["c1:1", "c2:1", "c2:2"])
     }
+}
+
+/// A clock that moves only when told, so lease expiry is tested without sleeping.
+final class TestClock: Sendable {
+    private let offset = Mutex(0.0)
+    private let start = Date()
+    var now: Date { start.addingTimeInterval(offset.withLock { $0 }) }
+    func advance(_ seconds: Double) { offset.withLock { $0 += seconds } }
 }

@@ -81,7 +81,7 @@ struct QueueRoutes: Sendable {
         var recent: [JobView]
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<VitaeRequestContext>) {
         router.post("/api/v1/queue/add") { request, _ in try await add(request) }
         router.get("/api/v1/queue/:queueName/stats") { _, context in
             let queue = try knownQueue(context)
@@ -104,13 +104,13 @@ struct QueueRoutes: Sendable {
         }
     }
 
-    private func knownQueue(_ context: BasicRequestContext) throws -> String {
+    private func knownQueue(_ context: VitaeRequestContext) throws -> String {
         let queue = try context.parameters.require("queueName")
         guard pipelines[queue] != nil else { throw unknownQueue(queue) }
         return queue
     }
 
-    private func job(_ context: BasicRequestContext) async throws -> JobRecord {
+    private func job(_ context: VitaeRequestContext) async throws -> JobRecord {
         let queue = try knownQueue(context)
         let id = try context.parameters.require("jobId")
         guard let job = try await store.job(id: id), job.queue == queue else { throw APIError.notFound(job: id) }

@@ -27,7 +27,7 @@ struct SSERoutes: Sendable {
         var connections: [ConnectionInfo]
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<VitaeRequestContext>) {
         router.get("/api/v1/sse/job/:jobId") { request, context in try await stream(request, context: context) }
         router.get("/api/v1/sse/stats") { _, _ in
             let connections = hub.connections
@@ -37,7 +37,7 @@ struct SSERoutes: Sendable {
         }
     }
 
-    func stream(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    func stream(_ request: Request, context: VitaeRequestContext) async throws -> Response {
         let jobId = try context.parameters.require("jobId")
         let query = request.uri.queryParameters
         let queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -59,11 +59,13 @@ struct SSERoutes: Sendable {
         }
         let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
         let headers: HTTPFields = [
-            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache", .connection: "keep-alive",
+            // The connection closes with the stream: clients that read the raw socket see the end at once.
+            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache", .connection: "close",
             .accelBuffering: "no",
         ]
         let retry = retryMilliseconds
         let hub = self.hub
+        let channel = context.channel
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             defer { hub.unsubscribe(connectionId) }
             try await writer.write(ServerSentEvent(
@@ -99,6 +101,8 @@ struct SSERoutes: Sendable {
                 }
             }
             try await writer.finish(nil)
+            // Half-close once the last bytes are out (NIO flushes pending writes first).
+            channel.close(mode: .output, promise: nil)
         })
     }
 

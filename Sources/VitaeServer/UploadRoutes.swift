@@ -25,7 +25,7 @@ struct UploadRoutes: Sendable {
         var size: Int
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<VitaeRequestContext>) {
         router.post("/api/v1/upload/presigned-url") { request, _ in try await presign(request) }
         router.put("/api/v1/upload/blob/:name") { request, context in try await upload(request, context: context) }
     }
@@ -43,7 +43,7 @@ struct UploadRoutes: Sendable {
             expiresAt: ISO8601DateFormatter().string(from: expires), maxBytes: maxUploadBytes))
     }
 
-    func upload(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    func upload(_ request: Request, context: VitaeRequestContext) async throws -> Response {
         let name = try context.parameters.require("name")
         let query = request.uri.queryParameters
         let grant: UploadSigner.Grant

@@ -38,7 +38,7 @@ public struct VitaeServer: Sendable {
         let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
                            bufferLimit: configuration.sseBufferLimit, logger: logger)
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
         UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,

@@ -1,0 +1,15 @@
+import Hummingbird
+import NIOCore
+
+/// Hummingbird's basic context plus the connection's channel, which SSE responses half-close
+/// when their stream ends: Hummingbird keeps HTTP/1.1 connections open unless the request asks
+/// otherwise, and a client reading the raw socket would then wait for more.
+struct VitaeRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}

@@ -25,7 +25,8 @@ struct QueueStatsPayload: Codable, Sendable, Equatable {
 /// A connection's entry in `GET /api/v1/sse/stats`.
 struct ConnectionInfo: Codable, Sendable {
     var connectionId: String
-    var jobId: String
+    /// Nil for a queue watcher, which gets the events of every job.
+    var jobId: String?
     var queueName: String?
     var connectedAt: Int64
 }
@@ -45,6 +46,8 @@ final class EventHub: Service, Sendable {
         var subscribers: [UUID: Subscriber] = [:]
         var byJob: [String: Set<UUID>] = [:]
         var byQueue: [String: Set<UUID>] = [:]
+        /// Queue watchers: they get every job's events and keep those of their queue.
+        var everyJob: Set<UUID> = []
         var lastStats: [String: QueueStatsPayload] = [:]
         var changedSinceStats = false
         var eventsPublished = 0
@@ -57,25 +60,28 @@ final class EventHub: Service, Sendable {
     private let bufferLimit: Int
     private let statsInterval: Duration
     private let logger: Logger
+    private let metrics: ServerMetrics?
 
     init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferLimit: Int,
-         statsInterval: Duration = .milliseconds(500), logger: Logger) {
+         statsInterval: Duration = .milliseconds(500), metrics: ServerMetrics? = nil, logger: Logger) {
         self.store = store
         self.feed = feed
         self.heartbeatInterval = heartbeatInterval
         self.bufferLimit = bufferLimit
         self.statsInterval = statsInterval
+        self.metrics = metrics
         self.logger = logger
     }
 
-    func subscribe(jobId: String, queueName: String?) -> (id: UUID, messages: AsyncStream<HubMessage>) {
+    /// Subscribes to one job's events, or with a nil `jobId` to every job's (a queue watcher).
+    func subscribe(jobId: String?, queueName: String?) -> (id: UUID, messages: AsyncStream<HubMessage>) {
         let id = UUID()
         let (stream, continuation) = AsyncStream<HubMessage>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
         let info = ConnectionInfo(connectionId: id.uuidString.lowercased(), jobId: jobId, queueName: queueName,
                                   connectedAt: Date().epochMilliseconds)
         state.withLock { state in
             state.subscribers[id] = Subscriber(info: info, continuation: continuation)
-            state.byJob[jobId, default: []].insert(id)
+            if let jobId { state.byJob[jobId, default: []].insert(id) } else { state.everyJob.insert(id) }
             if let queueName { state.byQueue[queueName, default: []].insert(id) }
         }
         continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
@@ -85,8 +91,11 @@ final class EventHub: Service, Sendable {
     func unsubscribe(_ id: UUID) {
         let removed = state.withLock { state -> Subscriber? in
             guard let subscriber = state.subscribers.removeValue(forKey: id) else { return nil }
-            state.byJob[subscriber.info.jobId]?.remove(id)
-            if state.byJob[subscriber.info.jobId]?.isEmpty == true { state.byJob[subscriber.info.jobId] = nil }
+            state.everyJob.remove(id)
+            if let jobId = subscriber.info.jobId {
+                state.byJob[jobId]?.remove(id)
+                if state.byJob[jobId]?.isEmpty == true { state.byJob[jobId] = nil }
+            }
             if let queue = subscriber.info.queueName {
                 state.byQueue[queue]?.remove(id)
                 if state.byQueue[queue]?.isEmpty == true { state.byQueue[queue] = nil }
@@ -108,8 +117,11 @@ final class EventHub: Service, Sendable {
         let targets = state.withLock { state -> [(UUID, AsyncStream<HubMessage>.Continuation)] in
             state.changedSinceStats = true
             state.eventsPublished += 1
-            return (state.byJob[event.jobId] ?? []).compactMap { id in state.subscribers[id].map { (id, $0.continuation) } }
+            return (state.byJob[event.jobId, default: []].union(state.everyJob)).compactMap { id in
+                state.subscribers[id].map { (id, $0.continuation) }
+            }
         }
+        metrics?.eventPublished()
         deliver(.event(event), to: targets)
     }
 

@@ -8,6 +8,7 @@ struct QueueRoutes: Sendable {
     let store: any JobStore
     let blobs: any BlobStore
     let pipelines: [String: Pipeline]
+    let metrics: ServerMetrics?
 
     struct AddRequest: Decodable {
         struct Options: Decodable {
@@ -75,6 +76,14 @@ struct QueueRoutes: Sendable {
         }
     }
 
+    /// A queue as `GET /api/v1/queues` lists it, so a dashboard need not know the names.
+    struct QueueView: Encodable, Sendable {
+        var queueName: String
+        var description: String?
+        var stages: [String]
+        var counts: QueueCounts
+    }
+
     struct StatsView: Encodable, Sendable {
         var queueName: String
         var counts: QueueCounts
@@ -82,6 +91,15 @@ struct QueueRoutes: Sendable {
     }
 
     func register(on router: Router<VitaeRequestContext>) {
+        router.get("/api/v1/queues") { _, _ in
+            var queues: [QueueView] = []
+            for (name, pipeline) in pipelines.sorted(by: { $0.key < $1.key }) {
+                queues.append(QueueView(queueName: name, description: pipeline.definition.description,
+                                        stages: pipeline.definition.stages.map(\.name.rawValue),
+                                        counts: try await store.counts(queue: name)))
+            }
+            return JSONResponse.success(queues)
+        }
         router.post("/api/v1/queue/add") { request, _ in try await add(request) }
         router.get("/api/v1/queue/:queueName/stats") { _, context in
             let queue = try knownQueue(context)
@@ -95,11 +113,13 @@ struct QueueRoutes: Sendable {
         router.post("/api/v1/queue/:queueName/jobs/:jobId/retry") { _, context in
             let job = try await job(context)
             _ = try await store.retry(jobId: job.id)
+            metrics?.jobRetried(queue: job.queue, automatic: false)
             return JSONResponse.success(JobView(try await store.job(id: job.id)!))
         }
         router.delete("/api/v1/queue/:queueName/jobs/:jobId") { _, context in
             let job = try await job(context)
             _ = try await store.cancel(jobId: job.id)
+            metrics?.jobCancelled(queue: job.queue)
             return JSONResponse.success(JobView(try await store.job(id: job.id)!))
         }
     }
@@ -148,6 +168,7 @@ struct QueueRoutes: Sendable {
             let queued = JobUpdate(jobId: id, status: .queued, progress: 0, stage: nil, message: "Waiting in the queue")
             switch try await store.add(job, queued: queued) {
             case .added(let record, _):
+                metrics?.jobAdded(queue: record.queue)
                 return JSONResponse.success(
                     AddResponse(jobId: record.id, queueName: record.queue, status: record.phase.rawValue, created: true),
                     status: .created)

@@ -1,14 +1,17 @@
 import Foundation
 import Hummingbird
+import Logging
 import ServiceLifecycle
 import VitaeEngine
 import VitaeStore
 
-/// `GET /api/v1/sse/job/:jobId` and `GET /api/v1/sse/stats`.
+/// `GET /api/v1/sse/job/:jobId`, `GET /api/v1/sse/queue/:queueName` and `GET /api/v1/sse/stats`.
 struct SSERoutes: Sendable {
     let store: any JobStore
     let hub: EventHub
     let retryMilliseconds: Int
+    let queues: Set<String>
+    let logger: Logger
 
     struct Connected: Encodable, Sendable {
         var connectionId: String
@@ -29,6 +32,7 @@ struct SSERoutes: Sendable {
 
     func register(on router: Router<VitaeRequestContext>) {
         router.get("/api/v1/sse/job/:jobId") { request, context in try await stream(request, context: context) }
+        router.get("/api/v1/sse/queue/:queueName") { _, context in try await queueStream(context: context) }
         router.get("/api/v1/sse/stats") { _, _ in
             let connections = hub.connections
             return JSONResponse.success(Stats(
@@ -36,6 +40,12 @@ struct SSERoutes: Sendable {
                 eventsPublished: hub.eventsPublished, connections: connections))
         }
     }
+
+    static let streamHeaders: HTTPFields = [
+        // The connection closes with the stream: clients that read the raw socket see the end at once.
+        .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache", .connection: "close",
+        .accelBuffering: "no",
+    ]
 
     func stream(_ request: Request, context: VitaeRequestContext) async throws -> Response {
         let jobId = try context.parameters.require("jobId")
@@ -58,16 +68,17 @@ struct SSERoutes: Sendable {
             throw error
         }
         let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
-        let headers: HTTPFields = [
-            // The connection closes with the stream: clients that read the raw socket see the end at once.
-            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache", .connection: "close",
-            .accelBuffering: "no",
-        ]
         let retry = retryMilliseconds
         let hub = self.hub
         let channel = context.channel
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            defer { hub.unsubscribe(connectionId) }
+        let log = streamLogger(connectionId, ["job": "\(jobId)"])
+        return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
+            let opened = ContinuousClock.now
+            log.info("SSE stream opened", metadata: lastEventId.map { ["lastEventId": "\($0)"] } ?? [:])
+            defer {
+                hub.unsubscribe(connectionId)
+                log.info("SSE stream closed", metadata: ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"])
+            }
             try await writer.write(ServerSentEvent(
                 event: "connected",
                 json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
@@ -104,6 +115,62 @@ struct SSERoutes: Sendable {
             // Half-close once the last bytes are out (NIO flushes pending writes first).
             channel.close(mode: .output, promise: nil)
         })
+    }
+
+    /// Every job's `job_update`s in one queue plus its `queue_stats`, for dashboards.
+    ///
+    /// These frames carry no `id:`: event ids are per job, so a queue stream cannot resume; a client
+    /// that reconnects gets `connected` and the current `queue_stats` again and reloads the job list.
+    func queueStream(context: VitaeRequestContext) async throws -> Response {
+        let queueName = try context.parameters.require("queueName")
+        guard queues.contains(queueName) else {
+            throw APIError(.notFound, "unknown_queue", "No queue named '\(queueName)'; known queues: \(queues.sorted().joined(separator: ", "))")
+        }
+        let (connectionId, messages) = hub.subscribe(jobId: nil, queueName: queueName)
+        let initialStats = await hub.currentStats(queue: queueName)
+        let (hub, store, channel, retry) = (self.hub, self.store, context.channel, retryMilliseconds)
+        let log = streamLogger(connectionId, ["queue": "\(queueName)"])
+        return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
+            let opened = ContinuousClock.now
+            log.info("SSE stream opened")
+            defer {
+                hub.unsubscribe(connectionId)
+                log.info("SSE stream closed", metadata: ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"])
+            }
+            try await writer.write(ServerSentEvent(
+                event: "connected", retryMilliseconds: retry,
+                json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
+            if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
+            // The hub sends every job's events; a job's queue never changes, so one look-up per job suffices.
+            var queueOf: [String: String] = [:]
+            try await withGracefulShutdownHandler {
+                for await message in messages {
+                    switch message {
+                    case .event(let event):
+                        if queueOf[event.jobId] == nil {
+                            queueOf[event.jobId] = (try? await store.job(id: event.jobId))?.queue ?? ""
+                        }
+                        guard queueOf[event.jobId] == queueName else { continue }
+                        try await writer.write(ServerSentEvent(event: "job_update", json: event.update).buffer)
+                    case .heartbeat(let timestamp):
+                        try await writer.write(ServerSentEvent(event: "heartbeat", json: Heartbeat(timestamp: timestamp)).buffer)
+                    case .queueStats(let stats):
+                        try await writer.write(ServerSentEvent(event: "queue_stats", json: stats).buffer)
+                    }
+                }
+            } onGracefulShutdown: {
+                hub.unsubscribe(connectionId)
+            }
+            try await writer.finish(nil)
+            channel.close(mode: .output, promise: nil)
+        })
+    }
+
+    private func streamLogger(_ connectionId: UUID, _ metadata: Logger.Metadata) -> Logger {
+        var log = logger
+        log[metadataKey: "connection"] = "\(connectionId.uuidString.lowercased())"
+        for (key, value) in metadata { log[metadataKey: key] = value }
+        return log
     }
 
     static func frame(_ event: StoredEvent, retry: Int) -> ByteBuffer {

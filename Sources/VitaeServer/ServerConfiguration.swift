@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable {
     public var signingKey: Data?
     /// Runs extraction in a child process with these limits; nil extracts in-process.
     public var extractionSandbox: ExtractionSandbox?
+    /// The repository's `Samples/web` folder, served at `/samples/web/`; nil serves no samples.
+    public var samplesDirectory: URL?
 
     public init() {}
 }

@@ -33,18 +33,30 @@ public struct VitaeServer: Sendable {
         self.logger = logger
     }
 
-    /// Runs until SIGINT/SIGTERM (or cancellation); `onListening` gets the bound port.
-    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
+    /// The router with every route, and the hub and metrics it shares with the workers.
+    /// Separate from `run` so tests can compare the registered routes with the OpenAPI document.
+    func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics) {
+        let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
-                           bufferLimit: configuration.sseBufferLimit, logger: logger)
+                           bufferLimit: configuration.sseBufferLimit, metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
         UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,
                      lifetime: configuration.uploadURLLifetime).register(on: router)
-        QueueRoutes(store: store, blobs: blobs, pipelines: pipelines).register(on: router)
-        SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds).register(on: router)
+        QueueRoutes(store: store, blobs: blobs, pipelines: pipelines, metrics: metrics).register(on: router)
+        SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds, queues: Set(pipelines.keys),
+                  logger: logger).register(on: router)
+        MetricsRoutes(metrics: metrics, store: store, hub: hub, queues: pipelines.keys.sorted()).register(on: router)
+        // Last: its file middleware must only see requests that no route above answered.
+        WebContent(samplesDirectory: configuration.samplesDirectory, logger: logger).register(on: router)
+        return (router, hub, metrics)
+    }
+
+    /// Runs until SIGINT/SIGTERM (or cancellation); `onListening` gets the bound port.
+    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
+        let (router, hub, metrics) = assemble(signingKey: key)
 
         let app = Application(
             router: router,
@@ -54,7 +66,7 @@ public struct VitaeServer: Sendable {
             logger: logger)
         let workers = WorkerPool(
             store: store, feed: store, blobs: blobs, pipelines: pipelines, concurrency: configuration.workers,
-            lease: configuration.leaseDuration, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
+            lease: configuration.leaseDuration, gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
         let group = ServiceGroup(configuration: .init(
             services: [workers, hub, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

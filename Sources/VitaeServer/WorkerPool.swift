@@ -21,6 +21,7 @@ public final class WorkerPool: Service, Sendable {
     private let gracePeriod: Duration
     private let pollInterval: Duration
     private let logger: Logger
+    private let metrics: ServerMetrics?
     private let workerId: String
     private let running = Mutex<[String: Task<Void, Never>]>([:])
     private let shuttingDown = Mutex(false)
@@ -30,7 +31,8 @@ public final class WorkerPool: Service, Sendable {
 
     public init(
         store: any JobStore, feed: any EventFeed, blobs: any BlobStore, pipelines: [String: Pipeline], concurrency: Int,
-        lease: Duration, gracePeriod: Duration, pollInterval: Duration = .seconds(1), logger: Logger
+        lease: Duration, gracePeriod: Duration, pollInterval: Duration = .seconds(1), metrics: ServerMetrics? = nil,
+        logger: Logger
     ) {
         self.store = store
         self.feed = feed
@@ -41,6 +43,7 @@ public final class WorkerPool: Service, Sendable {
         self.gracePeriod = gracePeriod
         self.pollInterval = pollInterval
         self.logger = logger
+        self.metrics = metrics
         (doorbell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.workerId = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
     }
@@ -133,10 +136,17 @@ public final class WorkerPool: Service, Sendable {
         // so only progress beyond it is written and subscribers never see the bar go back.
         let floor = job.attempts > 1 ? job.progress : -1
         let started = ContinuousClock.now
+        var stage: (name: StageName, since: ContinuousClock.Instant)?
         for await update in pipeline.run(jobId: job.id, input: input) {
+            // A stage lasts from its first update to the first update of another stage (or the end).
+            if let current = stage, update.stage != current.name || update.status.isTerminal {
+                metrics?.stageFinished(queue: job.queue, stage: current.name, duration: ContinuousClock.now - current.since)
+                stage = nil
+            }
+            if stage == nil, let name = update.stage, !update.status.isTerminal { stage = (name, ContinuousClock.now) }
             if update.status.isTerminal {
                 if update.errorCode == "cancelled" { break }
-                await finish(update, job: job, log: log)
+                await finish(update, job: job, log: log, started: started)
                 log.info("job finished", metadata: ["status": "\(update.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
                 return
             }
@@ -156,7 +166,8 @@ public final class WorkerPool: Service, Sendable {
         }
     }
 
-    private func finish(_ update: JobUpdate, job: JobRecord, log: Logger) async {
+    private func finish(_ update: JobUpdate, job: JobRecord, log: Logger, started: ContinuousClock.Instant = .now) async {
+        let outcome = update
         var update = update
         var retryAt: Date?
         if update.status == .failed, Self.isTransient(update.errorCode), job.attempts < job.maxAttempts {
@@ -169,6 +180,13 @@ public final class WorkerPool: Service, Sendable {
             _ = try await store.finish(update, worker: workerId, retryAt: retryAt)
         } catch {
             log.notice("could not record the end of the job: \(error)")
+            return
+        }
+        if retryAt != nil {
+            metrics?.jobRetried(queue: job.queue, automatic: true)
+        } else {
+            metrics?.jobFinished(queue: job.queue, status: outcome.status, errorCode: outcome.errorCode, stage: outcome.stage,
+                                 duration: ContinuousClock.now - started)
         }
     }
 

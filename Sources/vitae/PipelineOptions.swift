@@ -19,18 +19,7 @@ struct PipelineOptions: ParsableArguments {
         if let fromEnvironment = ProcessInfo.processInfo.environment["VITAE_PIPELINES"], !fromEnvironment.isEmpty {
             return URL(fileURLWithPath: fromEnvironment)
         }
-        let fileManager = FileManager.default
-        let local = URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Pipelines")
-        if fileManager.fileExists(atPath: local.path) { return local }
-        // A binary built in the repository (.build/debug/vitae) or installed beside a share folder.
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            for candidate in ["Pipelines", "share/vitae/Pipelines"] {
-                let url = folder.appendingPathComponent(candidate)
-                if fileManager.fileExists(atPath: url.path) { return url }
-            }
-            folder.deleteLastPathComponent()
-        }
-        return local
+        return BundledFolder.locate("Pipelines")
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Pipelines")
     }
 }

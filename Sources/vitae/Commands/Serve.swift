@@ -45,6 +45,7 @@ struct Serve: AsyncParsableCommand {
         if let seconds = try setting(leaseSeconds, "VITAE_LEASE_SECONDS") { configuration.leaseDuration = .seconds(seconds) }
         if let seconds = try setting(graceSeconds, "VITAE_GRACE_SECONDS") { configuration.shutdownGracePeriod = .seconds(seconds) }
         configuration.maxUploadBytes = try setting(maxUploadBytes, "VITAE_MAX_UPLOAD_BYTES") ?? configuration.maxUploadBytes
+        configuration.samplesDirectory = BundledFolder.locate("Samples/web")
         guard configuration.workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
 
         var logger = Logger(label: "vitae")

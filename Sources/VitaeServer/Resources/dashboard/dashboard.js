@@ -264,13 +264,20 @@ function educationSection(entries) {
 }
 
 function matchSection(match) {
-  const list = (items, missing) => items && items.length
-    ? el('ul', { class: missing ? 'chips missing' : 'chips' }, items.map((s) => el('li', { text: s })))
-    : el('p', { class: 'muted', text: 'None.' });
   const coverage = Number.isFinite(match.keywordCoverage) ? `${Math.round(match.keywordCoverage * 100)}%` : '–';
-  return section('Job match', facts([['Match score', `${match.score} / 100`], ['Keyword coverage', coverage]]),
-    el('h4', { text: 'Required skills found' }), list(match.requiredSkills && match.requiredSkills.found),
-    el('h4', { text: 'Missing skills' }), list(match.missingSkills, true));
+  const parts = [facts([['Match score', `${match.score} / 100`], ['Keyword coverage', coverage]])];
+  // The posting's skills, as the analyzer split them: found ones first, then the gaps to close.
+  for (const [title, skills, missing] of [
+    ['Required skills you have', match.requiredSkills && match.requiredSkills.found, false],
+    ['Required skills missing', match.requiredSkills && match.requiredSkills.missing, true],
+    ['Preferred skills you have', match.preferredSkills && match.preferredSkills.found, false],
+    ['Preferred skills missing', match.preferredSkills && match.preferredSkills.missing, true],
+  ]) {
+    if (!skills || !skills.length) continue;
+    parts.push(el('h4', { text: title }),
+      el('ul', { class: missing ? 'chips missing' : 'chips' }, skills.map((skill) => el('li', { text: skill }))));
+  }
+  return section('Job match', ...parts);
 }
 
 // ---------------------------------------------------------------- a queue's jobs, live

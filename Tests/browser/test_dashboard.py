@@ -126,7 +126,11 @@ def test_jobs_view_cancels_and_retries_live(browser, server):
     job_id = submit(browser)
     row = f'#jobs tr[data-job-id="{job_id}"]'
     WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") in ("waiting", "active"))
-    browser.find_element(By.CSS_SELECTOR, f'{row} button[aria-label="Cancel job {job_id}"]').click()
+    cancel = browser.find_element(By.CSS_SELECTOR, f'{row} button[aria-label="Cancel job {job_id}"]')
+    browser.execute_script("arguments[0].focus()", cancel)
+    time.sleep(1)  # progress updates arrive meanwhile; they must not take the focus away
+    assert browser.switch_to.active_element == cancel
+    cancel.send_keys(" ")
     WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "cancelled")
     assert wait_for_status(browser, {"failed"}, timeout=15) == "failed"
     WebDriverWait(browser, 10).until(

@@ -341,8 +341,15 @@ const jobsView = {
   },
 
   fill(tr, job) {
-    tr.dataset.state = job.state;
     const message = job.state === 'failed' || job.state === 'cancelled' ? (job.error || job.message) : job.message;
+    if (tr.dataset.state === job.state && tr.cells.length) {
+      // Same state: update the text and bar in place, so a focused button keeps its focus.
+      tr.querySelector('.job-message').textContent = message || '';
+      tr.querySelector('progress').value = job.progress ?? 0;
+      tr.querySelector('.percent').textContent = ` ${job.progress ?? 0}%`;
+      return;
+    }
+    tr.dataset.state = job.state;
     const actions = el('div', { class: 'actions' });
     if (job.state === 'completed' || job.state === 'active' || job.state === 'waiting') {
       actions.append(this.button('View', 'secondary', `View job ${job.jobId}`, () => monitor.watch(job.jobId, this.queueName)));

@@ -147,8 +147,8 @@ struct SSERoutes: Sendable {
                 for await message in messages {
                     switch message {
                     case .event(let event):
-                        if queueOf[event.jobId] == nil {
-                            queueOf[event.jobId] = (try? await store.job(id: event.jobId))?.queue ?? ""
+                        if queueOf[event.jobId] == nil, let job = try? await store.job(id: event.jobId) {
+                            queueOf[event.jobId] = job.queue
                         }
                         guard queueOf[event.jobId] == queueName else { continue }
                         try await writer.write(ServerSentEvent(event: "job_update", json: event.update).buffer)

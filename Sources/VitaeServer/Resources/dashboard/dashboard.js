@@ -83,6 +83,7 @@ async function analyse(event) {
     const job = await api('POST', '/api/v1/queue/add', { queueName, jobName: 'analyze-resume', data });
     monitor.watch(job.jobId, queueName);
     form.reset();
+    $('#job-details').open = false;
     setDropState();
   } catch (error) {
     showError($('#form-error'), error.message);

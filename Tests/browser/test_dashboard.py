@@ -109,6 +109,23 @@ def test_upload_streams_progress_and_renders_the_result(browser, server):
     assert console_errors(browser) == []
 
 
+def test_job_description_file_is_uploaded_and_matched(browser, server, tmp_path):
+    posting = tmp_path / "posting.txt"
+    posting.write_text(POSTING)
+    open_dashboard(browser, server)
+    browser.find_element(By.ID, "resume").send_keys(str(RESUME))
+    browser.find_element(By.CSS_SELECTOR, "#job-details summary").click()
+    browser.find_element(By.ID, "job-file").send_keys(str(posting))
+    browser.find_element(By.ID, "analyse").click()
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "job-id").text)
+    job_id = browser.find_element(By.ID, "job-id").text
+    assert wait_for_status(browser, {"completed", "failed"}) == "completed"
+    job = api(server, f"/api/v1/queue/resume-analysis/jobs/{job_id}")
+    assert job["data"].get("jobFileName") and "job" not in job["data"]
+    assert "Job match" in browser.find_element(By.ID, "result").text
+    assert console_errors(browser) == []
+
+
 def test_failure_shows_the_error_message(browser, server, tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\nnot really a PDF")

@@ -105,7 +105,11 @@ def test_upload_streams_progress_and_renders_the_result(browser, server):
     time.sleep(3)  # longer than the retry delay: a browser that still reconnected would have opened again
     probe = browser.execute_script("return {opens: window.probe.opens, updates: window.probe.updates, state: window.probe.source.readyState}")
     assert probe == {"opens": 1, "updates": len(ids), "state": 2}
-    assert re.search(rf"GET /api/v1/sse/job/{re.escape(job_id)} 204", server.log_text())
+    log = server.log_text()
+    assert re.search(rf"GET /api/v1/sse/job/{re.escape(job_id)} 204", log)
+    # SSE streams log their open and close, the close with how long the stream lasted.
+    assert re.search(rf"job={re.escape(job_id)} .*SSE stream opened", log)
+    assert re.search(rf"duration=[\d.]+ms job={re.escape(job_id)} .*SSE stream closed", log)
     assert console_errors(browser) == []
 
 

@@ -10,6 +10,10 @@ import Testing
         let api = http.api(server)
         let stream = try await http.http.openSSE("\(server.base)/api/v1/sse/queue/resume-analysis")
         #expect(stream.status == 200)
+        // The watcher is listed in the SSE stats with its queue and without a job.
+        let stats = try await api.send(.GET, "/api/v1/sse/stats")
+        let connections = (stats.data["connections"] as? [[String: Any]]) ?? []
+        #expect(connections.contains { $0["queueName"] as? String == "resume-analysis" && $0["jobId"] == nil })
         #expect(stream.headers["content-type"].first?.hasPrefix("text/event-stream") == true)
         let blob = try await api.upload(try SeedFlowTests.resumeFile())
         let other = try await api.add(queue: "slow-analysis", fileName: blob)

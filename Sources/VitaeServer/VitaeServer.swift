@@ -53,7 +53,9 @@ public struct VitaeServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         let workers = WorkerPool(
-            store: store, feed: store, blobs: blobs, pipelines: pipelines, concurrency: configuration.workers,
+            store: store, feed: store, blobs: blobs, pipelines: pipelines,
+            environment: RunEnvironment(extractor: configuration.extractionSandbox.map(SandboxedExtractor.init) ?? InProcessExtractor()),
+            concurrency: configuration.workers,
             lease: configuration.leaseDuration, gracePeriod: configuration.shutdownGracePeriod, logger: logger)
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
         let group = ServiceGroup(configuration: .init(

@@ -16,6 +16,7 @@ public final class WorkerPool: Service, Sendable {
     private let feed: any EventFeed
     private let blobs: any BlobStore
     private let pipelines: [String: Pipeline]
+    private let environment: RunEnvironment
     private let concurrency: Int
     private let lease: Duration
     private let gracePeriod: Duration
@@ -29,13 +30,14 @@ public final class WorkerPool: Service, Sendable {
     private let ring: AsyncStream<Void>.Continuation
 
     public init(
-        store: any JobStore, feed: any EventFeed, blobs: any BlobStore, pipelines: [String: Pipeline], concurrency: Int,
-        lease: Duration, gracePeriod: Duration, pollInterval: Duration = .seconds(1), logger: Logger
+        store: any JobStore, feed: any EventFeed, blobs: any BlobStore, pipelines: [String: Pipeline],
+        environment: RunEnvironment = .init(), concurrency: Int, lease: Duration, gracePeriod: Duration, pollInterval: Duration = .seconds(1), logger: Logger
     ) {
         self.store = store
         self.feed = feed
         self.blobs = blobs
         self.pipelines = pipelines
+        self.environment = environment
         self.concurrency = concurrency
         self.lease = lease
         self.gracePeriod = gracePeriod
@@ -133,7 +135,7 @@ public final class WorkerPool: Service, Sendable {
         // so only progress beyond it is written and subscribers never see the bar go back.
         let floor = job.attempts > 1 ? job.progress : -1
         let started = ContinuousClock.now
-        for await update in pipeline.run(jobId: job.id, input: input) {
+        for await update in pipeline.run(jobId: job.id, input: input, environment: environment) {
             if update.status.isTerminal {
                 if update.errorCode == "cancelled" { break }
                 await finish(update, job: job, log: log)
@@ -174,7 +176,7 @@ public final class WorkerPool: Service, Sendable {
 
     /// Failures worth another attempt; a broken file fails the same way every time.
     static func isTransient(_ code: String?) -> Bool {
-        ["internal_error", "worker_lost", "input_unreadable", "extraction_crashed"].contains(code ?? "")
+        ["internal_error", "worker_lost", "input_unreadable"].contains(code ?? "")
     }
 
     private func renewLeases() async {

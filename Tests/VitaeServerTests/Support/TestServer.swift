@@ -76,6 +76,8 @@ final class TestServer: Sendable {
         configuration.heartbeatInterval = .seconds(5)
         configuration.leaseDuration = .seconds(2)
         configuration.shutdownGracePeriod = .milliseconds(100)
+        // As in production: files are read by `vitae extract` in a limited child process.
+        configuration.extractionSandbox = ExtractionSandbox(executable: SandboxedExtractorTests.vitae)
         configure(&configuration)
         var logger = Logger(label: "vitae-test")
         logger.logLevel = .warning

@@ -22,6 +22,9 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "vitae"
+        // Progress writes need not reach the disk one by one: in WAL mode NORMAL survives a crash of
+        // the process, and what the caller was promised (an accepted job) is written with FULL below.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
     }
@@ -84,8 +87,23 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     /// Runs a write transaction and announces the events it appended once they are committed.
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
-        let (value, events) = try await pool.write(body)
+    /// `durable` waits for the disk (fsync), for changes a client was told are accepted.
+    private func write<T: Sendable>(durable: Bool = false, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
+        let (value, events): (T, [StoredEvent])
+        if durable {
+            (value, events) = try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                var outcome: (T, [StoredEvent])?
+                try db.inTransaction(.immediate) {
+                    outcome = try body(db)
+                    return .commit
+                }
+                return outcome!
+            }
+        } else {
+            (value, events) = try await pool.write(body)
+        }
         announce(events)
         return value
     }
@@ -95,7 +113,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
         let data = try encode(job.data)
         let body = try encode(queued)
-        return try await write { db in
+        return try await write(durable: true) { db in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
             let now = self.clock().epochMilliseconds
             try db.execute(sql: """
@@ -211,7 +229,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func retry(jobId: String) async throws -> StoredEvent {
-        try await write { db in
+        try await write(durable: true) { db in
             guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
             guard record.phase == .failed || record.phase == .cancelled else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "retry")
@@ -228,7 +246,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func cancel(jobId: String) async throws -> StoredEvent {
-        try await write { db in
+        try await write(durable: true) { db in
             guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
             guard !record.phase.isFinished else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "cancel")

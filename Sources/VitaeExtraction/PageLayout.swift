@@ -148,6 +148,9 @@ struct PageLayout: Sendable {
 
     // MARK: columns
 
+    /// Resolution of the gutter search, in points.
+    private static let binWidth = 2.0
+
     /// Fragments in the order a person reads them.
     private static func readingOrder(_ fragments: [Fragment]) -> [[Fragment]] {
         let byRow = { (group: [Fragment]) -> [[Fragment]] in
@@ -181,8 +184,6 @@ struct PageLayout: Sendable {
     /// (a header or footer may span it). Single-column pages fail the test because their body
     /// lines cross any such x; right-aligned dates alone do not make a column because the
     /// fragments beside them must also be in enough rows and be left-aligned like a column.
-    static let binWidth = 2.0
-
     private static func gutter(of fragments: [Fragment]) -> Double? {
         guard fragments.count >= 8,
               let minX = fragments.map(\.rect.x1).min(), let maxX = fragments.map(\.rect.x2).max(),
@@ -228,7 +229,8 @@ struct PageLayout: Sendable {
         let tops = Set(fragments.map(\.rect.midY)).sorted()
         let gaps = zip(tops.dropFirst(), tops).map { $0 - $1 }.sorted()
         let ems = fragments.map { $0.words.first?.em ?? 0 }.sorted()
-        guard gaps[gaps.count / 2] <= ems[ems.count / 2] * 3 else { return false }
+        // Rows can share a centre when text is overprinted; then there is no rhythm to judge.
+        guard gaps.count >= 2, gaps[gaps.count / 2] <= ems[ems.count / 2] * 3 else { return false }
         let starts = Dictionary(grouping: fragments) { Int(($0.rect.x1 / 4).rounded()) }
         let aligned = starts.values.map(\.count).max() ?? 0
         return aligned * 10 >= fragments.count * 3

@@ -134,10 +134,11 @@ def main():
     rounds_for_startup = max(args.rounds, 5)
     pdf_each, startup = in_process(args.vitae, pdfs, args.repeat, args.rounds)
     pdftotext_each = pdf_totals["pdftotext"] / len(pdfs)
-    print(f"vitae process start-up alone (vitae --version): {startup * 1000:.1f} ms CPU; "
-          f"pdftotext -v: {median([run_cpu(['pdftotext', '-v'])[0] for _ in range(rounds_for_startup)]) * 1000:.1f} ms")
+    pdftotext_startup = median([run_cpu(["pdftotext", "-v"])[0] for _ in range(rounds_for_startup)])
+    print(f"process start-up alone: vitae --version {startup * 1000:.1f} ms CPU, pdftotext -v {pdftotext_startup * 1000:.1f} ms")
     print(f"PDF:  vitae {pdf_each * 1000:.2f} ms/file in process vs pdftotext {pdftotext_each * 1000:.2f} ms/file "
-          f"per process -> {pdf_each / pdftotext_each:.2f}x")
+          f"per process -> {pdf_each / pdftotext_each:.2f}x; against pdftotext minus its start-up "
+          f"({(pdftotext_each - pdftotext_startup) * 1000:.2f} ms) -> {pdf_each / (pdftotext_each - pdftotext_startup):.2f}x")
     if docxs:
         docx_each, _ = in_process(args.vitae, docxs, args.repeat * 10, args.rounds)
         pandoc_each = docx_totals["pandoc"] / len(docxs)
@@ -147,9 +148,10 @@ def main():
     print("\n## targets")
     pdf_ratio = pdf_totals["vitae"] / pdf_totals["pdftotext"]
     docx_speedup = docx_totals["pandoc"] / docx_totals["vitae"]
-    in_ratio = pdf_each / pdftotext_each
+    in_ratio = pdf_each / (pdftotext_each - pdftotext_startup)
     print(f"PDF per process: {pdf_ratio:.2f}x pdftotext CPU (target <= 1.10): {'met' if pdf_ratio <= 1.10 else 'NOT met'}")
-    print(f"PDF in process:  {in_ratio:.2f}x pdftotext CPU (target <= 1.10): {'met' if in_ratio <= 1.10 else 'NOT met'}")
+    print(f"PDF in process:  {in_ratio:.2f}x pdftotext CPU without its start-up (target <= 1.10): "
+          f"{'met' if in_ratio <= 1.10 else 'NOT met'}")
     print(f"DOCX per process: {docx_speedup:.1f}x faster than pandoc (target >= 5): {'met' if docx_speedup >= 5 else 'NOT met'}")
     if docxs:
         print(f"DOCX in process:  {pandoc_each / docx_each:.0f}x faster than pandoc (target >= 5): "

@@ -68,7 +68,7 @@ struct Extract: ParsableCommand {
         // Refuse an oversized file before reading it into memory.
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > options.limits.maxFileBytes {
-            return .failure(ExtractionError(.tooLarge, "The file is \(size) bytes, over the limit of \(options.limits.maxFileBytes); send a smaller file"))
+            return .failure(.fileTooLarge(bytes: size, limit: options.limits.maxFileBytes))
         }
         let data: Data
         do {

@@ -100,3 +100,32 @@ public struct StoreStep: PipelineStep {
         try await job.environment.sink?.store(jobId: job.jobId, result: job.results.json)
     }
 }
+
+/// Waits, reporting progress as it goes: for demonstrations, benchmarks and tests of live streams.
+public struct DelayStep: PipelineStep {
+    public struct Options: Decodable, Sendable {
+        public var milliseconds: Int?
+        /// How many progress updates the wait is cut into.
+        public var updates: Int?
+    }
+
+    public static let name = "delay"
+    public static let summary = "waits, reporting progress (options: milliseconds, updates)"
+    let milliseconds: Int
+    let updates: Int
+
+    public init(options: Options) throws {
+        milliseconds = options.milliseconds ?? 1000
+        updates = options.updates ?? 10
+        guard milliseconds >= 0, updates >= 1 else {
+            throw JobError(code: "bad_options", message: "milliseconds must be 0 or more and updates at least 1")
+        }
+    }
+
+    public func run(_ job: inout JobState, progress: StepProgress) async throws {
+        for update in 1...updates {
+            try await Task.sleep(for: .milliseconds(milliseconds / updates))
+            progress.update(done: update, of: updates, message: "Waiting \(update) of \(updates)")
+        }
+    }
+}

@@ -11,6 +11,7 @@ public struct StepRegistry: Sendable {
         registry.register(FetchStep.self)
         registry.register(ExtractStep.self)
         registry.register(StoreStep.self)
+        registry.register(DelayStep.self)
         return registry
     }
 

@@ -74,10 +74,10 @@ struct SSERoutes: Sendable {
             if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
             var sent = lastEventId ?? 0
             var finished = false
-            for event in backlog {
-                try await writer.write(Self.frame(event, retry: retry))
+            for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retry) }) {
+                try await writer.write(event.frame)
                 sent = event.sequence
-                if event.update.status.isTerminal { finished = true }
+                if event.isTerminal { finished = true }
             }
             if !finished {
                 // On shutdown the subscription ends, which ends this loop and lets the response finish.
@@ -85,9 +85,9 @@ struct SSERoutes: Sendable {
                     loop: for await message in messages {
                         switch message {
                         case .event(let event) where event.sequence > sent:
-                            try await writer.write(Self.frame(event, retry: retry))
+                            try await writer.write(event.frame)
                             sent = event.sequence
-                            if event.update.status.isTerminal { break loop }
+                            if event.isTerminal { break loop }
                         case .event:
                             continue
                         case .heartbeat(let timestamp):
@@ -104,10 +104,6 @@ struct SSERoutes: Sendable {
             // Half-close once the last bytes are out (NIO flushes pending writes first).
             channel.close(mode: .output, promise: nil)
         })
-    }
-
-    static func frame(_ event: StoredEvent, retry: Int) -> ByteBuffer {
-        ServerSentEvent(event: "job_update", id: String(event.sequence), retryMilliseconds: retry, json: event.update).buffer
     }
 
     /// A new subscriber gets the current run from its start: events before a terminal event that

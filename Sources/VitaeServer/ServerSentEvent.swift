@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import VitaeStore
 
 /// One SSE frame: `event:`, optional `id:` and `retry:`, and the JSON data, ended by a blank line.
 struct ServerSentEvent: Sendable {
@@ -31,4 +32,18 @@ struct ServerSentEvent: Sendable {
     }
 
     var buffer: ByteBuffer { ByteBuffer(string: text) }
+}
+
+/// A `job_update` framed once and shared by every connection that sends it.
+struct EncodedEvent: Sendable {
+    var sequence: Int
+    var isTerminal: Bool
+    var frame: ByteBuffer
+
+    init(_ event: StoredEvent, retryMilliseconds: Int) {
+        sequence = event.sequence
+        isTerminal = event.update.status.isTerminal
+        frame = ServerSentEvent(event: "job_update", id: String(event.sequence), retryMilliseconds: retryMilliseconds,
+                                json: event.update).buffer
+    }
 }

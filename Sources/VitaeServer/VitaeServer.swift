@@ -37,7 +37,8 @@ public struct VitaeServer: Sendable {
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
-                           bufferLimit: configuration.sseBufferLimit, logger: logger)
+                           bufferLimit: configuration.sseBufferLimit, retryMilliseconds: configuration.sseRetryMilliseconds,
+                           logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }

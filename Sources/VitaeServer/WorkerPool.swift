@@ -131,9 +131,10 @@ public final class WorkerPool: Service, Sendable {
                          job: job, log: log)
             return
         }
-        // A later attempt repeats the steps of an earlier one; their updates are already in the log,
-        // so only progress beyond it is written and subscribers never see the bar go back.
-        let floor = job.attempts > 1 ? job.progress : -1
+        // A job that ran before (crashed, handed back on shutdown, or retried after an error) repeats
+        // its earlier steps; their updates are already in the log, so only progress beyond it is
+        // written and subscribers never see the bar go back. A stage is set once a run has started.
+        let floor = job.stage != nil ? job.progress : -1
         let started = ContinuousClock.now
         for await update in pipeline.run(jobId: job.id, input: input, environment: environment) {
             if update.status.isTerminal {

@@ -6,7 +6,8 @@ import VitaeEngine
 /// The embedded default: one SQLite file in WAL mode, for a single `vitae serve` process.
 public final class SQLiteJobStore: JobStore, EventFeed {
     private let pool: DatabasePool
-    private let feed = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+    private let writer: GroupCommit
+    private let listeners = EventListeners()
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -27,6 +28,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        writer = GroupCommit(pool: pool, committed: listeners.announce)
     }
 
     static var migrator: DatabaseMigrator {
@@ -73,39 +75,14 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     // MARK: EventFeed
 
     public func committedEvents() -> AsyncStream<StoredEvent> {
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
-        feed.withLock { $0.append(continuation) }
-        return stream
+        listeners.stream()
     }
 
-    private func announce(_ events: [StoredEvent]) {
-        guard !events.isEmpty else { return }
-        let listeners = feed.withLock { $0 }
-        for listener in listeners {
-            for event in events { listener.yield(event) }
-        }
-    }
 
-    /// Runs a write transaction and announces the events it appended once they are committed.
+    /// Runs a write in the next committed group; its events are announced once committed.
     /// `durable` waits for the disk (fsync), for changes a client was told are accepted.
     private func write<T: Sendable>(durable: Bool = false, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
-        let (value, events): (T, [StoredEvent])
-        if durable {
-            (value, events) = try await pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
-                var outcome: (T, [StoredEvent])?
-                try db.inTransaction(.immediate) {
-                    outcome = try body(db)
-                    return .commit
-                }
-                return outcome!
-            }
-        } else {
-            (value, events) = try await pool.write(body)
-        }
-        announce(events)
-        return value
+        try await writer.submit(durable: durable, body)
     }
 
     // MARK: JobStore
@@ -340,5 +317,23 @@ extension Duration {
     var milliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// The in-process consumers of committed events (the SSE hub, the workers' doorbell).
+final class EventListeners: Sendable {
+    private let continuations = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+
+    func stream() -> AsyncStream<StoredEvent> {
+        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
+        continuations.withLock { $0.append(continuation) }
+        return stream
+    }
+
+    func announce(_ events: [StoredEvent]) {
+        guard !events.isEmpty else { return }
+        for listener in continuations.withLock({ $0 }) {
+            for event in events { listener.yield(event) }
+        }
     }
 }

@@ -38,33 +38,37 @@ public struct ContactAnalyzer: Analyzer {
     static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true)
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         return Output(contact: Self.contact(lines: lines, headerLines: map.headerLines))
     }
 
     static func contact(lines: [String], headerLines: Range<Int>) -> Contact {
         var contact = Contact()
-        let text = lines.joined(separator: "\n")
-        for match in emailPattern.matches(in: text) {
+        // Run the patterns only on lines that can hold a match.
+        for match in lines.filter({ $0.contains(Character("@")) }).flatMap({ emailPattern.matches(in: $0) }) {
             let email = match.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
             if !contact.emails.contains(email) { contact.emails.append(email) }
         }
         // Phones and the location belong to the header; further down, digit runs are dates and figures.
         let header = Array(lines[headerLines.clamped(to: 0..<lines.count)].prefix(20))
         let searchLines = header.isEmpty ? Array(lines.prefix(15)) : header
-        for line in searchLines + labelledLines(lines) {
+        let labelled = labelledLines(lines)
+        for line in searchLines + labelled {
             for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
         }
-        contact.links = links(in: text)
+        contact.links = links(in: lines.filter { line in
+            line.contains(Character("/")) || line.contains(Character(".")) && (line.lowercased().contains("www") || line.lowercased().contains("http"))
+        }.joined(separator: "\n"))
         contact.name = name(in: lines)
-        contact.location = location(in: searchLines) ?? location(in: labelledLines(lines))
+        contact.location = location(in: searchLines) ?? location(in: labelled)
         return contact
     }
 
     /// Lines anywhere that say "Phone: …" or "Address: …".
     static func labelledLines(_ lines: [String]) -> [String] {
-        lines.filter { labelPrefix.firstMatch(in: $0)?.range.location == 0 }
+        lines.filter { $0.utf8.count < 120 && ($0.contains(Character(":")) || $0.contains(Character("-")))
+            && labelPrefix.firstMatch(in: $0)?.range.location == 0 }
     }
 
     static func phones(in line: String) -> [String] {
@@ -91,7 +95,7 @@ public struct ContactAnalyzer: Analyzer {
                 kind = .linkedin
             } else if lower.contains("github.com") {
                 kind = .github
-            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("/") {
+            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains(Character("/")) {
                 kind = .website
             } else {
                 continue  // "Node.js", "ASP.NET", a bare domain in prose: not a link
@@ -146,7 +150,7 @@ public struct ContactAnalyzer: Analyzer {
             let hadIndeedSuffix = indeedSuffix.contains(text)
             text = indeedSuffix.replacing(in: text, with: "")
             let segments = splitSegments(text)
-            for segment in segments where !segment.contains("@") {
+            for segment in segments where !segment.contains(Character("@")) {
                 if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
                     return place
                 }

@@ -31,7 +31,7 @@ public struct EducationAnalyzer: Analyzer {
     public init(options: NoOptions) {}
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         var candidates = map.lines(of: .education)
         if candidates.isEmpty {
@@ -44,10 +44,10 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
-        (Pattern("\\b(?:ph\\.?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m\\.?\\s?tech|m\\.?\\s?sc|m\\.?\\s?com|m\\.?\\s?eng|pgdm|pgdba|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgdm|pgdba|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b\\.?\\s?tech|b\\.?\\s?sc|b\\.?\\s?com|bca|bba|b\\.?\\s?eng|llb|mbbs|b\\.?\\s?pharm|b\\.?\\s?ed|b\\.?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
@@ -58,6 +58,9 @@ public struct EducationAnalyzer: Analyzer {
         degreePatterns.first { $0.0.contains(text) }?.1
     }
 
+    /// Words around a graduation date that are not part of the degree or school.
+    static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
+    static let monthNames = Pattern("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b", caseInsensitive: true)
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
     static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
     static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
@@ -68,7 +71,7 @@ public struct EducationAnalyzer: Analyzer {
         var current = Entry()
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
-            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) || degreeLevel(in: line) != nil else { continue }
+            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) else { continue }
             if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 continue
@@ -84,8 +87,8 @@ public struct EducationAnalyzer: Analyzer {
                 text = (line as NSString).replacingCharacters(in: span.range, with: " ")
             }
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
-            text = Pattern("(?i)\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?").replacing(in: text, with: " ")
-            text = Pattern("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b").replacing(in: text, with: " ")
+            text = Self.yearLabels.replacing(in: text, with: " ")
+            text = Self.monthNames.replacing(in: text, with: " ")
             text = ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:()"))
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one.
@@ -137,7 +140,8 @@ public struct EducationAnalyzer: Analyzer {
             // A line with only a place continues the school line ("Delhi, New Delhi, India").
             if location != nil, pieces.isEmpty || pieces.allSatisfy({ Places.isPlaceName($0) }) {
                 entry.location = entry.location ?? location
-            } else if entry.degree != nil, entry.field == nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
+            } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
+                ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
                 pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0])
             {
                 entry.institution = pieces[0]  // a school without a school word, right after the degree

@@ -151,6 +151,8 @@ public enum Evaluation {
         public var fields: [(field: Field, counts: Counts)]
         /// Analysis time of each resume, in milliseconds.
         public var millisecondsPerResume: [Double]
+        /// Mean time of each step per resume, in milliseconds, in pipeline order.
+        public var millisecondsPerStep: [(step: String, milliseconds: Double)] = []
 
         public init(fields: [(field: Field, counts: Counts)], millisecondsPerResume: [Double]) {
             self.fields = fields
@@ -173,21 +175,32 @@ public enum Evaluation {
     public static func run(_ resumes: [LabelledResume], steps: [any PipelineStep]) async throws -> Report {
         var totals = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, Counts()) })
         var times: [Double] = []
+        var stepTotals: [Double] = Array(repeating: 0, count: steps.count)
         let clock = ContinuousClock()
         // Taxonomies load once per process, not per resume: load them before timing starts.
         _ = try await ResumeAnalysis.run(steps, on: Document(plainText: "Warm Up\nSkills\nSwift"))
         for resume in resumes {
             let document = Document(plainText: resume.content)
             var result = JSONValue.null
+            var stepTimes: [Duration] = []
             let elapsed = try await clock.measure {
-                result = try await ResumeAnalysis.run(steps, on: document).json
+                result = try await ResumeAnalysis.run(steps, on: document, stepTimes: &stepTimes).json
             }
-            times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+            times.append(milliseconds(elapsed))
+            for (index, time) in stepTimes.enumerated() { stepTotals[index] += milliseconds(time) }
             for field in Field.allCases {
                 totals[field] = totals[field]! + compare(predicted: field.predictions(in: result), labelled: resume.labels(for: field))
             }
         }
-        return Report(fields: Field.allCases.map { ($0, totals[$0]!) }, millisecondsPerResume: times)
+        var report = Report(fields: Field.allCases.map { ($0, totals[$0]!) }, millisecondsPerResume: times)
+        report.millisecondsPerStep = steps.enumerated().map {
+            (type(of: $0.element).name, stepTotals[$0.offset] / Double(max(resumes.count, 1)))
+        }
+        return report
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }
 
@@ -196,10 +209,23 @@ public enum ResumeAnalysis {
     public static func run(
         _ steps: [any PipelineStep], on document: Document, jobDescription: Document? = nil
     ) async throws -> AnalysisResults {
+        var ignored: [Duration] = []
+        return try await run(steps, on: document, jobDescription: jobDescription, stepTimes: &ignored)
+    }
+
+    /// Same, recording how long each step took.
+    public static func run(
+        _ steps: [any PipelineStep], on document: Document, jobDescription: Document? = nil, stepTimes: inout [Duration]
+    ) async throws -> AnalysisResults {
         var job = JobState(jobId: "local", input: JobInput(resume: InlineSource(displayName: "text", data: Data())))
         job.document = document
         job.jobDescription = jobDescription
-        for step in steps { try await step.run(&job, progress: .ignored) }
+        let clock = ContinuousClock()
+        for step in steps {
+            let start = clock.now
+            try await step.run(&job, progress: .ignored)
+            stepTimes.append(clock.now - start)
+        }
         return job.results
     }
 }

@@ -41,7 +41,7 @@ public struct ExperienceAnalyzer: Analyzer {
     public init(options: Options) { asOf = options.asOf }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         var candidateLines = map.lines(of: .experience)
         if candidateLines.isEmpty {
@@ -185,7 +185,7 @@ public struct ExperienceAnalyzer: Analyzer {
                     position.location = location
                     commaParts = rest
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
-                    let place = Places.location(in: field, allowBareCity: field.contains(","))
+                    let place = Places.location(in: field, allowBareCity: field.contains(Character(",")))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash.
                     position.location = place
@@ -213,7 +213,7 @@ public struct ExperienceAnalyzer: Analyzer {
         guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
             return false
         }
-        if text.hasSuffix(":") || text.contains("@") || text.contains("://") || text.hasPrefix("www.") { return false }
+        if text.hasSuffix(":") || text.contains(Character("@")) || text.contains("://") || text.hasPrefix("www.") { return false }
         return ResumeText.words(text).count <= 10
     }
 

@@ -35,7 +35,7 @@ public struct MatchAnalyzer: Analyzer {
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         guard let posting = input.jobDescription else { return Output(match: nil) }
-        let resumeLines = ResumeText.cleanLines(input.document)
+        let resumeLines = ResumeText.cleanLines(input)
         let resumeSkills = Set(
             (input.results[SkillsAnalyzer.self]?.skills.map(\.name)
                 ?? SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() })

@@ -38,7 +38,7 @@ public struct SkillsAnalyzer: Analyzer {
     public init(options: Options) { self.options = options }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         let skillLines = Set(map.lines(of: .skills))
         var found = Self.taxonomySkills(lines: lines, isListLine: { skillLines.contains($0) })
@@ -106,7 +106,7 @@ public enum SkillLists {
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
-        if item.contains("@") || item.contains("://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if item.contains(Character("@")) || item.contains("://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
         if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: true) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()

@@ -107,7 +107,7 @@ public enum Organizations {
     ]
     static let schoolWords: Set<String> = [
         "university", "college", "institute", "school", "academy", "polytechnic", "vidyalaya", "vidyapeeth",
-        "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "board", "campus",
+        "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "campus",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy

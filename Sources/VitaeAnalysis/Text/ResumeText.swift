@@ -1,4 +1,5 @@
 import Foundation
+import VitaeEngine
 import VitaeExtraction
 
 /// Text helpers every analyzer shares, so that "a line", "a token" and "a date" mean the same
@@ -43,12 +44,37 @@ public enum ResumeText {
         document.lines.map { clean($0.text) }
     }
 
+    /// The cleaned lines of the input's document: the sections step's copy when it ran, so that a
+    /// job cleans its text once.
+    public static func cleanLines(_ input: AnalyzerInput) -> [String] {
+        if let shared = input.results[SectionsAnalyzer.self]?.cleanedLines, shared.count == input.document.lines.count {
+            return shared
+        }
+        return cleanLines(input.document)
+    }
+
+    /// `Character.isLetter` with an ASCII fast path: most resume text is ASCII, and the Unicode
+    /// property lookup dominated analysis time.
+    @inline(__always)
+    public static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) }
+        return character.isLetter
+    }
+
+    @inline(__always)
+    public static func isLetterOrDigit(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57)
+        }
+        return character.isLetter || character.isNumber
+    }
+
     /// Lower-cased runs of letters and digits: the unit the evaluation compares and matching uses.
     public static func alphanumericTokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
+            if isLetterOrDigit(character) {
                 current.append(character)
             } else if !current.isEmpty {
                 tokens.append(current)
@@ -90,8 +116,12 @@ public enum ResumeText {
 
     /// True when every letter is upper case and there are at least two.
     public static func isAllCaps(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy { $0.isUppercase }
+        var letters = 0
+        for character in text where isLetter(character) {
+            if !character.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 }
 

@@ -46,8 +46,8 @@ public struct SkillTaxonomy: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 4, !fields[0].isEmpty else { continue }
             let index = skills.count
-            let ambiguous = fields[2].contains("a")
-            let listOnly = fields[2].contains("l")
+            let ambiguous = fields[2].contains(Character("a"))
+            let listOnly = fields[2].contains(Character("l"))
             skills.append(Skill(name: fields[0], category: fields[1], isAmbiguous: ambiguous))
             // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
             // or "etc", "pos" and "id" in prose would count.
@@ -153,7 +153,7 @@ public enum SkillTokenizer {
         while index < characters.count {
             let character = characters[index]
             if isWordCharacter(character) || (character == "." && index + 1 < characters.count
-                && characters[index + 1].isLetter && (index == 0 || !isWordCharacter(characters[index - 1])))
+                && ResumeText.isLetter(characters[index + 1]) && (index == 0 || !isWordCharacter(characters[index - 1])))
             {
                 var word = String(character)
                 index += 1
@@ -163,7 +163,7 @@ public enum SkillTokenizer {
                         word.append(next)
                     } else if next == "." || next == "-" || next == "&" || (next == "/" && word.count == 1),
                         index + 1 < characters.count,
-                        next == "/" ? characters[index + 1].isNumber : characters[index + 1].isLetter || characters[index + 1].isNumber
+                        next == "/" ? characters[index + 1].isNumber : ResumeText.isLetterOrDigit(characters[index + 1])
                     {
                         word.append(next)
                     } else {
@@ -187,7 +187,7 @@ public enum SkillTokenizer {
     }
 
     static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "+" || character == "#"
+        ResumeText.isLetterOrDigit(character) || character == "+" || character == "#"
     }
 }
 
@@ -214,7 +214,12 @@ public enum JobTitles {
 
     /// 0...1: how much `text` reads like a job title. The last word weighs most ("... Engineer").
     public static func titleScore(_ text: String) -> Double {
-        let cleaned = text.replacingOccurrences(of: #"\([^)]*\)"#, with: " ", options: .regularExpression)
+        // Drop bracketed asides: "Operations Manager (OCSM)".
+        var cleaned = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { cleaned.append(character) }
+        }
         let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
             .map(String.init).filter { $0 != "-" && $0 != "&" }
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }

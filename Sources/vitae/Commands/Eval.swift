@@ -43,6 +43,7 @@ struct Eval: AsyncParsableCommand {
                 print("  labelled:  \(resume.labels(for: field))")
             }
         }
+        print("per analyzer (mean ms): " + report.millisecondsPerStep.map { String(format: "%@ %.2f", $0.step, $0.milliseconds) }.joined(separator: ", "))
         print(String(format: "analysis time per resume: mean %.2f ms, p50 %.2f ms, p99 %.2f ms",
                      report.mean, report.percentile(50), report.percentile(99)))
     }

@@ -96,6 +96,8 @@ public enum SkillLists {
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if lower.contains("http") || lower.contains("www.") { return false }
         let words = ResumeText.words(line).count
         if words <= 4 { return true }
         let separators = line.filter { ",;|•".contains($0) }.count

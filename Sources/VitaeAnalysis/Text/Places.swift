@@ -71,7 +71,14 @@ public enum Places {
         }
         if parts.count == 2, parts[0].first?.isNumber == true { parts.removeFirst() }
         guard !parts.isEmpty, parts.count <= 4 else { return nil }
-        guard parts.allSatisfy(isPlaceName) else { return nil }
+        // A known region vouches for the city before it, even typed in lower case ("hyderbad, Telangana").
+        let lastIsRegion = parts.count >= 2 && isRegion(parts.last!)
+        guard parts.enumerated().allSatisfy({ index, part in
+            isPlaceName(part) || (lastIsRegion && index == 0 && isPlaceName(part.prefix(1).uppercased() + part.dropFirst()))
+        }) else { return nil }
+        if lastIsRegion, let first = parts.first?.first, first.isLowercase {
+            parts[0] = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
+        }
         if parts.count == 1 {
             guard allowBareCity || isRegion(parts[0]) else { return nil }
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {

@@ -100,12 +100,12 @@ public struct SkillTaxonomy: Sendable {
                         let form = tokens[index...end].map(\.original).joined(separator: " ")
                         guard form == exact || (exact.count <= 2 && form == exact.uppercased()) else { continue }
                     }
-                    do {
-                        if entry.needsListContext {
-                            let listed = isListLine(tokens[index].line) || tokens[index].afterListMark
-                                || tokens[end].beforeListMark
-                            guard listed else { continue }
-                        }
+                    if entry.needsListContext {
+                        // Short names (R, Go) may stand in any comma list; soft skills must be in a
+                        // skills section ("strong communication, leadership" in a summary is a claim).
+                        let inSkillsList = isListLine(tokens[index].line)
+                        let beside = tokens[index].afterListMark || tokens[end].beforeListMark
+                        guard inSkillsList || (beside && skills[entry.skill].isAmbiguous) else { continue }
                     }
                     hits.append(Hit(skill: entry.skill, line: tokens[index].line))
                     index = end + 1

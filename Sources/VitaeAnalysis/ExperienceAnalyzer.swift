@@ -174,9 +174,17 @@ public struct ExperienceAnalyzer: Analyzer {
     static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")
 
     /// Assigns title, company and location from the context lines' parts.
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
+
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
         for line in context {
+            // "Company: Acme Corp" / "Position: Analyst" say what they are.
+            if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
+                let isCompany = ["company", "employer", "organisation", "organization", "client"].contains(label)
+                if isCompany { position.company = position.company ?? value } else { position.title = position.title ?? value }
+                continue
+            }
             let fields = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             for field in fields {
                 var commaParts = mergeSuffixes(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -195,6 +203,12 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         parts = parts.filter(isNamePart)
+        if position.title != nil || position.company != nil {
+            // Labelled fields already said it; fill only the missing one.
+            if position.title == nil { position.title = parts.first(where: { titleLikeness($0) >= 0.45 }) }
+            if position.company == nil { position.company = parts.first(where: { looksLikeCompany($0) && titleLikeness($0) < 0.45 }) }
+            return
+        }
         guard !parts.isEmpty else { return }
         // The most title-like part is the title; the first other part is the company.
         let scored = parts.enumerated().map { (offset: $0.offset, text: $0.element, score: titleLikeness($0.element)) }
@@ -213,14 +227,20 @@ public struct ExperienceAnalyzer: Analyzer {
         guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
             return false
         }
-        if text.hasSuffix(":") || text.contains(Character("@")) || text.contains("://") || text.hasPrefix("www.") { return false }
+        // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
+        if text.contains(Character(":")) || text.contains(Character("@")) || text.hasPrefix("www.") { return false }
         return ResumeText.words(text).count <= 10
     }
 
-    /// Companies are proper names: capitalised (or digits), a few words.
+    /// Companies are proper names: capitalised (or digits), a few words, not a sentence, a job title
+    /// or a run-together heading.
     static func looksLikeCompany(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
-        return ResumeText.words(text).count <= 7 && !text.hasSuffix(".") || Organizations.looksLikeOrganization(text)
+        if Organizations.looksLikeOrganization(text) { return true }
+        let words = ResumeText.words(text)
+        if words.count > 7 || text.hasSuffix(".") { return false }
+        if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
+        return !JobTitles.looksLikeTitle(text)
     }
 
     static let levelSuffix = Pattern("\\s+(?:I{1,3}|IV|V|[1-5])$")

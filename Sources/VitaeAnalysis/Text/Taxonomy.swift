@@ -225,8 +225,12 @@ public enum JobTitles {
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
         let known = tokens.filter { (words[$0]?.anywhere ?? 0) >= 3 }.count
         let coverage = Double(known) / Double(tokens.count)
-        let headCount = Double(words[tokens.last!]?.head ?? 0)
-        let head = min(1, log(headCount + 1) / log(150))
+        func headScore(_ token: String) -> Double {
+            min(1, log(Double(words[token]?.head ?? 0) + 1) / log(150))
+        }
+        // The last word weighs most ("... Engineer"); a title word elsewhere counts for less
+        // ("Consultant SDET", "Engineer - Backend").
+        let head = max(headScore(tokens.last!), 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
 

@@ -46,7 +46,7 @@ public struct ContactAnalyzer: Analyzer {
     static func contact(lines: [String], headerLines: Range<Int>) -> Contact {
         var contact = Contact()
         // Run the patterns only on lines that can hold a match.
-        for match in lines.filter({ $0.contains(Character("@")) }).flatMap({ emailPattern.matches(in: $0) }) {
+        for match in lines.filter({ $0.utf8.contains(UInt8(ascii: "@")) }).flatMap({ emailPattern.matches(in: $0) }) {
             let email = match.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
             if !contact.emails.contains(email) { contact.emails.append(email) }
         }
@@ -58,7 +58,7 @@ public struct ContactAnalyzer: Analyzer {
             for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
         }
         contact.links = links(in: lines.filter { line in
-            line.contains(Character("/")) || line.contains(Character(".")) && (line.lowercased().contains("www") || line.lowercased().contains("http"))
+            line.utf8.contains(UInt8(ascii: "/")) || line.utf8.contains(UInt8(ascii: ".")) && (ResumeText.contains(line.lowercased(), "www") || ResumeText.contains(line.lowercased(), "http"))
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
         contact.location = location(in: searchLines) ?? location(in: labelled)
@@ -67,7 +67,7 @@ public struct ContactAnalyzer: Analyzer {
 
     /// Lines anywhere that say "Phone: …" or "Address: …".
     static func labelledLines(_ lines: [String]) -> [String] {
-        lines.filter { $0.utf8.count < 120 && ($0.contains(Character(":")) || $0.contains(Character("-")))
+        lines.filter { $0.utf8.count < 120 && ($0.utf8.contains(UInt8(ascii: ":")) || $0.utf8.contains(UInt8(ascii: "-")))
             && labelPrefix.firstMatch(in: $0)?.range.location == 0 }
     }
 
@@ -91,11 +91,11 @@ public struct ContactAnalyzer: Analyzer {
             var url = match.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
             let lower = url.lowercased()
             let kind: Link.Kind
-            if lower.contains("linkedin.com") {
+            if ResumeText.contains(lower, "linkedin.com") {
                 kind = .linkedin
-            } else if lower.contains("github.com") {
+            } else if ResumeText.contains(lower, "github.com") {
                 kind = .github
-            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains(Character("/")) {
+            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.utf8.contains(UInt8(ascii: "/")) {
                 kind = .website
             } else {
                 continue  // "Node.js", "ASP.NET", a bare domain in prose: not a link
@@ -150,7 +150,7 @@ public struct ContactAnalyzer: Analyzer {
             let hadIndeedSuffix = indeedSuffix.contains(text)
             text = indeedSuffix.replacing(in: text, with: "")
             let segments = splitSegments(text)
-            for segment in segments where !segment.contains(Character("@")) {
+            for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
                 if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
                     return place
                 }

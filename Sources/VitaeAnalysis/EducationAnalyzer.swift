@@ -130,7 +130,7 @@ public struct EducationAnalyzer: Analyzer {
         var degreeIndex: Int?
         var schoolIndex: Int?
         for (index, piece) in pieces.enumerated() {
-            if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || piece.lowercased().contains(" in ") {
+            if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
                 degreeIndex = index
             } else if schoolIndex == nil, Organizations.looksLikeSchool(piece) {
                 schoolIndex = index

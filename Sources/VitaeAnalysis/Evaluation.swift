@@ -172,7 +172,9 @@ public enum Evaluation {
     }
 
     /// Runs `steps` on each resume's text and scores the result against its labels.
-    public static func run(_ resumes: [LabelledResume], steps: [any PipelineStep]) async throws -> Report {
+    /// `repeats` > 1 times each resume that many times and keeps the fastest run, so that other work
+    /// on a shared machine does not inflate the figures.
+    public static func run(_ resumes: [LabelledResume], steps: [any PipelineStep], repeats: Int = 1) async throws -> Report {
         var totals = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, Counts()) })
         var times: [Double] = []
         var stepTotals: [Double] = Array(repeating: 0, count: steps.count)
@@ -182,12 +184,16 @@ public enum Evaluation {
         for resume in resumes {
             let document = Document(plainText: resume.content)
             var result = JSONValue.null
-            var stepTimes: [Duration] = []
-            let elapsed = try await clock.measure {
-                result = try await ResumeAnalysis.run(steps, on: document, stepTimes: &stepTimes).json
+            var best: (total: Duration, steps: [Duration])?
+            for _ in 0..<max(repeats, 1) {
+                var stepTimes: [Duration] = []
+                let elapsed = try await clock.measure {
+                    result = try await ResumeAnalysis.run(steps, on: document, stepTimes: &stepTimes).json
+                }
+                if best == nil || elapsed < best!.total { best = (elapsed, stepTimes) }
             }
-            times.append(milliseconds(elapsed))
-            for (index, time) in stepTimes.enumerated() { stepTotals[index] += milliseconds(time) }
+            times.append(milliseconds(best!.total))
+            for (index, time) in best!.steps.enumerated() { stepTotals[index] += milliseconds(time) }
             for field in Field.allCases {
                 totals[field] = totals[field]! + compare(predicted: field.predictions(in: result), labelled: resume.labels(for: field))
             }

@@ -193,7 +193,7 @@ public struct ExperienceAnalyzer: Analyzer {
                     position.location = location
                     commaParts = rest
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
-                    let place = Places.location(in: field, allowBareCity: field.contains(Character(",")))
+                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash.
                     position.location = place
@@ -228,7 +228,7 @@ public struct ExperienceAnalyzer: Analyzer {
             return false
         }
         // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
-        if text.contains(Character(":")) || text.contains(Character("@")) || text.hasPrefix("www.") { return false }
+        if text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "@")) || text.hasPrefix("www.") { return false }
         return ResumeText.words(text).count <= 10
     }
 

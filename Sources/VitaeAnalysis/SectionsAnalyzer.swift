@@ -123,7 +123,7 @@ public struct SectionsAnalyzer: Analyzer {
 
     /// The kind of heading `text` is, or nil for an ordinary line.
     static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
-        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.contains(Character("@")), !ResumeText.isBullet(text) else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.utf8.contains(UInt8(ascii: "@")), !ResumeText.isBullet(text) else { return nil }
         // Lower-cased letters and single spaces, "&" read as "and": "Honors & Awards:" -> "honors and awards".
         var folded = ""
         var pendingSpace = false
@@ -148,7 +148,8 @@ public struct SectionsAnalyzer: Analyzer {
         if let kind = phrases[folded] { return kind }
         let wordCount = folded.split(separator: " ").count
         guard styled, wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
-        for (keyword, kind) in keywords where folded.contains(keyword) { return kind }
+        // Byte search: Foundation's String.contains bridges to NSString on Linux and was a hot spot.
+        for (keyword, kind) in keywords where folded.utf8.firstRange(of: keyword.utf8) != nil { return kind }
         return nil
     }
 }

@@ -97,7 +97,7 @@ public enum SkillLists {
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
         let lower = line.lowercased()
-        if lower.contains("http") || lower.contains("www.") { return false }
+        if ResumeText.contains(lower, "http") || ResumeText.contains(lower, "www.") { return false }
         let words = ResumeText.words(line).count
         if words <= 4 { return true }
         let separators = line.filter { ",;|•".contains($0) }.count
@@ -108,8 +108,8 @@ public enum SkillLists {
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
-        if item.contains(Character("@")) || item.contains("://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
-        if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: true) != nil { return false }
+        if item.utf8.contains(UInt8(ascii: "@")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]

@@ -69,6 +69,13 @@ public enum ResumeText {
         return character.isLetter || character.isNumber
     }
 
+    /// Substring test on UTF-8 bytes; Foundation's `String.contains(String)` bridges to NSString on
+    /// Linux and showed up in profiles.
+    @inline(__always)
+    public static func contains(_ text: String, _ needle: String) -> Bool {
+        text.utf8.firstRange(of: needle.utf8) != nil
+    }
+
     /// Lower-cased runs of letters and digits: the unit the evaluation compares and matching uses.
     public static func alphanumericTokens(_ text: String) -> [String] {
         var tokens: [String] = []

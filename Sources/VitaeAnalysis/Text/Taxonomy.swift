@@ -46,8 +46,8 @@ public struct SkillTaxonomy: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 4, !fields[0].isEmpty else { continue }
             let index = skills.count
-            let ambiguous = fields[2].contains(Character("a"))
-            let listOnly = fields[2].contains(Character("l"))
+            let ambiguous = fields[2].utf8.contains(UInt8(ascii: "a"))
+            let listOnly = fields[2].utf8.contains(UInt8(ascii: "l"))
             skills.append(Skill(name: fields[0], category: fields[1], isAmbiguous: ambiguous))
             // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
             // or "etc", "pos" and "id" in prose would count.
@@ -75,9 +75,9 @@ public struct SkillTaxonomy: Sendable {
     }
 
     public func skill(named name: String) -> Skill? {
-        guard let first = SkillTokenizer.tokens(in: name, line: 0).first else { return nil }
         let tokens = SkillTokenizer.tokens(in: name, line: 0).map(\.folded)
-        return entries[first.folded]?.first(where: { $0.tokens == tokens }).map { skills[$0.skill] }
+        guard let first = tokens.first else { return nil }
+        return entries[first]?.first(where: { $0.tokens == tokens }).map { skills[$0.skill] }
     }
 
     /// One found skill: which, and on which lines.
@@ -143,39 +143,45 @@ public struct SkillToken: Sendable {
 }
 
 public enum SkillTokenizer {
-    static let listMarks: Set<Character> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]"]
+    static let listMarks: Set<Unicode.Scalar> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]", "."]
 
+    /// Works on Unicode scalars rather than Characters: grapheme breaking was the tokenizer's main cost,
+    /// and no skill name depends on combining sequences.
     public static func tokens(in text: String, line: Int) -> [SkillToken] {
         var tokens: [SkillToken] = []
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var index = 0
         var sawListMark = true  // the start of a text counts as a list boundary
-        while index < characters.count {
-            let character = characters[index]
-            if isWordCharacter(character) || (character == "." && index + 1 < characters.count
-                && ResumeText.isLetter(characters[index + 1]) && (index == 0 || !isWordCharacter(characters[index - 1])))
-            {
-                var word = String(character)
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let startsDotWord = scalar == "." && index + 1 < scalars.count && isLetter(scalars[index + 1])
+                && (index == 0 || !isWordScalar(scalars[index - 1]))
+            if isWordScalar(scalar) || startsDotWord {
+                var word = String.UnicodeScalarView()
+                word.append(scalar)
+                var length = 1
                 index += 1
-                while index < characters.count {
-                    let next = characters[index]
-                    if isWordCharacter(next) {
+                while index < scalars.count {
+                    let next = scalars[index]
+                    if isWordScalar(next) {
                         word.append(next)
-                    } else if next == "." || next == "-" || next == "&" || (next == "/" && word.count == 1),
-                        index + 1 < characters.count,
-                        next == "/" ? characters[index + 1].isNumber : ResumeText.isLetterOrDigit(characters[index + 1])
+                    } else if next == "." || next == "-" || next == "&" || (next == "/" && length == 1),
+                        index + 1 < scalars.count,
+                        next == "/" ? isDigit(scalars[index + 1]) : isLetterOrDigit(scalars[index + 1])
                     {
-                        word.append(next)
+                        word.append(next)  // Node.js, T-SQL, R&D, R/3
                     } else {
                         break
                     }
+                    length += 1
                     index += 1
                 }
-                tokens.append(SkillToken(folded: word.lowercased(), original: word, line: line,
+                let original = String(word)
+                tokens.append(SkillToken(folded: original.lowercased(), original: original, line: line,
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false
             } else {
-                if listMarks.contains(character) || character == "." {
+                if listMarks.contains(scalar) {
                     sawListMark = true
                     if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
                 }
@@ -186,8 +192,18 @@ public enum SkillTokenizer {
         return tokens
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        ResumeText.isLetterOrDigit(character) || character == "+" || character == "#"
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (48...57).contains(scalar.value) : scalar.properties.numericType != nil
+    }
+
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (65...90).contains(scalar.value) || (97...122).contains(scalar.value) : scalar.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || isDigit(scalar) }
+
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        isLetterOrDigit(scalar) || scalar == "+" || scalar == "#"
     }
 }
 

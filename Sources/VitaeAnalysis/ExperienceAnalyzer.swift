@@ -116,9 +116,16 @@ public struct ExperienceAnalyzer: Analyzer {
         var positions: [Position] = []
         var consumed = used
         for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
-            let text = lines[index]
-            guard !text.isEmpty, !isProse(text), !map.isHeading(index), JobTitles.looksLikeTitle(text),
-                ResumeText.words(text).count <= 6
+            var text = lines[index]
+            if let match = labelledField.firstMatch(in: text), let label = match.groups[1]?.lowercased(),
+                !["company", "employer", "organisation", "organization", "client"].contains(label), let value = match.groups[2]
+            {
+                text = value  // "Position: Network Engineer"
+            }
+            // A title line stands alone: capitalised, short, not the tail of a wrapped sentence.
+            guard let first = text.first, first.isUppercase, !text.hasSuffix("."), !text.hasSuffix(":"),
+                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index),
+                ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
             else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
             position.title = text
@@ -229,6 +236,8 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
         if text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "@")) || text.hasPrefix("www.") { return false }
+        // "and managers.", "the network admin team.": the wrapped end of a sentence.
+        if text.first?.isLowercase == true, text.hasSuffix(".") { return false }
         return ResumeText.words(text).count <= 10
     }
 

@@ -46,7 +46,8 @@ let package = Package(
             ]),
         .testTarget(name: "VitaeExtractionTests", dependencies: ["VitaeExtraction"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeTesting"]),
-        .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
+        // Fixtures are read from the source tree by path (#filePath), not bundled.
+        .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

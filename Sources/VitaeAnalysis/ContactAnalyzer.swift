@@ -122,6 +122,15 @@ public struct ContactAnalyzer: Analyzer {
             candidate = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
                 .trimmingCharacters(in: .whitespaces)
             if isPersonName(candidate) { return ResumeText.titleCasedIfShouting(candidate) }
+            // A name typed all in lower case is only trusted as the document's first line.
+            if seen == 1, candidate.first?.isLowercase == true {
+                let capitalised = candidate.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                    .joined(separator: " ")
+                let words = Set(candidate.lowercased().split(separator: " ").map(String.init))
+                if words.isDisjoint(with: ["resume", "curriculum", "vitae", "cv", "profile", "biodata"]), isPersonName(capitalised) {
+                    return capitalised
+                }
+            }
         }
         return nil
     }

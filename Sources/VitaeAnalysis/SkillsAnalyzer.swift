@@ -20,17 +20,30 @@ public struct SkillsAnalyzer: Analyzer {
     }
 
     public struct Options: Decodable, Sendable {
+        /// Where taxonomy skills are looked for.
+        public enum Scope: String, Decodable, Sendable {
+            /// Anywhere in the resume: "built with Kafka" in a bullet counts.
+            case document
+            /// Only in skills sections (and the whole text when there is none): what the candidate lists.
+            case skillsSections
+        }
+
         /// Also report skills-section items the taxonomy does not know (category "Other").
         public var includeUnlistedItems: Bool = true
+        public var scope: Scope = .document
 
-        public init(includeUnlistedItems: Bool = true) { self.includeUnlistedItems = includeUnlistedItems }
+        public init(includeUnlistedItems: Bool = true, scope: Scope = .document) {
+            self.includeUnlistedItems = includeUnlistedItems
+            self.scope = scope
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             includeUnlistedItems = try container.decodeIfPresent(Bool.self, forKey: .includeUnlistedItems) ?? true
+            scope = try container.decodeIfPresent(Scope.self, forKey: .scope) ?? .document
         }
 
-        enum CodingKeys: String, CodingKey { case includeUnlistedItems }
+        enum CodingKeys: String, CodingKey { case includeUnlistedItems, scope }
     }
 
     let options: Options
@@ -41,7 +54,9 @@ public struct SkillsAnalyzer: Analyzer {
         let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         let skillLines = Set(map.lines(of: .skills))
-        var found = Self.taxonomySkills(lines: lines, isListLine: { skillLines.contains($0) })
+        let searched = options.scope == .skillsSections && !skillLines.isEmpty
+            ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
+        var found = Self.taxonomySkills(lines: searched, isListLine: { skillLines.contains($0) })
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
             var extra: [String: FoundSkill] = [:]

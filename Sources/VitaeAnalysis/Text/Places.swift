@@ -65,6 +65,9 @@ public enum Places {
         candidate = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " ,.-–—"))
         var parts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         parts.removeAll(where: \.isEmpty)
+        // "Chennai, Tamil Nadu, Tamil Nadu", "Delhi, Delhi": say each place once.
+        parts = parts.enumerated().filter { index, part in index == 0 || part.lowercased() != parts[index - 1].lowercased() }
+            .map(\.element)
         // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
         while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
             parts.removeFirst()

@@ -60,7 +60,7 @@ public struct SkillsAnalyzer: Analyzer {
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
             var extra: [String: FoundSkill] = [:]
-            for index in skillLines.sorted() where SkillLists.isListLine(lines[index]) {
+            for index in Self.listedLines(map: map, lines: lines) {
                 for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
                     let key = item.lowercased()
                     guard !known.contains(key), SkillTaxonomy.shared.skill(named: item) == nil else { continue }
@@ -70,6 +70,23 @@ public struct SkillsAnalyzer: Analyzer {
             found += extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
+    }
+
+    /// The list lines of each skills section, up to the first line of prose: a skills heading with no
+    /// heading after it must not turn the rest of the resume into "skills".
+    static func listedLines(map: SectionMap, lines: [String]) -> [Int] {
+        var listed: [Int] = []
+        for section in map.sections where section.kind == .skills {
+            guard let body = section.bodyLines else { continue }
+            for index in body where !lines[index].isEmpty {
+                if SkillLists.isListLine(lines[index]) {
+                    listed.append(index)
+                } else if ResumeText.words(lines[index]).count > 8 {
+                    break
+                }
+            }
+        }
+        return listed
     }
 
     /// Taxonomy skills in `lines`, most mentioned first.
@@ -123,7 +140,7 @@ public enum SkillLists {
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
-        if item.utf8.contains(UInt8(ascii: "@")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if item.utf8.contains(UInt8(ascii: "@")) || item.utf8.contains(UInt8(ascii: ":")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
         if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()

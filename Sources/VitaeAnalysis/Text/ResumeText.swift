@@ -35,6 +35,17 @@ public enum ResumeText {
         }
         var result = String(scalars)
         while result.last == " " { result.removeLast() }
+        if result.utf8.contains(UInt8(ascii: "&")) { result = decodingEntities(result) }
+        return result
+    }
+
+    /// Text exported from web pages keeps HTML entities ("Cloud &amp; Mobile").
+    static func decodingEntities(_ text: String) -> String {
+        var result = text
+        for (entity, character) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " ")]
+        where contains(result, entity) {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
         return result
     }
 
@@ -71,9 +82,26 @@ public enum ResumeText {
 
     /// Substring test on UTF-8 bytes; Foundation's `String.contains(String)` bridges to NSString on
     /// Linux and showed up in profiles.
-    @inline(__always)
+    /// (The generic `firstRange(of:)` of _StringProcessing was no faster, so this is a plain byte scan.)
     public static func contains(_ text: String, _ needle: String) -> Bool {
-        text.utf8.firstRange(of: needle.utf8) != nil
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard haystack.count >= pattern.count else { return false }
+                var index = 0
+                let lastStart = haystack.count - pattern.count
+                while index <= lastStart {
+                    if haystack[index] == first {
+                        var offset = 1
+                        while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Lower-cased runs of letters and digits: the unit the evaluation compares and matching uses.

@@ -56,5 +56,6 @@ struct Eval: AsyncParsableCommand {
         print("per analyzer (mean ms): " + report.millisecondsPerStep.map { String(format: "%@ %.2f", $0.step, $0.milliseconds) }.joined(separator: ", "))
         print(String(format: "analysis time per resume (excluding extraction%@): mean %.2f ms, p50 %.2f ms, p99 %.2f ms",
                      repeats > 1 ? ", best of \(repeats)" : "", report.mean, report.percentile(50), report.percentile(99)))
+        print(String(format: "process CPU time per analysis: mean %.2f ms", report.cpuMillisecondsPerResume))
     }
 }

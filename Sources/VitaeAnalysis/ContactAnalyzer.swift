@@ -149,7 +149,6 @@ public struct ContactAnalyzer: Analyzer {
         return true
     }
 
-    static let separators = Pattern("\\s*(?:—|–|\\||•|·|\\s-\\s|\\s,\\s)\\s*|\\s{2,}")
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true)
 
     /// The first header segment that reads as "City, Region".
@@ -158,7 +157,7 @@ public struct ContactAnalyzer: Analyzer {
             var text = labelPrefix.replacing(in: line, with: "")
             let hadIndeedSuffix = indeedSuffix.contains(text)
             text = indeedSuffix.replacing(in: text, with: "")
-            let segments = splitSegments(text)
+            let segments = ResumeText.splitSegments(text)
             for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
                 if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
                     return place
@@ -166,11 +165,5 @@ public struct ContactAnalyzer: Analyzer {
             }
         }
         return nil
-    }
-
-    static func splitSegments(_ text: String) -> [String] {
-        // NSRegularExpression cannot split; mark separators then split on the mark.
-        separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -111,7 +111,7 @@ public struct EducationAnalyzer: Analyzer {
     /// line repeats what the entry already has.
     static func read(_ text: String, into entry: inout Entry, completed: inout [Entry]) {
         // "B.Tech, Computer Science, Indian Institute of Technology" / "School - City, State" / "Degree | School".
-        let fields = ContactAnalyzer.splitSegments(
+        let fields = ResumeText.splitSegments(
             ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
         var pieces: [String] = []
         var location: String?

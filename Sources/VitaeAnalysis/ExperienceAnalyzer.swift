@@ -118,7 +118,7 @@ public struct ExperienceAnalyzer: Analyzer {
         for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
             var text = lines[index]
             if let match = labelledField.firstMatch(in: text), let label = match.groups[1]?.lowercased(),
-                !["company", "employer", "organisation", "organization", "client"].contains(label), let value = match.groups[2]
+                !companyLabels.contains(label), let value = match.groups[2]
             {
                 text = value  // "Position: Network Engineer"
             }
@@ -134,7 +134,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
                     isNamePart(candidate)
                 {
-                    var parts = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: candidate, with: " | "))
+                    var parts = ResumeText.splitSegments(fieldSeparators.replacing(in: candidate, with: " | "))
                     if parts.count > 1, let place = Places.location(in: parts[1], allowBareCity: true) {
                         position.location = place
                         parts.removeLast(parts.count - 1)
@@ -181,6 +181,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")
 
     /// Assigns title, company and location from the context lines' parts.
+    static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
     static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
 
     static func fill(_ position: inout Position, from context: [String]) {
@@ -188,11 +189,10 @@ public struct ExperienceAnalyzer: Analyzer {
         for line in context {
             // "Company: Acme Corp" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
-                let isCompany = ["company", "employer", "organisation", "organization", "client"].contains(label)
-                if isCompany { position.company = position.company ?? value } else { position.title = position.title ?? value }
+                if companyLabels.contains(label) { position.company = position.company ?? value } else { position.title = position.title ?? value }
                 continue
             }
-            let fields = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+            let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             for field in fields {
                 var commaParts = mergeSuffixes(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
                 let (rest, location) = Places.splitTrailingLocation(commaParts)

@@ -140,6 +140,16 @@ public enum ResumeText {
         return String(line.dropFirst().drop(while: { $0 == " " }))
     }
 
+    /// Field separators on one line: dashes with spaces, pipes, bullets, " , " and runs of spaces.
+    static let fieldSeparators = Pattern("\\s*(?:—|–|\\||•|·|\\s-\\s|\\s,\\s)\\s*|\\s{2,}")
+
+    /// "Jane Doe | jane@x.com — Boston, MA" -> ["Jane Doe", "jane@x.com", "Boston, MA"].
+    public static func splitSegments(_ text: String) -> [String] {
+        // NSRegularExpression cannot split; mark separators then split on the mark.
+        fieldSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.
     public static func titleCasedIfShouting(_ text: String) -> String {
         let letters = text.filter(\.isLetter)

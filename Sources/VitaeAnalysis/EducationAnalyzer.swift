@@ -102,6 +102,17 @@ public struct EducationAnalyzer: Analyzer {
         return entries
     }
 
+    static let genericSchoolWords: Set<String> = [
+        "university", "college", "school", "institute", "board", "or", "of", "the", "and", "state", "engineering",
+        "technical", "secondary", "higher", "senior", "certificate", "education", "u", "name",
+    ]
+
+    /// "University / Board" and "Engineering College" are form headers, not schools: a school has a
+    /// word of its own.
+    static func namesASchool(_ text: String) -> Bool {
+        ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
+    }
+
     static func startNewEntry(_ entry: inout Entry, after completed: inout [Entry]) {
         if entry.degree != nil || entry.institution != nil { completed.append(entry) }
         entry = Entry()
@@ -132,7 +143,7 @@ public struct EducationAnalyzer: Analyzer {
         for (index, piece) in pieces.enumerated() {
             if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
                 degreeIndex = index
-            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece) {
+            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece) {
                 schoolIndex = index
             }
         }

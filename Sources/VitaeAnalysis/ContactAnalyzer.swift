@@ -5,7 +5,7 @@ import VitaeExtraction
 /// Finds the candidate's name, emails, phone numbers, profile links and location.
 public struct ContactAnalyzer: Analyzer {
     public static let name = "contact"
-    public static let summary = "Name, emails, phones, links (LinkedIn, GitHub, site) and location."
+    public static let summary = "finds name, emails, phones, links (LinkedIn, GitHub, site) and location"
 
     public struct Link: Codable, Sendable, Hashable {
         public enum Kind: String, Codable, Sendable { case linkedin, github, website }

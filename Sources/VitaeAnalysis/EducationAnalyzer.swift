@@ -5,7 +5,7 @@ import VitaeExtraction
 /// Finds degrees and schools: institution, degree, normalised level, field, location, year, GPA.
 public struct EducationAnalyzer: Analyzer {
     public static let name = "education"
-    public static let summary = "Institution, degree and level, field, location, graduation year and GPA."
+    public static let summary = "finds institution, degree and level, field, location, graduation year and GPA"
 
     public enum Level: String, Codable, Sendable, Comparable, CaseIterable {
         case highSchool = "high school", diploma, associate, bachelor, master, doctorate

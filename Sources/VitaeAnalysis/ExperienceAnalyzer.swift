@@ -10,7 +10,7 @@ import VitaeExtraction
 /// company suffixes and place names.
 public struct ExperienceAnalyzer: Analyzer {
     public static let name = "experience"
-    public static let summary = "Positions with title, company, location and dates; total months without overlaps."
+    public static let summary = "finds positions (title, company, location, dates) and total months without overlaps (options: asOf)"
 
     public struct Position: Codable, Sendable, Hashable {
         public var title: String?

@@ -6,7 +6,7 @@ import VitaeExtraction
 /// resume has, and how many of its keywords it covers. Writes nothing when the job has no posting.
 public struct MatchAnalyzer: Analyzer {
     public static let name = "match"
-    public static let summary = "Required/preferred skills found and missing against a job posting (--job)."
+    public static let summary = "compares skills and keywords with the job posting, when the job has one (--job)"
 
     public struct SkillCoverage: Codable, Sendable, Hashable {
         public var found: [String]

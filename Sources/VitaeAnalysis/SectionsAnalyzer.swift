@@ -13,7 +13,7 @@ public enum SectionKind: String, Codable, Sendable, CaseIterable {
 /// larger than body text) or in capitals, a short line only needs a heading keyword.
 public struct SectionsAnalyzer: Analyzer {
     public static let name = "sections"
-    public static let summary = "Finds section headings and the line range of each section."
+    public static let summary = "finds section headings and the line range of each section"
 
     public struct Section: Codable, Sendable, Hashable {
         public var kind: SectionKind

@@ -6,7 +6,7 @@ import VitaeExtraction
 /// consistency and gaps, and whether the extracted text is readable at all.
 public struct SignalsAnalyzer: Analyzer {
     public static let name = "signals"
-    public static let summary = "Quantified achievements, action verbs, length, date gaps and text readability."
+    public static let summary = "measures quantified achievements, action verbs, length, date gaps and text readability"
 
     public struct Gap: Codable, Sendable, Hashable {
         public var from: YearMonth

@@ -6,7 +6,7 @@ import VitaeExtraction
 /// plus the items of skills sections the taxonomy does not know.
 public struct SkillsAnalyzer: Analyzer {
     public static let name = "skills"
-    public static let summary = "Skills from the taxonomy (aliases, multi-word names, context rules for R, C, Go)."
+    public static let summary = "finds skills from the taxonomy, with aliases and context rules for R, C, Go (options: includeUnlistedItems, scope)"
 
     public struct FoundSkill: Codable, Sendable, Hashable {
         public var name: String

@@ -60,7 +60,8 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Words around a graduation date that are not part of the degree or school.
     static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
-    static let monthNames = Pattern("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b", caseInsensitive: true)
+    /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
+    static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
     static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
     static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
@@ -86,14 +87,16 @@ public struct EducationAnalyzer: Analyzer {
             if let span = spans.first {
                 text = (line as NSString).replacingCharacters(in: span.range, with: " ")
             }
+            text = Self.monthNames.replacing(in: text, with: " ")
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
             text = Self.yearLabels.replacing(in: text, with: " ")
-            text = Self.monthNames.replacing(in: text, with: " ")
             text = ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:()"))
             if let year = years.last {
-                // A year line belongs to the entry being read unless that entry already has one.
+                // A year line belongs to the entry being read unless that entry already has one; a year
+                // before any degree or school (after a course line, say) belongs to nothing.
                 if current.graduationYear != nil, text.isEmpty { startNewEntry(&current, after: &entries) }
-                if current.graduationYear == nil { current.graduationYear = year }
+                let started = current.degree != nil || current.institution != nil
+                if current.graduationYear == nil, started || !text.isEmpty { current.graduationYear = year }
             }
             guard text.contains(where: \.isLetter) else { continue }
             read(text, into: &current, completed: &entries)

@@ -63,6 +63,26 @@ final class GroupCommit: Sendable {
         }
     }
 
+    /// One transaction for the group, on GRDB's writer queue rather than a Swift concurrency
+    /// thread (GRDB's async write would block one while the writer is busy).
+    private func commit(_ group: [Pending]) async throws -> [StoredEvent] {
+        try await withCheckedThrowingContinuation { continuation in
+            pool.asyncWriteWithoutTransaction { db in
+                continuation.resume(with: Result {
+                    let durable = group.contains { $0.durable }
+                    if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
+                    defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
+                    var events: [StoredEvent] = []
+                    try db.inTransaction(.immediate) {
+                        for pending in group { events += pending.run(db) }
+                        return .commit
+                    }
+                    return events
+                })
+            }
+        }
+    }
+
     private func drain() async {
         while true {
             let group = state.withLock { state -> [Pending] in
@@ -76,17 +96,7 @@ final class GroupCommit: Sendable {
             }
             guard !group.isEmpty else { return }
             do {
-                let events = try await pool.writeWithoutTransaction { db in
-                    let durable = group.contains { $0.durable }
-                    if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
-                    defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
-                    var events: [StoredEvent] = []
-                    try db.inTransaction(.immediate) {
-                        for pending in group { events += pending.run(db) }
-                        return .commit
-                    }
-                    return events
-                }
+                let events = try await commit(group)
                 committed(events)
                 for pending in group { pending.finish(nil) }
             } catch {

@@ -79,6 +79,17 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
 
+    /// Runs a read on one of GRDB's reader connections without blocking a Swift concurrency thread:
+    /// GRDB's async `read` waits for a free connection on the calling thread, which starves the
+    /// cooperative pool (two threads on two cores) once many SSE connections read at once.
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            pool.asyncRead { database in
+                continuation.resume(with: Result { try body(try database.get()) })
+            }
+        }
+    }
+
     /// Runs a write in the next committed group; its events are announced once committed.
     /// `durable` waits for the disk (fsync), for changes a client was told are accepted.
     private func write<T: Sendable>(durable: Bool = false, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
@@ -109,7 +120,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func job(id: String) async throws -> JobRecord? {
-        try await pool.read { db in try Self.fetchJob(db, id: id) }
+        try await read { db in try Self.fetchJob(db, id: id) }
     }
 
     public func claim(queues: [String], worker: String, limit: Int, lease: Duration) async throws -> [JobRecord] {
@@ -237,19 +248,18 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
-        let rows = try await pool.read { db in
+        let rows = try await read { db in
             try Row.fetchAll(db, sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence",
-                             arguments: [jobId, after])
+                             arguments: [jobId, after]).map { row -> (Int, String) in (row["sequence"], row["body"]) }
         }
         let decoder = JSONDecoder()
-        return try rows.map { row in
-            let body: String = row["body"]
-            return StoredEvent(jobId: jobId, sequence: row["sequence"], update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
+        return try rows.map { sequence, body in
+            StoredEvent(jobId: jobId, sequence: sequence, update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
         }
     }
 
     public func counts(queue: String) async throws -> QueueCounts {
-        try await pool.read { db in
+        try await read { db in
             var counts = QueueCounts()
             for row in try Row.fetchAll(db, sql: "SELECT phase, COUNT(*) AS n FROM jobs WHERE queue = ? GROUP BY phase", arguments: [queue]) {
                 if let phase = JobPhase(rawValue: row["phase"]) { counts[phase] = row["n"] }
@@ -259,7 +269,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func recentJobs(queue: String, limit: Int) async throws -> [JobRecord] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE queue = ? ORDER BY created_at DESC, id LIMIT ?", arguments: [queue, limit])
                 .map(Self.record)
         }

@@ -81,7 +81,7 @@ let package = Package(
             dependencies: ["VitaeExtraction", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
-        .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
+        .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore"]),
         .testTarget(
             name: "VitaeServerTests",

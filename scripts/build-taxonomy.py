@@ -39,7 +39,7 @@ pig storm flask jest mocha chai gulp grunt bower spring rails elm crystal julia
 ada io hack curl turing dylan euphoria fantom ceylon gosu logo pilot alpha beta prism
 notes mail calendar drive sheets docs forms keep meet chat paint movie maker live share
 stream sway bookings delve planner lens whiteboard kaizala yammer snap line
-etc pro she tax com air ads sam doe sis gap spot target compass
+etc pro she tax com air ads sam doe sis gap spot target compass pass urban architect google act act!
 """.split())
 MIN_OCCUPATIONS = 2
 
@@ -86,7 +86,8 @@ def onet_entries(path):
                     # "Microsoft Exchange" -> "Exchange" would match the English word; only keep a
                     # vendor-less alias that cannot be one: several words, or a coined spelling.
                     coined = re.search(r"[A-Z0-9+#.]", rest[1:]) is not None
-                    if rest.lower() not in COMMON_WORDS and len(rest) > 2 and (" " in rest or coined):
+                    named = any(w[:1].isupper() for w in rest.split())  # not "operating system"
+                    if rest.lower() not in COMMON_WORDS and len(rest) > 2 and named and (" " in rest or coined):
                         aliases.append(rest)
                     break
         if len(name) <= 2:

@@ -5,7 +5,7 @@ import VitaeExtraction
 /// Finds the candidate's name, emails, phone numbers, profile links and location.
 public struct ContactAnalyzer: Analyzer {
     public static let name = "contact"
-    public static let summary = "Name, emails, phones, links (LinkedIn, GitHub, site) and location."
+    public static let summary = "finds name, emails, phones, links (LinkedIn, GitHub, site) and location"
 
     public struct Link: Codable, Sendable, Hashable {
         public enum Kind: String, Codable, Sendable { case linkedin, github, website }
@@ -38,33 +38,37 @@ public struct ContactAnalyzer: Analyzer {
     static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true)
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         return Output(contact: Self.contact(lines: lines, headerLines: map.headerLines))
     }
 
     static func contact(lines: [String], headerLines: Range<Int>) -> Contact {
         var contact = Contact()
-        let text = lines.joined(separator: "\n")
-        for match in emailPattern.matches(in: text) {
+        // Run the patterns only on lines that can hold a match.
+        for match in lines.filter({ $0.utf8.contains(UInt8(ascii: "@")) }).flatMap({ emailPattern.matches(in: $0) }) {
             let email = match.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
             if !contact.emails.contains(email) { contact.emails.append(email) }
         }
         // Phones and the location belong to the header; further down, digit runs are dates and figures.
         let header = Array(lines[headerLines.clamped(to: 0..<lines.count)].prefix(20))
         let searchLines = header.isEmpty ? Array(lines.prefix(15)) : header
-        for line in searchLines + labelledLines(lines) {
+        let labelled = labelledLines(lines)
+        for line in searchLines + labelled {
             for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
         }
-        contact.links = links(in: text)
+        contact.links = links(in: lines.filter { line in
+            line.utf8.contains(UInt8(ascii: "/")) || line.utf8.contains(UInt8(ascii: ".")) && (ResumeText.contains(line.lowercased(), "www") || ResumeText.contains(line.lowercased(), "http"))
+        }.joined(separator: "\n"))
         contact.name = name(in: lines)
-        contact.location = location(in: searchLines) ?? location(in: labelledLines(lines))
+        contact.location = location(in: searchLines) ?? location(in: labelled)
         return contact
     }
 
     /// Lines anywhere that say "Phone: …" or "Address: …".
     static func labelledLines(_ lines: [String]) -> [String] {
-        lines.filter { labelPrefix.firstMatch(in: $0)?.range.location == 0 }
+        lines.filter { $0.utf8.count < 120 && ($0.utf8.contains(UInt8(ascii: ":")) || $0.utf8.contains(UInt8(ascii: "-")))
+            && labelPrefix.firstMatch(in: $0)?.range.location == 0 }
     }
 
     static func phones(in line: String) -> [String] {
@@ -87,11 +91,11 @@ public struct ContactAnalyzer: Analyzer {
             var url = match.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
             let lower = url.lowercased()
             let kind: Link.Kind
-            if lower.contains("linkedin.com") {
+            if ResumeText.contains(lower, "linkedin.com") {
                 kind = .linkedin
-            } else if lower.contains("github.com") {
+            } else if ResumeText.contains(lower, "github.com") {
                 kind = .github
-            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.contains("/") {
+            } else if lower.hasPrefix("http") || lower.hasPrefix("www.") || lower.utf8.contains(UInt8(ascii: "/")) {
                 kind = .website
             } else {
                 continue  // "Node.js", "ASP.NET", a bare domain in prose: not a link
@@ -118,6 +122,15 @@ public struct ContactAnalyzer: Analyzer {
             candidate = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
                 .trimmingCharacters(in: .whitespaces)
             if isPersonName(candidate) { return ResumeText.titleCasedIfShouting(candidate) }
+            // A name typed all in lower case is only trusted as the document's first line.
+            if seen == 1, candidate.first?.isLowercase == true {
+                let capitalised = candidate.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                    .joined(separator: " ")
+                let words = Set(candidate.lowercased().split(separator: " ").map(String.init))
+                if words.isDisjoint(with: ["resume", "curriculum", "vitae", "cv", "profile", "biodata"]), isPersonName(capitalised) {
+                    return capitalised
+                }
+            }
         }
         return nil
     }
@@ -136,7 +149,6 @@ public struct ContactAnalyzer: Analyzer {
         return true
     }
 
-    static let separators = Pattern("\\s*(?:—|–|\\||•|·|\\s-\\s|\\s,\\s)\\s*|\\s{2,}")
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true)
 
     /// The first header segment that reads as "City, Region".
@@ -145,19 +157,13 @@ public struct ContactAnalyzer: Analyzer {
             var text = labelPrefix.replacing(in: line, with: "")
             let hadIndeedSuffix = indeedSuffix.contains(text)
             text = indeedSuffix.replacing(in: text, with: "")
-            let segments = splitSegments(text)
-            for segment in segments where !segment.contains("@") {
+            let segments = ResumeText.splitSegments(text)
+            for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
                 if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
                     return place
                 }
             }
         }
         return nil
-    }
-
-    static func splitSegments(_ text: String) -> [String] {
-        // NSRegularExpression cannot split; mark separators then split on the mark.
-        separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

@@ -5,7 +5,7 @@ import VitaeExtraction
 /// Finds degrees and schools: institution, degree, normalised level, field, location, year, GPA.
 public struct EducationAnalyzer: Analyzer {
     public static let name = "education"
-    public static let summary = "Institution, degree and level, field, location, graduation year and GPA."
+    public static let summary = "finds institution, degree and level, field, location, graduation year and GPA"
 
     public enum Level: String, Codable, Sendable, Comparable, CaseIterable {
         case highSchool = "high school", diploma, associate, bachelor, master, doctorate
@@ -31,7 +31,7 @@ public struct EducationAnalyzer: Analyzer {
     public init(options: NoOptions) {}
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         var candidates = map.lines(of: .education)
         if candidates.isEmpty {
@@ -44,20 +44,24 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
-        (Pattern("\\b(?:ph\\.?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m\\.?\\s?tech|m\\.?\\s?sc|m\\.?\\s?com|m\\.?\\s?eng|pgdm|pgdba|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b\\.?\\s?tech|b\\.?\\s?sc|b\\.?\\s?com|bca|bba|b\\.?\\s?eng|llb|mbbs|b\\.?\\s?pharm|b\\.?\\s?ed|b\\.?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
-        (Pattern("\\b(?:high\\s?school|secondary|ssc|hsc|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
+        (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
     ]
 
     static func degreeLevel(in text: String) -> Level? {
         degreePatterns.first { $0.0.contains(text) }?.1
     }
 
+    /// Words around a graduation date that are not part of the degree or school.
+    static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
+    /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
+    static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
     static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
     static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
@@ -68,7 +72,7 @@ public struct EducationAnalyzer: Analyzer {
         var current = Entry()
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
-            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) || degreeLevel(in: line) != nil else { continue }
+            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) else { continue }
             if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 continue
@@ -83,20 +87,33 @@ public struct EducationAnalyzer: Analyzer {
             if let span = spans.first {
                 text = (line as NSString).replacingCharacters(in: span.range, with: " ")
             }
+            text = Self.monthNames.replacing(in: text, with: " ")
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
-            text = Pattern("(?i)\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?").replacing(in: text, with: " ")
-            text = Pattern("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b").replacing(in: text, with: " ")
+            text = Self.yearLabels.replacing(in: text, with: " ")
             text = ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:()"))
             if let year = years.last {
-                // A year line belongs to the entry being read unless that entry already has one.
+                // A year line belongs to the entry being read unless that entry already has one; a year
+                // before any degree or school (after a course line, say) belongs to nothing.
                 if current.graduationYear != nil, text.isEmpty { startNewEntry(&current, after: &entries) }
-                if current.graduationYear == nil { current.graduationYear = year }
+                let started = current.degree != nil || current.institution != nil
+                if current.graduationYear == nil, started || !text.isEmpty { current.graduationYear = year }
             }
             guard text.contains(where: \.isLetter) else { continue }
             read(text, into: &current, completed: &entries)
         }
         startNewEntry(&current, after: &entries)
         return entries
+    }
+
+    static let genericSchoolWords: Set<String> = [
+        "university", "college", "school", "institute", "board", "or", "of", "the", "and", "state", "engineering",
+        "technical", "secondary", "higher", "senior", "certificate", "education", "u", "name",
+    ]
+
+    /// "University / Board" and "Engineering College" are form headers, not schools: a school has a
+    /// word of its own.
+    static func namesASchool(_ text: String) -> Bool {
+        ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
     }
 
     static func startNewEntry(_ entry: inout Entry, after completed: inout [Entry]) {
@@ -108,7 +125,7 @@ public struct EducationAnalyzer: Analyzer {
     /// line repeats what the entry already has.
     static func read(_ text: String, into entry: inout Entry, completed: inout [Entry]) {
         // "B.Tech, Computer Science, Indian Institute of Technology" / "School - City, State" / "Degree | School".
-        let fields = ContactAnalyzer.splitSegments(
+        let fields = ResumeText.splitSegments(
             ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
         var pieces: [String] = []
         var location: String?
@@ -127,9 +144,9 @@ public struct EducationAnalyzer: Analyzer {
         var degreeIndex: Int?
         var schoolIndex: Int?
         for (index, piece) in pieces.enumerated() {
-            if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || piece.lowercased().contains(" in ") {
+            if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
                 degreeIndex = index
-            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece) {
+            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece) {
                 schoolIndex = index
             }
         }
@@ -137,7 +154,8 @@ public struct EducationAnalyzer: Analyzer {
             // A line with only a place continues the school line ("Delhi, New Delhi, India").
             if location != nil, pieces.isEmpty || pieces.allSatisfy({ Places.isPlaceName($0) }) {
                 entry.location = entry.location ?? location
-            } else if entry.degree != nil, entry.field == nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
+            } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
+                ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
                 pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0])
             {
                 entry.institution = pieces[0]  // a school without a school word, right after the degree

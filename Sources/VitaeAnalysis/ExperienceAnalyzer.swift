@@ -10,7 +10,7 @@ import VitaeExtraction
 /// company suffixes and place names.
 public struct ExperienceAnalyzer: Analyzer {
     public static let name = "experience"
-    public static let summary = "Positions with title, company, location and dates; total months without overlaps."
+    public static let summary = "finds positions (title, company, location, dates) and total months without overlaps (options: asOf)"
 
     public struct Position: Codable, Sendable, Hashable {
         public var title: String?
@@ -41,7 +41,7 @@ public struct ExperienceAnalyzer: Analyzer {
     public init(options: Options) { asOf = options.asOf }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         var candidateLines = map.lines(of: .experience)
         if candidateLines.isEmpty {
@@ -116,9 +116,16 @@ public struct ExperienceAnalyzer: Analyzer {
         var positions: [Position] = []
         var consumed = used
         for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
-            let text = lines[index]
-            guard !text.isEmpty, !isProse(text), !map.isHeading(index), JobTitles.looksLikeTitle(text),
-                ResumeText.words(text).count <= 6
+            var text = lines[index]
+            if let match = labelledField.firstMatch(in: text), let label = match.groups[1]?.lowercased(),
+                !companyLabels.contains(label), let value = match.groups[2]
+            {
+                text = value  // "Position: Network Engineer"
+            }
+            // A title line stands alone: capitalised, short, not the tail of a wrapped sentence.
+            guard let first = text.first, first.isUppercase, !text.hasSuffix("."), !text.hasSuffix(":"),
+                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index),
+                ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
             else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
             position.title = text
@@ -127,7 +134,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
                     isNamePart(candidate)
                 {
-                    var parts = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: candidate, with: " | "))
+                    var parts = ResumeText.splitSegments(fieldSeparators.replacing(in: candidate, with: " | "))
                     if parts.count > 1, let place = Places.location(in: parts[1], allowBareCity: true) {
                         position.location = place
                         parts.removeLast(parts.count - 1)
@@ -174,10 +181,18 @@ public struct ExperienceAnalyzer: Analyzer {
     static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")
 
     /// Assigns title, company and location from the context lines' parts.
+    static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
+
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
         for line in context {
-            let fields = ContactAnalyzer.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+            // "Company: Acme Corp" / "Position: Analyst" say what they are.
+            if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
+                if companyLabels.contains(label) { position.company = position.company ?? value } else { position.title = position.title ?? value }
+                continue
+            }
+            let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             for field in fields {
                 var commaParts = mergeSuffixes(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
@@ -185,7 +200,7 @@ public struct ExperienceAnalyzer: Analyzer {
                     position.location = location
                     commaParts = rest
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
-                    let place = Places.location(in: field, allowBareCity: field.contains(","))
+                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash.
                     position.location = place
@@ -195,6 +210,12 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         parts = parts.filter(isNamePart)
+        if position.title != nil || position.company != nil {
+            // Labelled fields already said it; fill only the missing one.
+            if position.title == nil { position.title = parts.first(where: { titleLikeness($0) >= 0.45 }) }
+            if position.company == nil { position.company = parts.first(where: { looksLikeCompany($0) && titleLikeness($0) < 0.45 }) }
+            return
+        }
         guard !parts.isEmpty else { return }
         // The most title-like part is the title; the first other part is the company.
         let scored = parts.enumerated().map { (offset: $0.offset, text: $0.element, score: titleLikeness($0.element)) }
@@ -213,14 +234,22 @@ public struct ExperienceAnalyzer: Analyzer {
         guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
             return false
         }
-        if text.hasSuffix(":") || text.contains("@") || text.contains("://") || text.hasPrefix("www.") { return false }
+        // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
+        if text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "@")) || text.hasPrefix("www.") { return false }
+        // "and managers.", "the network admin team.": the wrapped end of a sentence.
+        if text.first?.isLowercase == true, text.hasSuffix(".") { return false }
         return ResumeText.words(text).count <= 10
     }
 
-    /// Companies are proper names: capitalised (or digits), a few words.
+    /// Companies are proper names: capitalised (or digits), a few words, not a sentence, a job title
+    /// or a run-together heading.
     static func looksLikeCompany(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
-        return ResumeText.words(text).count <= 7 && !text.hasSuffix(".") || Organizations.looksLikeOrganization(text)
+        if Organizations.looksLikeOrganization(text) { return true }
+        let words = ResumeText.words(text)
+        if words.count > 7 || text.hasSuffix(".") { return false }
+        if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
+        return !JobTitles.looksLikeTitle(text)
     }
 
     static let levelSuffix = Pattern("\\s+(?:I{1,3}|IV|V|[1-5])$")

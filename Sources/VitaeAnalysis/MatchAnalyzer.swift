@@ -6,7 +6,7 @@ import VitaeExtraction
 /// resume has, and how many of its keywords it covers. Writes nothing when the job has no posting.
 public struct MatchAnalyzer: Analyzer {
     public static let name = "match"
-    public static let summary = "Required/preferred skills found and missing against a job posting (--job)."
+    public static let summary = "compares skills and keywords with the job posting, when the job has one (--job)"
 
     public struct SkillCoverage: Codable, Sendable, Hashable {
         public var found: [String]
@@ -35,7 +35,7 @@ public struct MatchAnalyzer: Analyzer {
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         guard let posting = input.jobDescription else { return Output(match: nil) }
-        let resumeLines = ResumeText.cleanLines(input.document)
+        let resumeLines = ResumeText.cleanLines(input)
         let resumeSkills = Set(
             (input.results[SkillsAnalyzer.self]?.skills.map(\.name)
                 ?? SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() })

@@ -10,7 +10,7 @@ import VitaeExtraction
 /// the score exactly.
 public struct ScoreAnalyzer: Analyzer {
     public static let name = "score"
-    public static let summary = "0-100 score and breakdown from the rubric in the pipeline file."
+    public static let summary = "scores 0-100 with a breakdown, from the rubric in the pipeline file (options: criteria)"
 
     public struct Options: Decodable, Sendable {
         public var criteria: [Criterion]

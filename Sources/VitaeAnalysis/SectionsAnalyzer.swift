@@ -13,7 +13,7 @@ public enum SectionKind: String, Codable, Sendable, CaseIterable {
 /// larger than body text) or in capitals, a short line only needs a heading keyword.
 public struct SectionsAnalyzer: Analyzer {
     public static let name = "sections"
-    public static let summary = "Finds section headings and the line range of each section."
+    public static let summary = "finds section headings and the line range of each section"
 
     public struct Section: Codable, Sendable, Hashable {
         public var kind: SectionKind
@@ -30,25 +30,32 @@ public struct SectionsAnalyzer: Analyzer {
 
     public struct Output: Codable, Sendable {
         public var sections: [Section]
+        /// The document's cleaned lines, shared with later analyzers so a job cleans its text once.
+        /// Not part of the result JSON.
+        public var cleanedLines: [String] = []
+
+        enum CodingKeys: String, CodingKey { case sections }
     }
 
     public init(options: NoOptions) {}
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        Output(sections: Self.detect(in: input.document))
+        let lines = ResumeText.cleanLines(input.document)
+        return Output(sections: Self.detect(in: input.document, lines: lines), cleanedLines: lines)
     }
 
     /// The sections of `document`; other analyzers call this when the sections step did not run.
     public static func sections(for input: AnalyzerInput) -> [Section] {
-        input.results[SectionsAnalyzer.self]?.sections ?? detect(in: input.document)
+        input.results[SectionsAnalyzer.self]?.sections ?? detect(in: input.document, lines: ResumeText.cleanLines(input.document))
     }
 
-    static func detect(in document: Document) -> [Section] {
-        let lines = ResumeText.cleanLines(document)
+    static func detect(in document: Document, lines: [String]) -> [Section] {
         let bodyFontSize = medianFontSize(document)
         var headings: [(index: Int, kind: SectionKind, text: String)] = []
         for (index, text) in lines.enumerated() {
             let line = document.lines[index]
+            // Headings are short; skip the rest cheaply (utf8.count is O(1)).
+            guard !text.isEmpty, text.utf8.count <= 64 else { continue }
             let larger = bodyFontSize.map { body in (line.fontSize ?? 0) >= body * 1.15 } ?? false
             if let kind = headingKind(text, styled: line.isBold || larger || ResumeText.isAllCaps(text)) {
                 headings.append((index, kind, text))
@@ -116,11 +123,23 @@ public struct SectionsAnalyzer: Analyzer {
 
     /// The kind of heading `text` is, or nil for an ordinary line.
     static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
-        guard !text.isEmpty, text.count <= 48, !text.contains("@"), !ResumeText.isBullet(text) else { return nil }
-        let folded = text.lowercased()
-            .replacingOccurrences(of: "&", with: " and ")
-            .filter { $0.isLetter || $0 == " " }
-            .split(separator: " ").joined(separator: " ")
+        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.utf8.contains(UInt8(ascii: "@")), !ResumeText.isBullet(text) else { return nil }
+        // Lower-cased letters and single spaces, "&" read as "and": "Honors & Awards:" -> "honors and awards".
+        var folded = ""
+        var pendingSpace = false
+        for character in text.lowercased() {
+            if ResumeText.isLetter(character) {
+                if pendingSpace, !folded.isEmpty { folded.append(" ") }
+                pendingSpace = false
+                folded.append(character)
+            } else if character == "&" {
+                if !folded.isEmpty { folded.append(" ") }
+                folded.append("and")
+                pendingSpace = true
+            } else if character == " " {
+                pendingSpace = true
+            }
+        }
         guard !folded.isEmpty else { return nil }
         // "Skills:" alone is a heading; "Skills: Java, Python" is an inline list.
         if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].contains(where: \.isLetter) {
@@ -129,7 +148,8 @@ public struct SectionsAnalyzer: Analyzer {
         if let kind = phrases[folded] { return kind }
         let wordCount = folded.split(separator: " ").count
         guard styled, wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
-        for (keyword, kind) in keywords where folded.contains(keyword) { return kind }
+        // Byte search: Foundation's String.contains bridges to NSString on Linux and was a hot spot.
+        for (keyword, kind) in keywords where ResumeText.contains(folded, keyword) { return kind }
         return nil
     }
 }

@@ -6,7 +6,7 @@ import VitaeExtraction
 /// consistency and gaps, and whether the extracted text is readable at all.
 public struct SignalsAnalyzer: Analyzer {
     public static let name = "signals"
-    public static let summary = "Quantified achievements, action verbs, length, date gaps and text readability."
+    public static let summary = "measures quantified achievements, action verbs, length, date gaps and text readability"
 
     public struct Gap: Codable, Sendable, Hashable {
         public var from: YearMonth
@@ -51,24 +51,42 @@ public struct SignalsAnalyzer: Analyzer {
     static let quantity = Pattern("(?:\\d+(?:\\.\\d+)?\\s?%|[$€£₹]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s?(?:x|k|m|mm|million|billion|users|customers|clients|people|engineers|members|hours|days|weeks|percent)\\b|\\b\\d{2,}\\+)", caseInsensitive: true)
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         var words = 0, ordinary = 0, bullets = 0, quantified = 0, verbLines = 0
         var verbs: Set<String> = []
         for line in lines where !line.isEmpty {
-            for word in ResumeText.words(line) {
+            // Counted on UTF-8 bytes for speed; a non-ASCII byte counts as a letter (accents, scripts).
+            var wordBytes = 0, letterBytes = 0
+            for byte in line.utf8 {
+                if byte == 32 {
+                    if wordBytes > 0 {
+                        words += 1
+                        if letterBytes * 3 >= wordBytes * 2 && wordBytes <= 40 { ordinary += 1 }
+                    }
+                    wordBytes = 0
+                    letterBytes = 0
+                } else {
+                    wordBytes += 1
+                    if (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || byte >= 0x80 { letterBytes += 1 }
+                }
+            }
+            if wordBytes > 0 {
                 words += 1
-                let letters = word.filter(\.isLetter).count
-                if letters >= max(1, word.count * 2 / 3) && word.count <= 25 { ordinary += 1 }
+                if letterBytes * 3 >= wordBytes * 2 && wordBytes <= 40 { ordinary += 1 }
             }
             let isBullet = ResumeText.isBullet(line)
             if isBullet { bullets += 1 }
             let body = ResumeText.strippingBullet(line)
-            let first = ResumeText.words(body).first.map { $0.lowercased().filter(\.isLetter) } ?? ""
+            let first = ResumeText.words(body).first.map { $0.lowercased().filter(ResumeText.isLetter) } ?? ""
             if Self.actionVerbs.contains(first) {
                 verbLines += 1
                 verbs.insert(first)
             }
-            if (isBullet || ResumeText.words(body).count >= 6), Self.quantity.contains(body) { quantified += 1 }
+            if (isBullet || ResumeText.words(body).count >= 6), body.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
+                Self.quantity.contains(body)
+            {
+                quantified += 1
+            }
         }
         let positions = input.results[ExperienceAnalyzer.self]?.experience ?? []
         let undated = positions.filter { position in

@@ -6,7 +6,7 @@ import VitaeExtraction
 /// plus the items of skills sections the taxonomy does not know.
 public struct SkillsAnalyzer: Analyzer {
     public static let name = "skills"
-    public static let summary = "Skills from the taxonomy (aliases, multi-word names, context rules for R, C, Go)."
+    public static let summary = "finds skills from the taxonomy, with aliases and context rules for R, C, Go (options: includeUnlistedItems, scope)"
 
     public struct FoundSkill: Codable, Sendable, Hashable {
         public var name: String
@@ -20,17 +20,30 @@ public struct SkillsAnalyzer: Analyzer {
     }
 
     public struct Options: Decodable, Sendable {
+        /// Where taxonomy skills are looked for.
+        public enum Scope: String, Decodable, Sendable {
+            /// Anywhere in the resume: "built with Kafka" in a bullet counts.
+            case document
+            /// Only in skills sections (and the whole text when there is none): what the candidate lists.
+            case skillsSections
+        }
+
         /// Also report skills-section items the taxonomy does not know (category "Other").
         public var includeUnlistedItems: Bool = true
+        public var scope: Scope = .document
 
-        public init(includeUnlistedItems: Bool = true) { self.includeUnlistedItems = includeUnlistedItems }
+        public init(includeUnlistedItems: Bool = true, scope: Scope = .document) {
+            self.includeUnlistedItems = includeUnlistedItems
+            self.scope = scope
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             includeUnlistedItems = try container.decodeIfPresent(Bool.self, forKey: .includeUnlistedItems) ?? true
+            scope = try container.decodeIfPresent(Scope.self, forKey: .scope) ?? .document
         }
 
-        enum CodingKeys: String, CodingKey { case includeUnlistedItems }
+        enum CodingKeys: String, CodingKey { case includeUnlistedItems, scope }
     }
 
     let options: Options
@@ -38,14 +51,16 @@ public struct SkillsAnalyzer: Analyzer {
     public init(options: Options) { self.options = options }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input.document)
+        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
         let skillLines = Set(map.lines(of: .skills))
-        var found = Self.taxonomySkills(lines: lines, isListLine: { skillLines.contains($0) })
+        let searched = options.scope == .skillsSections && !skillLines.isEmpty
+            ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
+        var found = Self.taxonomySkills(lines: searched, isListLine: { skillLines.contains($0) })
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
             var extra: [String: FoundSkill] = [:]
-            for index in skillLines.sorted() where SkillLists.isListLine(lines[index]) {
+            for index in Self.listedLines(map: map, lines: lines) {
                 for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
                     let key = item.lowercased()
                     guard !known.contains(key), SkillTaxonomy.shared.skill(named: item) == nil else { continue }
@@ -55,6 +70,23 @@ public struct SkillsAnalyzer: Analyzer {
             found += extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
+    }
+
+    /// The list lines of each skills section, up to the first line of prose: a skills heading with no
+    /// heading after it must not turn the rest of the resume into "skills".
+    static func listedLines(map: SectionMap, lines: [String]) -> [Int] {
+        var listed: [Int] = []
+        for section in map.sections where section.kind == .skills {
+            guard let body = section.bodyLines else { continue }
+            for index in body where !lines[index].isEmpty {
+                if SkillLists.isListLine(lines[index]) {
+                    listed.append(index)
+                } else if ResumeText.words(lines[index]).count > 8 {
+                    break
+                }
+            }
+        }
+        return listed
     }
 
     /// Taxonomy skills in `lines`, most mentioned first.
@@ -96,6 +128,8 @@ public enum SkillLists {
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        if ResumeText.contains(lower, "http") || ResumeText.contains(lower, "www.") { return false }
         let words = ResumeText.words(line).count
         if words <= 4 { return true }
         let separators = line.filter { ",;|•".contains($0) }.count
@@ -106,8 +140,8 @@ public enum SkillLists {
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
-        if item.contains("@") || item.contains("://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
-        if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: true) != nil { return false }
+        if item.utf8.contains(UInt8(ascii: "@")) || item.utf8.contains(UInt8(ascii: ":")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]

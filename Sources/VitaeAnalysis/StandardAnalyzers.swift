@@ -15,11 +15,11 @@ public enum StandardAnalyzers {
 
     /// The analyzers that read fields from the text, in pipeline order, with default options: what
     /// `vitae eval` measures (scoring needs a rubric and is not a field).
-    public static func fieldSteps() throws -> [any PipelineStep] {
+    public static func fieldSteps(skills: SkillsAnalyzer.Options = .init()) throws -> [any PipelineStep] {
         [
             try AnalyzerStep<SectionsAnalyzer>(options: NoOptions()),
             try AnalyzerStep<ContactAnalyzer>(options: NoOptions()),
-            try AnalyzerStep<SkillsAnalyzer>(options: .init()),
+            try AnalyzerStep<SkillsAnalyzer>(options: skills),
             try AnalyzerStep<ExperienceAnalyzer>(options: .init()),
             try AnalyzerStep<EducationAnalyzer>(options: NoOptions()),
             try AnalyzerStep<SignalsAnalyzer>(options: NoOptions()),

@@ -73,7 +73,8 @@ public struct ExtractStep: PipelineStep {
         limits.maxPages = options.maxPages
         limits.maxUncompressedBytes = options.maxUncompressedBytes
         let extraction = ExtractionOptions(password: job.input.password, limits: limits)
-        let document = try Extractor.extract(bytes, options: extraction) { done, total in
+        let extractor = job.environment.extractor
+        let document = try await extractor.extract(bytes, options: extraction) { done, total in
             progress.update(done: done, of: total, message: "Reading page \(done) of \(total)")
         }
         try Task.checkCancellation()
@@ -84,7 +85,7 @@ public struct ExtractStep: PipelineStep {
                     "lineCount": .number(Double(document.lines.count))],
             by: Self.name)
         if let posting = job.jobDescriptionBytes {
-            job.jobDescription = try Extractor.extract(posting, options: ExtractionOptions(limits: limits))
+            job.jobDescription = try await extractor.extract(posting, options: ExtractionOptions(limits: limits), progress: nil)
         }
     }
 }
@@ -96,6 +97,6 @@ public struct StoreStep: PipelineStep {
     public init(options: NoOptions) {}
 
     public func run(_ job: inout JobState, progress: StepProgress) async throws {
-        try await job.sink?.store(jobId: job.jobId, result: job.results.json)
+        try await job.environment.sink?.store(jobId: job.jobId, result: job.results.json)
     }
 }

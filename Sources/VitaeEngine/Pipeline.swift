@@ -22,10 +22,10 @@ public struct Pipeline: Sendable {
     ///
     /// The stream always ends with exactly one terminal update. Ending the iteration early
     /// cancels the job.
-    public func run(jobId: String, input: JobInput, sink: (any ResultSink)? = nil) -> AsyncStream<JobUpdate> {
+    public func run(jobId: String, input: JobInput, environment: RunEnvironment = .init()) -> AsyncStream<JobUpdate> {
         AsyncStream { continuation in
             let task = Task {
-                await self.execute(jobId: jobId, input: input, sink: sink) { continuation.yield($0) }
+                await self.execute(jobId: jobId, input: input, environment: environment) { continuation.yield($0) }
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
@@ -35,7 +35,7 @@ public struct Pipeline: Sendable {
     /// Runs one job, handing each update to `emit` in order; returns the terminal update.
     @discardableResult
     public func execute(
-        jobId: String, input: JobInput, sink: (any ResultSink)? = nil,
+        jobId: String, input: JobInput, environment: RunEnvironment = .init(),
         emit: @escaping @Sendable (JobUpdate) -> Void
     ) async -> JobUpdate {
         let tracker = SharedProgress(weights: stages.map(\.definition.weight))
@@ -43,7 +43,7 @@ public struct Pipeline: Sendable {
             let progress = tracker.withLock { $0.progress }
             emit(JobUpdate(jobId: jobId, status: status, progress: progress, stage: stage, message: message))
         }
-        var job = JobState(jobId: jobId, input: input, sink: sink)
+        var job = JobState(jobId: jobId, input: input, environment: environment)
         var currentStage = stages.first?.definition.name
         do {
             for (stageIndex, stage) in stages.enumerated() {

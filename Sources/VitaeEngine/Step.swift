@@ -121,21 +121,48 @@ public protocol ResultSink: Sendable {
     func store(jobId: String, result: JSONValue) async throws
 }
 
+/// How a host runs jobs: where results go and how documents are read.
+public struct RunEnvironment: Sendable {
+    /// Where the storing stage puts results; nil keeps them only in the final update.
+    public var sink: (any ResultSink)?
+    /// Reads documents; the server swaps in a sandboxed child process.
+    public var extractor: any DocumentExtracting
+
+    public init(sink: (any ResultSink)? = nil, extractor: any DocumentExtracting = InProcessExtractor()) {
+        self.sink = sink
+        self.extractor = extractor
+    }
+}
+
+/// Turns bytes into a document. In-process by default; a host that must survive a reader
+/// crash or hang runs it elsewhere.
+public protocol DocumentExtracting: Sendable {
+    func extract(_ data: Data, options: ExtractionOptions, progress: ExtractionProgress?) async throws -> Document
+}
+
+public struct InProcessExtractor: DocumentExtracting {
+    public init() {}
+
+    public func extract(_ data: Data, options: ExtractionOptions, progress: ExtractionProgress?) async throws -> Document {
+        try Extractor.extract(data, options: options, progress: progress)
+    }
+}
+
 /// Everything a running job has so far; steps read and extend it in stage order.
 public struct JobState: Sendable {
     public let jobId: String
     public let input: JobInput
-    public let sink: (any ResultSink)?
+    public let environment: RunEnvironment
     public var resumeBytes: Data?
     public var jobDescriptionBytes: Data?
     public var document: Document?
     public var jobDescription: Document?
     public var results = AnalysisResults()
 
-    public init(jobId: String, input: JobInput, sink: (any ResultSink)? = nil) {
+    public init(jobId: String, input: JobInput, environment: RunEnvironment = .init()) {
         self.jobId = jobId
         self.input = input
-        self.sink = sink
+        self.environment = environment
     }
 
     /// The document, or a clear failure if no parsing step ran before the caller.

@@ -22,4 +22,10 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public var description: String { message }
+
+    /// The refusal for a file over `limit` bytes, shared by the extractor and callers that check
+    /// a file's size before reading it into memory.
+    public static func fileTooLarge(bytes: Int, limit: Int) -> ExtractionError {
+        ExtractionError(.tooLarge, "The file is \(ByteCount(bytes)), over the limit of \(ByteCount(limit)); send a smaller file")
+    }
 }

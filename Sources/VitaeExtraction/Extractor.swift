@@ -23,9 +23,7 @@ public enum Extractor {
         let limits = options.limits
         // Size first: every other check would already have to look at the bytes.
         guard data.count <= limits.maxFileBytes else {
-            throw ExtractionError(
-                .tooLarge,
-                "The file is \(ByteCount(data.count)), over the limit of \(ByteCount(limits.maxFileBytes)); send a smaller file")
+            throw ExtractionError.fileTooLarge(bytes: data.count, limit: limits.maxFileBytes)
         }
         guard !data.isEmpty else {
             throw ExtractionError(.empty, "The file is empty; send a resume with some content")

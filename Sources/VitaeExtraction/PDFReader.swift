@@ -64,7 +64,7 @@ struct PDFReader {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return [] }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         let scalars = pageText(page)
-        guard scalars.contains(where: { !$0.properties.isWhitespace }) else { return [] }
+        guard scalars.contains(where: { !PageLayout.isSeparator($0) }) else { return [] }
         let rects = layout(page)
         // Poppler gives one rectangle per character of the page text; if that ever fails to hold
         // the positions are useless, so fall back to poppler's own line order.
@@ -110,8 +110,7 @@ struct PDFReader {
             else { continue }
             let start = max(0, Int(attributes.start_index)), end = min(count - 1, Int(attributes.end_index))
             guard start <= end else { continue }
-            let name = attributes.font_name.map { String(cString: $0).lowercased() } ?? ""
-            let style = PageLayout.Style(fontSize: attributes.font_size, isBold: Self.isBoldFace(name))
+            let style = PageLayout.Style(fontSize: attributes.font_size, isBold: Self.isBoldFace(attributes.font_name))
             for index in start...end { styles[index] = style }
         }
         return styles
@@ -119,7 +118,18 @@ struct PDFReader {
 
     /// Font names carry the weight ("Helvetica-Bold", "ABCDEE+Lato-Black", "Inter-SemiBold");
     /// LaTeX resumes use Computer Modern's "CMBX" (bold extended) faces.
-    static func isBoldFace(_ lowercasedName: String) -> Bool {
-        ["bold", "black", "heavy", "demi", "cmbx"].contains { lowercasedName.contains($0) }
+    /// Searched on the C string: this runs once per attribute run, and Foundation's String
+    /// search showed up in profiles.
+    static func isBoldFace(_ name: UnsafePointer<CChar>?) -> Bool {
+        guard let name else { return false }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+        return boldMarkers.contains { marker in
+            bytes.count >= marker.count && (0...(bytes.count - marker.count)).contains { start in
+                marker.indices.allSatisfy { bytes[start + $0] | 0x20 == marker[$0] }
+            }
+        }
     }
+
+    /// Lower-case ASCII; compared with the name's bytes OR 0x20, a cheap ASCII case fold.
+    private static let boldMarkers: [[UInt8]] = ["bold", "black", "heavy", "demi", "cmbx"].map { Array($0.utf8) }
 }

@@ -27,17 +27,13 @@ struct PageLayout: Sendable {
         var style: Style?
     }
 
+    /// A run of glyphs, by index, so building words allocates nothing per word.
     private struct Word {
-        var scalars = String.UnicodeScalarView()
+        var glyphs: Range<Int>
         var rect: Rect
-        var styles: [Style?] = []
-
         /// The font size when poppler knows it: glyph boxes can be twice the line pitch tall
         /// (they follow the font's bounding box), so they make a poor ruler.
-        var em: Double {
-            if let size = styles.first??.fontSize, size > 0 { return min(size, rect.height) }
-            return rect.height
-        }
+        var em: Double
     }
 
     private struct Fragment {
@@ -54,7 +50,7 @@ struct PageLayout: Sendable {
         for (index, row) in rows.enumerated() {
             fragments += Self.fragments(of: row, row: index)
         }
-        return Self.readingOrder(fragments).compactMap(makeLine)
+        return Self.readingOrder(fragments).compactMap { makeLine($0, glyphs: glyphs) }
     }
 
     // MARK: glyphs to words
@@ -62,28 +58,37 @@ struct PageLayout: Sendable {
     private static func words(from glyphs: [Glyph]) -> [Word] {
         var words: [Word] = []
         var current: Word?
-        var last: Rect?
-        for glyph in glyphs {
-            if glyph.scalar.properties.isWhitespace || glyph.scalar.value < 0x20 {
-                if let word = current { words.append(word) }
-                current = nil
+        func close() {
+            guard var word = current else { return }
+            if let size = glyphs[word.glyphs.lowerBound].style?.fontSize, size > 0 { word.em = min(size, word.rect.height) }
+            words.append(word)
+            current = nil
+        }
+        for (index, glyph) in glyphs.enumerated() {
+            if Self.isSeparator(glyph.scalar) {
+                close()
                 continue
             }
             // Poppler sometimes runs words from both columns together with no space; a jump in
             // position means a new word even without a separator.
-            if var word = current, let previous = last, !Self.adjacent(previous, glyph.rect) {
-                words.append(word)
-                word = Word(rect: glyph.rect)
-                current = word
+            if let word = current, !Self.adjacent(glyphs[index - 1].rect, glyph.rect) || word.glyphs.upperBound != index {
+                close()
             }
-            if current == nil { current = Word(rect: glyph.rect) }
-            current!.scalars.append(glyph.scalar)
-            current!.rect = current!.rect.union(glyph.rect)
-            current!.styles.append(glyph.style)
-            last = glyph.rect
+            if current == nil {
+                current = Word(glyphs: index..<index + 1, rect: glyph.rect, em: glyph.rect.height)
+            } else {
+                current!.glyphs = current!.glyphs.lowerBound..<index + 1
+                current!.rect = current!.rect.union(glyph.rect)
+            }
         }
-        if let word = current { words.append(word) }
+        close()
         return words
+    }
+
+    /// ASCII first: the Unicode property lookup is comparatively slow and nearly every glyph is ASCII.
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        return scalar.properties.isWhitespace
     }
 
     private static func adjacent(_ a: Rect, _ b: Rect) -> Bool {
@@ -143,6 +148,9 @@ struct PageLayout: Sendable {
 
     // MARK: columns
 
+    /// Resolution of the gutter search, in points.
+    private static let binWidth = 2.0
+
     /// Fragments in the order a person reads them.
     private static func readingOrder(_ fragments: [Fragment]) -> [[Fragment]] {
         let byRow = { (group: [Fragment]) -> [[Fragment]] in
@@ -176,8 +184,6 @@ struct PageLayout: Sendable {
     /// (a header or footer may span it). Single-column pages fail the test because their body
     /// lines cross any such x; right-aligned dates alone do not make a column because the
     /// fragments beside them must also be in enough rows and be left-aligned like a column.
-    static let binWidth = 2.0
-
     private static func gutter(of fragments: [Fragment]) -> Double? {
         guard fragments.count >= 8,
               let minX = fragments.map(\.rect.x1).min(), let maxX = fragments.map(\.rect.x2).max(),
@@ -207,7 +213,7 @@ struct PageLayout: Sendable {
         guard let run = best, Double(run.length) * binWidth >= 6 else { return nil }
         let x = minX + (Double(run.start) + Double(run.length) / 2) * binWidth
         let left = fragments.filter { $0.rect.x2 <= x }, right = fragments.filter { $0.rect.x1 >= x }
-        let characters = { (group: [Fragment]) in group.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.scalars.count } } }
+        let characters = { (group: [Fragment]) in group.reduce(0) { $0 + $1.words.reduce(0) { $0 + $1.glyphs.count } } }
         let total = characters(fragments)
         // Each side must carry a real share of the text, not a few dates beside the body.
         guard characters(left) * 100 >= total * 8, characters(right) * 100 >= total * 8,
@@ -223,7 +229,8 @@ struct PageLayout: Sendable {
         let tops = Set(fragments.map(\.rect.midY)).sorted()
         let gaps = zip(tops.dropFirst(), tops).map { $0 - $1 }.sorted()
         let ems = fragments.map { $0.words.first?.em ?? 0 }.sorted()
-        guard gaps[gaps.count / 2] <= ems[ems.count / 2] * 3 else { return false }
+        // Rows can share a centre when text is overprinted; then there is no rhythm to judge.
+        guard gaps.count >= 2, gaps[gaps.count / 2] <= ems[ems.count / 2] * 3 else { return false }
         let starts = Dictionary(grouping: fragments) { Int(($0.rect.x1 / 4).rounded()) }
         let aligned = starts.values.map(\.count).max() ?? 0
         return aligned * 10 >= fragments.count * 3
@@ -231,20 +238,21 @@ struct PageLayout: Sendable {
 
     // MARK: output
 
-    private func makeLine(_ fragments: [Fragment]) -> TextLine? {
-        var raw = String.UnicodeScalarView()
+    private func makeLine(_ fragments: [Fragment], glyphs: [Glyph]) -> TextLine? {
+        var raw: [Unicode.Scalar] = []
         var sizes: [Double: Int] = [:]
         var bold = 0, styled = 0
         for word in fragments.lazy.flatMap(\.words) {
             if !raw.isEmpty { raw.append(" ") }
-            raw.append(contentsOf: word.scalars)
-            for case let style? in word.styles {
+            for glyph in glyphs[word.glyphs] {
+                raw.append(glyph.scalar)
+                guard let style = glyph.style else { continue }
                 styled += 1
                 sizes[style.fontSize, default: 0] += 1
                 if style.isBold { bold += 1 }
             }
         }
-        let text = TextCleaner.clean(String(raw))
+        let text = TextCleaner.clean(scalars: raw)
         guard !text.isEmpty else { return nil }
         let size = sizes.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
         return TextLine(text: text, page: page, fontSize: size.map { ($0 * 10).rounded() / 10 }, isBold: styled > 0 && bold * 2 > styled)

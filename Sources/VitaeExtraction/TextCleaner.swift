@@ -6,9 +6,13 @@
 enum TextCleaner {
     /// Tabs are layout in a PDF but structure in a DOCX (tab stops, table cells), so callers choose.
     static func clean(_ line: some StringProtocol, keepTabs: Bool = false) -> String {
+        clean(scalars: line.unicodeScalars, keepTabs: keepTabs)
+    }
+
+    static func clean(scalars: some Sequence<Unicode.Scalar>, keepTabs: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in line.unicodeScalars {
+        for scalar in scalars {
             switch scalar.value {
             case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
                 // Invisible: soft hyphen, zero-width spaces and joiners, BOM.

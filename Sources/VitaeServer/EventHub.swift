@@ -7,7 +7,7 @@ import VitaeStore
 
 /// What the hub sends one SSE connection.
 enum HubMessage: Sendable {
-    case event(StoredEvent)
+    case event(EncodedEvent)
     case heartbeat(timestamp: Int64)
     case queueStats(QueueStatsPayload)
 }
@@ -58,12 +58,14 @@ final class EventHub: Service, Sendable {
     private let feed: any EventFeed
     private let heartbeatInterval: Duration
     private let bufferLimit: Int
+    private let retryMilliseconds: Int
     private let statsInterval: Duration
     private let logger: Logger
     private let metrics: ServerMetrics?
 
-    init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferLimit: Int,
+    init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferLimit: Int, retryMilliseconds: Int,
          statsInterval: Duration = .milliseconds(500), metrics: ServerMetrics? = nil, logger: Logger) {
+        self.retryMilliseconds = retryMilliseconds
         self.store = store
         self.feed = feed
         self.heartbeatInterval = heartbeatInterval
@@ -122,7 +124,9 @@ final class EventHub: Service, Sendable {
             }
         }
         metrics?.eventPublished()
-        deliver(.event(event), to: targets)
+        guard !targets.isEmpty else { return }
+        // Framed once, however many connections watch the job.
+        deliver(.event(EncodedEvent(event, retryMilliseconds: retryMilliseconds)), to: targets)
     }
 
     private func deliver(_ message: HubMessage, to targets: [(UUID, AsyncStream<HubMessage>.Continuation)]) {

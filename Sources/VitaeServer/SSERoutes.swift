@@ -85,10 +85,10 @@ struct SSERoutes: Sendable {
             if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
             var sent = lastEventId ?? 0
             var finished = false
-            for event in backlog {
-                try await writer.write(Self.frame(event, retry: retry))
+            for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retry) }) {
+                try await writer.write(event.frame)
                 sent = event.sequence
-                if event.update.status.isTerminal { finished = true }
+                if event.isTerminal { finished = true }
             }
             if !finished {
                 // On shutdown the subscription ends, which ends this loop and lets the response finish.
@@ -96,9 +96,9 @@ struct SSERoutes: Sendable {
                     loop: for await message in messages {
                         switch message {
                         case .event(let event) where event.sequence > sent:
-                            try await writer.write(Self.frame(event, retry: retry))
+                            try await writer.write(event.frame)
                             sent = event.sequence
-                            if event.update.status.isTerminal { break loop }
+                            if event.isTerminal { break loop }
                         case .event:
                             continue
                         case .heartbeat(let timestamp):
@@ -146,7 +146,8 @@ struct SSERoutes: Sendable {
             try await withGracefulShutdownHandler {
                 for await message in messages {
                     switch message {
-                    case .event(let event):
+                    case .event(let encoded):
+                        let event = encoded.event
                         if queueOf[event.jobId] == nil, let job = try? await store.job(id: event.jobId) {
                             queueOf[event.jobId] = job.queue
                         }
@@ -171,10 +172,6 @@ struct SSERoutes: Sendable {
         log[metadataKey: "connection"] = "\(connectionId.uuidString.lowercased())"
         for (key, value) in metadata { log[metadataKey: key] = value }
         return log
-    }
-
-    static func frame(_ event: StoredEvent, retry: Int) -> ByteBuffer {
-        ServerSentEvent(event: "job_update", id: String(event.sequence), retryMilliseconds: retry, json: event.update).buffer
     }
 
     /// A new subscriber gets the current run from its start: events before a terminal event that

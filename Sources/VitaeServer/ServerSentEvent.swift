@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import VitaeStore
 
 /// One SSE frame: `event:`, optional `id:` and `retry:`, and the JSON data, ended by a blank line.
 struct ServerSentEvent: Sendable {
@@ -31,4 +32,19 @@ struct ServerSentEvent: Sendable {
     }
 
     var buffer: ByteBuffer { ByteBuffer(string: text) }
+}
+
+/// A `job_update` framed once and shared by every connection that sends it.
+struct EncodedEvent: Sendable {
+    var event: StoredEvent
+    var frame: ByteBuffer
+
+    var sequence: Int { event.sequence }
+    var isTerminal: Bool { event.update.status.isTerminal }
+
+    init(_ event: StoredEvent, retryMilliseconds: Int) {
+        self.event = event
+        frame = ServerSentEvent(event: "job_update", id: String(event.sequence), retryMilliseconds: retryMilliseconds,
+                                json: event.update).buffer
+    }
 }

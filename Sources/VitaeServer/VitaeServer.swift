@@ -38,7 +38,8 @@ public struct VitaeServer: Sendable {
     func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics) {
         let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
-                           bufferLimit: configuration.sseBufferLimit, metrics: metrics, logger: logger)
+                           bufferLimit: configuration.sseBufferLimit, retryMilliseconds: configuration.sseRetryMilliseconds,
+                           metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
@@ -65,8 +66,10 @@ public struct VitaeServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
         let workers = WorkerPool(
-            store: store, feed: store, blobs: blobs, pipelines: pipelines, concurrency: configuration.workers,
-            lease: configuration.leaseDuration, gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
+            store: store, feed: store, blobs: blobs, pipelines: pipelines,
+            environment: RunEnvironment(extractor: configuration.extractionSandbox.map(SandboxedExtractor.init) ?? InProcessExtractor()),
+            concurrency: configuration.workers, lease: configuration.leaseDuration,
+            gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
         let group = ServiceGroup(configuration: .init(
             services: [workers, hub, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

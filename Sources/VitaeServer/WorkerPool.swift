@@ -16,6 +16,7 @@ public final class WorkerPool: Service, Sendable {
     private let feed: any EventFeed
     private let blobs: any BlobStore
     private let pipelines: [String: Pipeline]
+    private let environment: RunEnvironment
     private let concurrency: Int
     private let lease: Duration
     private let gracePeriod: Duration
@@ -30,14 +31,15 @@ public final class WorkerPool: Service, Sendable {
     private let ring: AsyncStream<Void>.Continuation
 
     public init(
-        store: any JobStore, feed: any EventFeed, blobs: any BlobStore, pipelines: [String: Pipeline], concurrency: Int,
-        lease: Duration, gracePeriod: Duration, pollInterval: Duration = .seconds(1), metrics: ServerMetrics? = nil,
-        logger: Logger
+        store: any JobStore, feed: any EventFeed, blobs: any BlobStore, pipelines: [String: Pipeline],
+        environment: RunEnvironment = .init(), concurrency: Int, lease: Duration, gracePeriod: Duration,
+        pollInterval: Duration = .seconds(1), metrics: ServerMetrics? = nil, logger: Logger
     ) {
         self.store = store
         self.feed = feed
         self.blobs = blobs
         self.pipelines = pipelines
+        self.environment = environment
         self.concurrency = concurrency
         self.lease = lease
         self.gracePeriod = gracePeriod
@@ -132,12 +134,13 @@ public final class WorkerPool: Service, Sendable {
                          job: job, log: log)
             return
         }
-        // A later attempt repeats the steps of an earlier one; their updates are already in the log,
-        // so only progress beyond it is written and subscribers never see the bar go back.
-        let floor = job.attempts > 1 ? job.progress : -1
+        // A job that ran before (crashed, handed back on shutdown, or retried after an error) repeats
+        // its earlier steps; their updates are already in the log, so only progress beyond it is
+        // written and subscribers never see the bar go back. A stage is set once a run has started.
+        let floor = job.stage != nil ? job.progress : -1
         let started = ContinuousClock.now
         var stage: (name: StageName, since: ContinuousClock.Instant)?
-        for await update in pipeline.run(jobId: job.id, input: input) {
+        for await update in pipeline.run(jobId: job.id, input: input, environment: environment) {
             // A stage lasts from its first update to the first update of another stage (or the end).
             if let current = stage, update.stage != current.name || update.status.isTerminal {
                 metrics?.stageFinished(queue: job.queue, stage: current.name, duration: ContinuousClock.now - current.since)
@@ -192,7 +195,7 @@ public final class WorkerPool: Service, Sendable {
 
     /// Failures worth another attempt; a broken file fails the same way every time.
     static func isTransient(_ code: String?) -> Bool {
-        ["internal_error", "worker_lost", "input_unreadable", "extraction_crashed"].contains(code ?? "")
+        ["internal_error", "worker_lost", "input_unreadable"].contains(code ?? "")
     }
 
     private func renewLeases() async {

@@ -6,7 +6,8 @@ import VitaeEngine
 /// The embedded default: one SQLite file in WAL mode, for a single `vitae serve` process.
 public final class SQLiteJobStore: JobStore, EventFeed {
     private let pool: DatabasePool
-    private let feed = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+    private let writer: GroupCommit
+    private let listeners = EventListeners()
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -22,8 +23,12 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "vitae"
+        // Progress writes need not reach the disk one by one: in WAL mode NORMAL survives a crash of
+        // the process, and what the caller was promised (an accepted job) is written with FULL below.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
+        writer = GroupCommit(pool: pool, committed: listeners.announce)
     }
 
     static var migrator: DatabaseMigrator {
@@ -70,24 +75,25 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     // MARK: EventFeed
 
     public func committedEvents() -> AsyncStream<StoredEvent> {
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
-        feed.withLock { $0.append(continuation) }
-        return stream
+        listeners.stream()
     }
 
-    private func announce(_ events: [StoredEvent]) {
-        guard !events.isEmpty else { return }
-        let listeners = feed.withLock { $0 }
-        for listener in listeners {
-            for event in events { listener.yield(event) }
+
+    /// Runs a read on one of GRDB's reader connections without blocking a Swift concurrency thread:
+    /// GRDB's async `read` waits for a free connection on the calling thread, which starves the
+    /// cooperative pool (two threads on two cores) once many SSE connections read at once.
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            pool.asyncRead { database in
+                continuation.resume(with: Result { try body(try database.get()) })
+            }
         }
     }
 
-    /// Runs a write transaction and announces the events it appended once they are committed.
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
-        let (value, events) = try await pool.write(body)
-        announce(events)
-        return value
+    /// Runs a write in the next committed group; its events are announced once committed.
+    /// `durable` waits for the disk (fsync), for changes a client was told are accepted.
+    private func write<T: Sendable>(durable: Bool = false, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
+        try await writer.submit(durable: durable, body)
     }
 
     // MARK: JobStore
@@ -95,7 +101,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
         let data = try encode(job.data)
         let body = try encode(queued)
-        return try await write { db in
+        return try await write(durable: true) { db in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
             let now = self.clock().epochMilliseconds
             try db.execute(sql: """
@@ -114,7 +120,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func job(id: String) async throws -> JobRecord? {
-        try await pool.read { db in try Self.fetchJob(db, id: id) }
+        try await read { db in try Self.fetchJob(db, id: id) }
     }
 
     public func claim(queues: [String], worker: String, limit: Int, lease: Duration) async throws -> [JobRecord] {
@@ -211,7 +217,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func retry(jobId: String) async throws -> StoredEvent {
-        try await write { db in
+        try await write(durable: true) { db in
             guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
             guard record.phase == .failed || record.phase == .cancelled else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "retry")
@@ -228,7 +234,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func cancel(jobId: String) async throws -> StoredEvent {
-        try await write { db in
+        try await write(durable: true) { db in
             guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
             guard !record.phase.isFinished else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "cancel")
@@ -242,19 +248,18 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
-        let rows = try await pool.read { db in
+        let rows = try await read { db in
             try Row.fetchAll(db, sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence",
-                             arguments: [jobId, after])
+                             arguments: [jobId, after]).map { row -> (Int, String) in (row["sequence"], row["body"]) }
         }
         let decoder = JSONDecoder()
-        return try rows.map { row in
-            let body: String = row["body"]
-            return StoredEvent(jobId: jobId, sequence: row["sequence"], update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
+        return try rows.map { sequence, body in
+            StoredEvent(jobId: jobId, sequence: sequence, update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
         }
     }
 
     public func counts(queue: String) async throws -> QueueCounts {
-        try await pool.read { db in
+        try await read { db in
             var counts = QueueCounts()
             for row in try Row.fetchAll(db, sql: "SELECT phase, COUNT(*) AS n FROM jobs WHERE queue = ? GROUP BY phase", arguments: [queue]) {
                 if let phase = JobPhase(rawValue: row["phase"]) { counts[phase] = row["n"] }
@@ -264,7 +269,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func recentJobs(queue: String, limit: Int) async throws -> [JobRecord] {
-        try await pool.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE queue = ? ORDER BY created_at DESC, id LIMIT ?", arguments: [queue, limit])
                 .map(Self.record)
         }
@@ -322,5 +327,23 @@ extension Duration {
     var milliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// The in-process consumers of committed events (the SSE hub, the workers' doorbell).
+final class EventListeners: Sendable {
+    private let continuations = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+
+    func stream() -> AsyncStream<StoredEvent> {
+        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
+        continuations.withLock { $0.append(continuation) }
+        return stream
+    }
+
+    func announce(_ events: [StoredEvent]) {
+        guard !events.isEmpty else { return }
+        for listener in continuations.withLock({ $0 }) {
+            for event in events { listener.yield(event) }
+        }
     }
 }

@@ -57,6 +57,14 @@ let sampleContacts: [ExpectedContact] = [
         #expect(contact.links.map(\.url) == ["linkedin.com/in/amelie-dupont", "https://github.com/adupont", "https://amelie.dev"])
     }
 
+    @Test func lowerCaseNameOnTheFirstLineIsCapitalised() async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "ravi kumar\nPune, Maharashtra\n").contact
+        #expect(contact.name == "Ravi Kumar")
+        #expect(contact.location == "Pune, Maharashtra")
+        let heading = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "curriculum vitae\nJane Roe\n").contact
+        #expect(heading.name == "Jane Roe")
+    }
+
     @Test func yearRangesAreNotPhones() async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Jane Roe\n2012 - 2017 Analyst\n").contact
         #expect(contact.phones.isEmpty)

@@ -119,3 +119,24 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.summary, .skills, .experience, .education, .certifications])
     }
 }
+
+@Suite struct EducationEdgeTests {
+    @Test func monthsAreStrippedOnlyBeforeYearsAndOrphanYearsAreDropped() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Foundation Training Program in Networking
+            2016
+            MBA in Marketing
+            IIT Roorkee - Roorkee, Uttarakhand
+            May 2010
+            """)
+        let entry = try #require(output.education.first)
+        #expect(output.education.count == 1)
+        #expect(entry.degree == "MBA in Marketing")
+        #expect(entry.field == "Marketing")
+        #expect(entry.level == .master)
+        #expect(entry.institution == "IIT Roorkee")
+        #expect(entry.location == "Roorkee, Uttarakhand")
+        #expect(entry.graduationYear == 2010)
+    }
+}

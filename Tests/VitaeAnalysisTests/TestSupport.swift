@@ -3,7 +3,7 @@ import VitaeAnalysis
 import VitaeEngine
 import VitaeExtraction
 
-/// Fixture files and a one-call analysis for the tests.
+/// Fixture files (pdftotext output of the sample resumes, see Fixtures/CREDITS.md) and the shipped pipeline.
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -20,9 +20,4 @@ enum Fixtures {
             return try String(contentsOf: url, encoding: .utf8)
         }
     }
-}
-
-/// Runs the field analyzers on plain text and returns the merged result.
-func analyze(_ text: String) async throws -> AnalysisResults {
-    try await ResumeAnalysis.run(StandardAnalyzers.fieldSteps(), on: Document(plainText: text))
 }

@@ -26,19 +26,49 @@ struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// Runs a blocking extraction with a deadline so a hang fails the test instead of stalling the
-/// whole suite. The extraction runs on a detached thread; on timeout the test fails at once.
+/// whole suite. The extraction gets its own thread, which is abandoned on timeout: a task group
+/// would wait for its blocked child before returning and so hang with it.
 func extractWithin(
     _ seconds: Double, _ data: Data, options: ExtractionOptions = .init()
 ) async throws -> Document {
-    try await withThrowingTaskGroup(of: Document?.self) { group in
-        group.addTask { try Extractor.extract(data, options: options) }
-        group.addTask {
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-            return nil
+    try await runWithin(seconds) { try Extractor.extract(data, options: options) }
+}
+
+func runWithin<T: Sendable>(
+    _ seconds: Double, slot: Bool = true, _ work: @escaping @Sendable () throws -> T
+) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let resumed = Locked(false)
+        let finish: @Sendable (Result<T, any Error>) -> Void = { result in
+            let first = resumed.withLock { done in
+                defer { done = true }
+                return !done
+            }
+            if first { continuation.resume(with: result) }
         }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let document = first else { throw TimedOut(seconds: seconds) }
-        return document
+        // The deadline runs from when work starts; the cap also covers waiting for a slot, so
+        // earlier hung work holding the slots cannot hang this call too.
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds * 4) { finish(.failure(TimedOut(seconds: seconds * 4))) }
+        Thread.detachNewThread {
+            // One extraction per core at a time, so parallel tests do not eat each other's deadline.
+            if slot { extractionSlots.wait() }
+            defer { if slot { extractionSlots.signal() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { finish(.failure(TimedOut(seconds: seconds))) }
+            finish(Result { try work() })
+        }
+    }
+}
+
+private let extractionSlots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+/// A lock-protected box for values shared with @Sendable callbacks.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock(); defer { lock.unlock() }
+        return body(&value)
     }
 }
 

@@ -28,6 +28,16 @@ struct OddPDFTests {
         }
     }
 
+    @Test("the time bound fails a hung extraction instead of waiting for it")
+    func timeBoundWorks() async {
+        let started = Date()
+        await #expect(throws: TimedOut.self) {
+            try await runWithin(0.2, slot: false) { Thread.sleep(forTimeInterval: 20); return 0 }
+        }
+        // Generous: parallel tests may keep the cooperative pool busy for a while after the deadline.
+        #expect(Date().timeIntervalSince(started) < 15)
+    }
+
     @Test("encrypted PDFs open with either password", arguments: passwords.keys.sorted())
     func encrypted(file: String) throws {
         let data = try Fixtures.data("pdf-odd/samples/\(file)")

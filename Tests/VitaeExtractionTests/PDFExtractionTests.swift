@@ -127,14 +127,3 @@ struct PDFExtractionTests {
         _ = extractionError(pdf.prefix(pdf.count / 3))  // text or an ExtractionError, never a crash
     }
 }
-
-/// A lock-protected box for values written from @Sendable callbacks.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock(); defer { lock.unlock() }
-        return body(&value)
-    }
-}

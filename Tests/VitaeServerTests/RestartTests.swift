@@ -12,7 +12,7 @@ import Testing
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         var api = APIClient(http: http, base: first.base)
         let jobId = try await api.add(queue: "slow-analysis", fileName: try await api.upload(try SeedFlowTests.resumeFile()))
-        var seen = try await api.watch(jobId).collect(until: { $0.data.contains("Pausing 3 of 10") })
+        var seen = try await api.watch(jobId).collect(until: { $0.data.contains("Waiting 3 of 10") })
             .filter { $0.event == "job_update" }
         await first.stop()
 

@@ -107,6 +107,8 @@ public enum DateRanges {
     /// Every date range in `line`. `nextLine` resolves a dangling "2017 –" whose "Present" wrapped.
     public static func spans(in line: String, nextLine: String? = nil) -> [DateSpan] {
         var spans: [DateSpan] = []
+        // Every range has a year; skip the regex on lines without two digits in a row.
+        guard hasDigits(line) else { return spans }
         for match in rangePattern.matches(in: line) {
             let groups = match.groups
             guard let start = date(from: groups[1...groupsPerDate], isEnd: false) else { continue }
@@ -141,12 +143,24 @@ public enum DateRanges {
         return spans
     }
 
+    /// True when the text has two ASCII digits in a row: a cheap test before running date patterns.
+    static func hasDigits(_ text: String) -> Bool {
+        var previousWasDigit = false
+        for byte in text.utf8 {
+            let isDigit = byte >= 48 && byte <= 57
+            if isDigit && previousWasDigit { return true }
+            previousWasDigit = isDigit
+        }
+        return false
+    }
+
     /// Four-digit years 1950...2049 in `text`.
     public static func years(in text: String) -> [Int] {
-        yearPattern.matches(in: text).compactMap { Int($0.text) }
+        guard hasDigits(text) else { return [] }
+        return yearPattern.matches(in: text).compactMap { Int($0.text) }
     }
     static let yearPattern = Pattern("(?<!\\d)(?:19[5-9]\\d|20[0-4]\\d)(?!\\d)")
 
     /// True when the line holds a date of any kind (a year at least).
-    public static func containsDate(_ line: String) -> Bool { singlePattern.contains(line) }
+    public static func containsDate(_ line: String) -> Bool { hasDigits(line) && singlePattern.contains(line) }
 }

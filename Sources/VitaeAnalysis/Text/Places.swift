@@ -65,13 +65,23 @@ public enum Places {
         candidate = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " ,.-–—"))
         var parts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         parts.removeAll(where: \.isEmpty)
+        // "Chennai, Tamil Nadu, Tamil Nadu", "Delhi, Delhi": say each place once.
+        parts = parts.enumerated().filter { index, part in index == 0 || part.lowercased() != parts[index - 1].lowercased() }
+            .map(\.element)
         // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
         while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
             parts.removeFirst()
         }
         if parts.count == 2, parts[0].first?.isNumber == true { parts.removeFirst() }
         guard !parts.isEmpty, parts.count <= 4 else { return nil }
-        guard parts.allSatisfy(isPlaceName) else { return nil }
+        // A known region vouches for the city before it, even typed in lower case ("hyderbad, Telangana").
+        let lastIsRegion = parts.count >= 2 && isRegion(parts.last!)
+        guard parts.enumerated().allSatisfy({ index, part in
+            isPlaceName(part) || (lastIsRegion && index == 0 && isPlaceName(part.prefix(1).uppercased() + part.dropFirst()))
+        }) else { return nil }
+        if lastIsRegion, let first = parts.first?.first, first.isLowercase {
+            parts[0] = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
+        }
         if parts.count == 1 {
             guard allowBareCity || isRegion(parts[0]) else { return nil }
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
@@ -107,7 +117,7 @@ public enum Organizations {
     ]
     static let schoolWords: Set<String> = [
         "university", "college", "institute", "school", "academy", "polytechnic", "vidyalaya", "vidyapeeth",
-        "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "board", "campus",
+        "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "campus",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy

@@ -1,4 +1,5 @@
 import Foundation
+import VitaeEngine
 import VitaeExtraction
 
 /// Text helpers every analyzer shares, so that "a line", "a token" and "a date" mean the same
@@ -34,6 +35,17 @@ public enum ResumeText {
         }
         var result = String(scalars)
         while result.last == " " { result.removeLast() }
+        if result.utf8.contains(UInt8(ascii: "&")) { result = decodingEntities(result) }
+        return result
+    }
+
+    /// Text exported from web pages keeps HTML entities ("Cloud &amp; Mobile").
+    static func decodingEntities(_ text: String) -> String {
+        var result = text
+        for (entity, character) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " ")]
+        where contains(result, entity) {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
         return result
     }
 
@@ -43,12 +55,61 @@ public enum ResumeText {
         document.lines.map { clean($0.text) }
     }
 
+    /// The cleaned lines of the input's document: the sections step's copy when it ran, so that a
+    /// job cleans its text once.
+    public static func cleanLines(_ input: AnalyzerInput) -> [String] {
+        if let shared = input.results[SectionsAnalyzer.self]?.cleanedLines, shared.count == input.document.lines.count {
+            return shared
+        }
+        return cleanLines(input.document)
+    }
+
+    /// `Character.isLetter` with an ASCII fast path: most resume text is ASCII, and the Unicode
+    /// property lookup dominated analysis time.
+    @inline(__always)
+    public static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) }
+        return character.isLetter
+    }
+
+    @inline(__always)
+    public static func isLetterOrDigit(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57)
+        }
+        return character.isLetter || character.isNumber
+    }
+
+    /// Substring test on UTF-8 bytes; Foundation's `String.contains(String)` bridges to NSString on
+    /// Linux and showed up in profiles.
+    /// (The generic `firstRange(of:)` of _StringProcessing was no faster, so this is a plain byte scan.)
+    public static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard haystack.count >= pattern.count else { return false }
+                var index = 0
+                let lastStart = haystack.count - pattern.count
+                while index <= lastStart {
+                    if haystack[index] == first {
+                        var offset = 1
+                        while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Lower-cased runs of letters and digits: the unit the evaluation compares and matching uses.
     public static func alphanumericTokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
+            if isLetterOrDigit(character) {
                 current.append(character)
             } else if !current.isEmpty {
                 tokens.append(current)
@@ -79,6 +140,16 @@ public enum ResumeText {
         return String(line.dropFirst().drop(while: { $0 == " " }))
     }
 
+    /// Field separators on one line: dashes with spaces, pipes, bullets, " , " and runs of spaces.
+    static let fieldSeparators = Pattern("\\s*(?:—|–|\\||•|·|\\s-\\s|\\s,\\s)\\s*|\\s{2,}")
+
+    /// "Jane Doe | jane@x.com — Boston, MA" -> ["Jane Doe", "jane@x.com", "Boston, MA"].
+    public static func splitSegments(_ text: String) -> [String] {
+        // NSRegularExpression cannot split; mark separators then split on the mark.
+        fieldSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.
     public static func titleCasedIfShouting(_ text: String) -> String {
         let letters = text.filter(\.isLetter)
@@ -90,8 +161,12 @@ public enum ResumeText {
 
     /// True when every letter is upper case and there are at least two.
     public static func isAllCaps(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy { $0.isUppercase }
+        var letters = 0
+        for character in text where isLetter(character) {
+            if !character.isUppercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 }
 

@@ -46,8 +46,8 @@ public struct SkillTaxonomy: Sendable {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 4, !fields[0].isEmpty else { continue }
             let index = skills.count
-            let ambiguous = fields[2].contains("a")
-            let listOnly = fields[2].contains("l")
+            let ambiguous = fields[2].utf8.contains(UInt8(ascii: "a"))
+            let listOnly = fields[2].utf8.contains(UInt8(ascii: "l"))
             skills.append(Skill(name: fields[0], category: fields[1], isAmbiguous: ambiguous))
             // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
             // or "etc", "pos" and "id" in prose would count.
@@ -75,9 +75,9 @@ public struct SkillTaxonomy: Sendable {
     }
 
     public func skill(named name: String) -> Skill? {
-        guard let first = SkillTokenizer.tokens(in: name, line: 0).first else { return nil }
         let tokens = SkillTokenizer.tokens(in: name, line: 0).map(\.folded)
-        return entries[first.folded]?.first(where: { $0.tokens == tokens }).map { skills[$0.skill] }
+        guard let first = tokens.first else { return nil }
+        return entries[first]?.first(where: { $0.tokens == tokens }).map { skills[$0.skill] }
     }
 
     /// One found skill: which, and on which lines.
@@ -100,12 +100,12 @@ public struct SkillTaxonomy: Sendable {
                         let form = tokens[index...end].map(\.original).joined(separator: " ")
                         guard form == exact || (exact.count <= 2 && form == exact.uppercased()) else { continue }
                     }
-                    do {
-                        if entry.needsListContext {
-                            let listed = isListLine(tokens[index].line) || tokens[index].afterListMark
-                                || tokens[end].beforeListMark
-                            guard listed else { continue }
-                        }
+                    if entry.needsListContext {
+                        // Short names (R, Go) may stand in any comma list; soft skills must be in a
+                        // skills section ("strong communication, leadership" in a summary is a claim).
+                        let inSkillsList = isListLine(tokens[index].line)
+                        let beside = tokens[index].afterListMark || tokens[end].beforeListMark
+                        guard inSkillsList || (beside && skills[entry.skill].isAmbiguous) else { continue }
                     }
                     hits.append(Hit(skill: entry.skill, line: tokens[index].line))
                     index = end + 1
@@ -143,39 +143,45 @@ public struct SkillToken: Sendable {
 }
 
 public enum SkillTokenizer {
-    static let listMarks: Set<Character> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]"]
+    static let listMarks: Set<Unicode.Scalar> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]", "."]
 
+    /// Works on Unicode scalars rather than Characters: grapheme breaking was the tokenizer's main cost,
+    /// and no skill name depends on combining sequences.
     public static func tokens(in text: String, line: Int) -> [SkillToken] {
         var tokens: [SkillToken] = []
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var index = 0
         var sawListMark = true  // the start of a text counts as a list boundary
-        while index < characters.count {
-            let character = characters[index]
-            if isWordCharacter(character) || (character == "." && index + 1 < characters.count
-                && characters[index + 1].isLetter && (index == 0 || !isWordCharacter(characters[index - 1])))
-            {
-                var word = String(character)
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let startsDotWord = scalar == "." && index + 1 < scalars.count && isLetter(scalars[index + 1])
+                && (index == 0 || !isWordScalar(scalars[index - 1]))
+            if isWordScalar(scalar) || startsDotWord {
+                var word = String.UnicodeScalarView()
+                word.append(scalar)
+                var length = 1
                 index += 1
-                while index < characters.count {
-                    let next = characters[index]
-                    if isWordCharacter(next) {
+                while index < scalars.count {
+                    let next = scalars[index]
+                    if isWordScalar(next) {
                         word.append(next)
-                    } else if next == "." || next == "-" || next == "&" || (next == "/" && word.count == 1),
-                        index + 1 < characters.count,
-                        next == "/" ? characters[index + 1].isNumber : characters[index + 1].isLetter || characters[index + 1].isNumber
+                    } else if next == "." || next == "-" || next == "&" || (next == "/" && length == 1),
+                        index + 1 < scalars.count,
+                        next == "/" ? isDigit(scalars[index + 1]) : isLetterOrDigit(scalars[index + 1])
                     {
-                        word.append(next)
+                        word.append(next)  // Node.js, T-SQL, R&D, R/3
                     } else {
                         break
                     }
+                    length += 1
                     index += 1
                 }
-                tokens.append(SkillToken(folded: word.lowercased(), original: word, line: line,
+                let original = String(word)
+                tokens.append(SkillToken(folded: original.lowercased(), original: original, line: line,
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false
             } else {
-                if listMarks.contains(character) || character == "." {
+                if listMarks.contains(scalar) {
                     sawListMark = true
                     if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
                 }
@@ -186,8 +192,18 @@ public enum SkillTokenizer {
         return tokens
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "+" || character == "#"
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (48...57).contains(scalar.value) : scalar.properties.numericType != nil
+    }
+
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (65...90).contains(scalar.value) || (97...122).contains(scalar.value) : scalar.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || isDigit(scalar) }
+
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        isLetterOrDigit(scalar) || scalar == "+" || scalar == "#"
     }
 }
 
@@ -214,14 +230,23 @@ public enum JobTitles {
 
     /// 0...1: how much `text` reads like a job title. The last word weighs most ("... Engineer").
     public static func titleScore(_ text: String) -> Double {
-        let cleaned = text.replacingOccurrences(of: #"\([^)]*\)"#, with: " ", options: .regularExpression)
+        // Drop bracketed asides: "Operations Manager (OCSM)".
+        var cleaned = ""
+        var depth = 0
+        for character in text {
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { cleaned.append(character) }
+        }
         let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
             .map(String.init).filter { $0 != "-" && $0 != "&" }
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
         let known = tokens.filter { (words[$0]?.anywhere ?? 0) >= 3 }.count
         let coverage = Double(known) / Double(tokens.count)
-        let headCount = Double(words[tokens.last!]?.head ?? 0)
-        let head = min(1, log(headCount + 1) / log(150))
+        func headScore(_ token: String) -> Double {
+            min(1, log(Double(words[token]?.head ?? 0) + 1) / log(150))
+        }
+        // The last word weighs most ("... Engineer"); a title word elsewhere counts for less
+        // ("Consultant SDET", "Engineer - Backend").
+        let head = max(headScore(tokens.last!), 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
 

@@ -20,7 +20,7 @@ struct Extract: ParsableCommand {
     @Argument(help: ArgumentHelp("Files to read.", valueName: "file"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("Password of encrypted PDFs (user or owner).", valueName: "password"))
+    @Option(help: ArgumentHelp("Password of encrypted PDFs (user or owner); also read from VITAE_EXTRACT_PASSWORD.", valueName: "password"))
     var password: String?
 
     @Option(help: "Output format.")
@@ -48,7 +48,8 @@ struct Extract: ParsableCommand {
         var limits = ExtractionLimits.default
         limits.maxPages = maxPages
         limits.maxFileBytes = maxBytes
-        let options = ExtractionOptions(password: password, limits: limits)
+        let options = ExtractionOptions(
+            password: password ?? ProcessInfo.processInfo.environment["VITAE_EXTRACT_PASSWORD"], limits: limits)
         var failed = false
         for round in 1...`repeat` {
             for file in files {
@@ -67,7 +68,7 @@ struct Extract: ParsableCommand {
         // Refuse an oversized file before reading it into memory.
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > options.limits.maxFileBytes {
-            return .failure(ExtractionError(.tooLarge, "The file is \(size) bytes, over the limit of \(options.limits.maxFileBytes); send a smaller file"))
+            return .failure(.fileTooLarge(bytes: size, limit: options.limits.maxFileBytes))
         }
         let data: Data
         do {

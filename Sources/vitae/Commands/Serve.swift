@@ -25,8 +25,18 @@ struct Serve: AsyncParsableCommand {
     var leaseSeconds: Double?
     @Option(name: .customLong("grace-seconds"), help: "Seconds running jobs get to finish on shutdown.") var graceSeconds: Double?
     @Option(name: .customLong("max-upload-bytes"), help: "Largest file an upload URL accepts.") var maxUploadBytes: Int?
+    @Flag(name: .customLong("in-process-extraction"),
+          help: "Read files inside the server process instead of a limited child process (faster, but a crashing PDF takes the server down).")
+    var inProcessExtraction = false
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @OptionGroup var pipelines: PipelineOptions
+
+    /// This binary, wherever it was started from (PATH, a relative path or a symlink).
+    static var ownExecutable: URL {
+        let procSelf = URL(fileURLWithPath: "/proc/self/exe")
+        if FileManager.default.fileExists(atPath: procSelf.path) { return procSelf.resolvingSymlinksInPath() }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().absoluteURL
+    }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -46,6 +56,10 @@ struct Serve: AsyncParsableCommand {
         if let seconds = try setting(graceSeconds, "VITAE_GRACE_SECONDS") { configuration.shutdownGracePeriod = .seconds(seconds) }
         configuration.maxUploadBytes = try setting(maxUploadBytes, "VITAE_MAX_UPLOAD_BYTES") ?? configuration.maxUploadBytes
         configuration.samplesDirectory = BundledFolder.locate("Samples/web")
+        if !inProcessExtraction {
+            // The running binary's own `extract` command does the reading in a child process.
+            configuration.extractionSandbox = ExtractionSandbox(executable: Self.ownExecutable)
+        }
         guard configuration.workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
 
         var logger = Logger(label: "vitae")

@@ -8,44 +8,19 @@ import VitaeEngine
 import VitaeServer
 import VitaeStore
 
-/// Waits a step's `milliseconds` in slices, so tests can watch a job mid-run.
-struct PauseStep: PipelineStep {
-    struct Options: Decodable, Sendable {
-        var milliseconds: Int?
-        var slices: Int?
-    }
-    static let name = "pause"
-    let options: Options
-    init(options: Options) { self.options = options }
-
-    func run(_ job: inout JobState, progress: StepProgress) async throws {
-        let slices = options.slices ?? 4
-        for slice in 1...slices {
-            try await Task.sleep(for: .milliseconds((options.milliseconds ?? 200) / slices))
-            progress.update(done: slice, of: slices, message: "Pausing \(slice) of \(slices)")
-        }
-    }
-}
-
 enum TestPipelines {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var registry: StepRegistry {
-        var registry = StepRegistry.standard
-        registry.register(PauseStep.self)
-        return registry
-    }
-
-    /// The shipped pipelines plus `slow-analysis`, which pauses in the analyzing stage.
+    /// The shipped pipelines plus `slow-analysis`, which waits in the analyzing stage.
     static func all(pauseMilliseconds: Int = 1500) throws -> [String: Pipeline] {
-        let loader = PipelineLoader(registry: registry)
+        let loader = PipelineLoader(registry: .standard)
         var pipelines = try PipelineCatalog(directory: repositoryRoot.appendingPathComponent("Pipelines"), loader: loader).loadAll()
         let shipped = try String(contentsOf: repositoryRoot.appendingPathComponent("Pipelines/resume-analysis.yaml"), encoding: .utf8)
         let slow = shipped
             .replacingOccurrences(of: "queue: resume-analysis", with: "queue: slow-analysis")
             .replacingOccurrences(of: "  - stage: storing", with: """
-                      - uses: pause
+                      - uses: delay
                         with:
                           milliseconds: \(pauseMilliseconds)
                           slices: 10
@@ -76,6 +51,8 @@ final class TestServer: Sendable {
         configuration.heartbeatInterval = .seconds(5)
         configuration.leaseDuration = .seconds(2)
         configuration.shutdownGracePeriod = .milliseconds(100)
+        // As in production: files are read by `vitae extract` in a limited child process.
+        configuration.extractionSandbox = ExtractionSandbox(executable: SandboxedExtractorTests.vitae)
         configure(&configuration)
         var logger = Logger(label: "vitae-test")
         logger.logLevel = .warning

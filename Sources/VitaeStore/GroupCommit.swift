@@ -1,0 +1,114 @@
+import GRDB
+import Synchronization
+
+/// Commits writes in groups: while one transaction is committing, the next one fills up with
+/// whatever callers submit meanwhile. Each write runs in its own savepoint, so one failing write
+/// fails only its caller; a failed commit fails every write of its group.
+final class GroupCommit: Sendable {
+    private struct Pending: Sendable {
+        let durable: Bool
+        /// Runs the write inside the group's transaction; returns the events it appended.
+        let run: @Sendable (Database) -> [StoredEvent]
+        /// Resumes the caller, with the commit's error if the group did not commit.
+        let finish: @Sendable ((any Error)?) -> Void
+    }
+
+    private struct State {
+        var queue: [Pending] = []
+        var draining = false
+    }
+
+    private let pool: DatabasePool
+    private let state = Mutex(State())
+    private let maxGroup: Int
+    /// Called with a group's events after it committed and before any caller resumes.
+    private let committed: @Sendable ([StoredEvent]) -> Void
+
+    init(pool: DatabasePool, maxGroup: Int = 512, committed: @escaping @Sendable ([StoredEvent]) -> Void) {
+        self.pool = pool
+        self.maxGroup = maxGroup
+        self.committed = committed
+    }
+
+    /// Runs `body` in the next group. `durable` makes the group's commit wait for the disk.
+    func submit<T: Sendable>(durable: Bool, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let outcome = Outcome<T>()
+            let pending = Pending(
+                durable: durable,
+                run: { db in
+                    do {
+                        var value: (T, [StoredEvent])?
+                        try db.inSavepoint {
+                            value = try body(db)
+                            return .commit
+                        }
+                        outcome.set(.success(value!.0))
+                        return value!.1
+                    } catch {
+                        outcome.set(.failure(error))
+                        return []
+                    }
+                },
+                finish: { commitError in
+                    if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(with: outcome.get()) }
+                })
+            let startDraining = state.withLock { state -> Bool in
+                state.queue.append(pending)
+                guard !state.draining else { return false }
+                state.draining = true
+                return true
+            }
+            if startDraining { Task { await self.drain() } }
+        }
+    }
+
+    /// One transaction for the group, on GRDB's writer queue rather than a Swift concurrency
+    /// thread (GRDB's async write would block one while the writer is busy).
+    private func commit(_ group: [Pending]) async throws -> [StoredEvent] {
+        try await withCheckedThrowingContinuation { continuation in
+            pool.asyncWriteWithoutTransaction { db in
+                continuation.resume(with: Result {
+                    let durable = group.contains { $0.durable }
+                    if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
+                    defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
+                    var events: [StoredEvent] = []
+                    try db.inTransaction(.immediate) {
+                        for pending in group { events += pending.run(db) }
+                        return .commit
+                    }
+                    return events
+                })
+            }
+        }
+    }
+
+    private func drain() async {
+        while true {
+            let group = state.withLock { state -> [Pending] in
+                guard !state.queue.isEmpty else {
+                    state.draining = false
+                    return []
+                }
+                let group = Array(state.queue.prefix(maxGroup))
+                state.queue.removeFirst(group.count)
+                return group
+            }
+            guard !group.isEmpty else { return }
+            do {
+                let events = try await commit(group)
+                committed(events)
+                for pending in group { pending.finish(nil) }
+            } catch {
+                for pending in group { pending.finish(error) }
+            }
+        }
+    }
+}
+
+/// One write's result, set inside the transaction and read after the commit.
+private final class Outcome<T: Sendable>: Sendable {
+    private let result = Mutex<Result<T, any Error>?>(nil)
+    func set(_ value: Result<T, any Error>) { result.withLock { $0 = value } }
+    func get() -> Result<T, any Error> { result.withLock { $0 } ?? .failure(CancellationError()) }
+}

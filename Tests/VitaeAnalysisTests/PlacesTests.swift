@@ -1,0 +1,20 @@
+import Testing
+import VitaeAnalysis
+
+@Suite struct PlacesTests {
+    @Test(arguments: [
+        ("123 Main St, Anywhere, USA", "Anywhere, USA"),
+        ("Google HQ, Mountain View, CA, USA", "Mountain View, CA, USA"),
+        ("Columbus, Ohio 44444", "Columbus, Ohio"),
+        ("Chennai, Tamil Nadu, Tamil Nadu", "Chennai, Tamil Nadu"),
+        ("hyderbad, Telangana", "Hyderbad, Telangana"),
+    ])
+    func locations(text: String, expected: String) {
+        #expect(Places.location(in: text) == expected)
+    }
+
+    @Test(arguments: ["Senior Software Engineer, Stripe", "Test Analyst at Oracle, Hyderabad", "Kent State University, Ohio"])
+    func notLocations(text: String) {
+        #expect(Places.location(in: text) == nil)
+    }
+}

@@ -1,0 +1,67 @@
+import Testing
+@testable import VitaeExtraction
+
+/// Reading order on synthetic pages, independent of any PDF producer.
+@Suite("page layout")
+struct PageLayoutTests {
+    /// Glyphs for `text` set at (x, y) in a 10 pt font with 5 pt advances, as poppler reports them.
+    static func glyphs(_ text: String, x: Double, y: Double, bold: Bool = false) -> [PageLayout.Glyph] {
+        var glyphs: [PageLayout.Glyph] = []
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            let left = x + Double(index) * 5
+            glyphs.append(.init(scalar: scalar, rect: .init(x1: left, y1: y, x2: left + 5, y2: y + 12),
+                                style: .init(fontSize: 10, isBold: bold)))
+        }
+        glyphs.append(.init(scalar: "\n", rect: .init(x1: x, y1: y, x2: x, y2: y + 12), style: nil))
+        return glyphs
+    }
+
+    static func read(_ glyphs: [PageLayout.Glyph]) -> [String] {
+        PageLayout(page: 1).lines(from: glyphs).map(\.text)
+    }
+
+    @Test("a sidebar page reads the main column, then the sidebar")
+    func twoColumns() {
+        var page = Self.glyphs("Ada Lovelace, Analyst, ada@example.com, London and elsewhere", x: 40, y: 20, bold: true)
+        let main = ["Built models for the Analytical Engine", "Wrote the first published algorithm",
+                    "Translated Menabrea's memoir with notes", "Corresponded with Babbage on design",
+                    "Described loops and conditional branches", "Predicted symbolic computation"]
+        let side = ["SKILLS", "Mathematics", "Translation", "Poetical science", "Notes"]
+        for (index, line) in main.enumerated() { page += Self.glyphs(line, x: 40, y: 60 + Double(index) * 14) }
+        // The sidebar's baselines fall between the main column's, as independent columns do.
+        for (index, line) in side.enumerated() { page += Self.glyphs(line, x: 300, y: 66 + Double(index) * 14) }
+        let lines = Self.read(page)
+        #expect(lines == ["Ada Lovelace, Analyst, ada@example.com, London and elsewhere"] + main + side)
+    }
+
+    @Test("right-aligned dates stay on their line in a single column")
+    func singleColumnDates() {
+        var page: [PageLayout.Glyph] = []
+        var y = 20.0
+        for job in 0..<3 {
+            page += Self.glyphs("Engineer at Company \(job)", x: 40, y: y)
+            page += Self.glyphs("2019 - 202\(job)", x: 400, y: y)
+            for bullet in 0..<3 {
+                y += 14
+                page += Self.glyphs("• Shipped project \(bullet) across the whole page width and then some more", x: 50, y: y)
+            }
+            y += 20
+        }
+        let lines = Self.read(page)
+        #expect(lines.count == 12)
+        #expect(lines[0] == "Engineer at Company 0 2019 - 2020")
+        #expect(lines[4] == "Engineer at Company 1 2019 - 2021")
+    }
+
+    @Test("glyphs glued across a gap split into words; bold is the majority face")
+    func wordsAndHints() {
+        var page = Self.glyphs("Name", x: 40, y: 20, bold: true)
+        page.removeLast()  // no separator: poppler sometimes runs distant words together
+        page += Self.glyphs("Phone", x: 200, y: 20)
+        let lines = PageLayout(page: 3).lines(from: page)
+        #expect(lines.map(\.text) == ["Name Phone"])
+        #expect(lines.first?.page == 3)
+        #expect(lines.first?.fontSize == 10)
+        #expect(lines.first?.isBold == false)  // 4 bold of 9 glyphs
+    }
+}

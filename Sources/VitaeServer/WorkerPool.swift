@@ -135,9 +135,9 @@ public final class WorkerPool: Service, Sendable {
             return
         }
         // A job that ran before (crashed, handed back on shutdown, or retried after an error) repeats
-        // its earlier steps; their updates are already in the log, so only progress beyond it is
-        // written and subscribers never see the bar go back. A stage is set once a run has started.
-        let floor = job.stage != nil ? job.progress : -1
+        // its earlier steps; their updates are already in the log, so writing resumes after the last
+        // logged one and subscribers see no step twice and no bar going back.
+        var replay = ReplayGuard(job)
         let started = ContinuousClock.now
         var stage: (name: StageName, since: ContinuousClock.Instant)?
         for await update in pipeline.run(jobId: job.id, input: input, environment: environment) {
@@ -153,7 +153,7 @@ public final class WorkerPool: Service, Sendable {
                 log.info("job finished", metadata: ["status": "\(update.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
                 return
             }
-            guard update.progress > floor else { continue }
+            guard replay.isNew(update) else { continue }
             do {
                 _ = try await store.append(update, worker: workerId)
             } catch {
@@ -223,5 +223,28 @@ public final class WorkerPool: Service, Sendable {
         if !left.isEmpty { logger.info("handing \(left.count) running job(s) back to the queue") }
         left.forEach { $0.cancel() }
         for task in left { await task.value }
+    }
+}
+
+/// Tells which updates of a repeated run the log already has: those before the last logged one.
+struct ReplayGuard {
+    /// The last update the log has from an earlier attempt; nil once this run has passed it.
+    private var lastLogged: (progress: Int, stage: String?, message: String?)?
+
+    init(_ job: JobRecord) {
+        // A stage is set once a run has logged a step; a fresh or manually retried job has none.
+        lastLogged = job.stage != nil ? (job.progress, job.stage, job.message) : nil
+    }
+
+    mutating func isNew(_ update: JobUpdate) -> Bool {
+        guard let last = lastLogged else { return true }
+        if update.progress < last.progress { return false }
+        if update.progress == last.progress {
+            // Several steps can share one whole percent; the one that matches is the last logged.
+            if update.stage?.rawValue == last.stage && update.message == last.message { lastLogged = nil }
+            return false
+        }
+        lastLogged = nil
+        return true
     }
 }

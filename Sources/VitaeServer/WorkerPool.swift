@@ -140,30 +140,61 @@ public final class WorkerPool: Service, Sendable {
         var replay = ReplayGuard(job)
         let started = ContinuousClock.now
         var stage: (name: StageName, since: ContinuousClock.Instant)?
-        for await update in pipeline.run(jobId: job.id, input: input, environment: environment) {
-            // A stage lasts from its first update to the first update of another stage (or the end).
-            if let current = stage, update.stage != current.name || update.status.isTerminal {
-                metrics?.stageFinished(queue: job.queue, stage: current.name, duration: ContinuousClock.now - current.since)
-                stage = nil
+        // The pipeline runs as a child task and drops its updates in an inbox; each pass here writes
+        // every update waiting there in one go, so a quick job costs a few commits, not one per update.
+        let inbox = UpdateInbox()
+        var ended = false
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [environment] in
+                await pipeline.execute(jobId: job.id, input: input, environment: environment) { inbox.put($0) }
+                inbox.close()
             }
-            if stage == nil, let name = update.stage, !update.status.isTerminal { stage = (name, ContinuousClock.now) }
-            if update.status.isTerminal {
-                if update.errorCode == "cancelled" { break }
-                await finish(update, job: job, log: log, started: started)
-                log.info("job finished", metadata: ["status": "\(update.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
-                return
-            }
-            guard replay.isNew(update) else { continue }
-            do {
-                _ = try await store.append(update, worker: workerId)
-            } catch {
-                // Cancelled or taken by another worker: stop, which cancels the pipeline.
-                log.notice("stopping: \(error)")
-                return
+            var bell = inbox.bell.makeAsyncIterator()
+            while true {
+                let (batch, closed) = inbox.drain()
+                var fresh: [JobUpdate] = []
+                var terminal: JobUpdate?
+                for update in batch {
+                    // A stage lasts from its first update to the first update of another stage (or the end).
+                    if let current = stage, update.stage != current.name || update.status.isTerminal {
+                        metrics?.stageFinished(queue: job.queue, stage: current.name, duration: ContinuousClock.now - current.since)
+                        stage = nil
+                    }
+                    if stage == nil, let name = update.stage, !update.status.isTerminal { stage = (name, ContinuousClock.now) }
+                    if update.status.isTerminal {
+                        terminal = update
+                        break
+                    }
+                    if replay.isNew(update) { fresh.append(update) }
+                }
+                if !fresh.isEmpty {
+                    do {
+                        _ = try await store.append(fresh, worker: workerId)
+                    } catch {
+                        // Cancelled or taken by another worker: stop the pipeline.
+                        log.notice("stopping: \(error)")
+                        ended = true
+                        group.cancelAll()
+                        return
+                    }
+                }
+                if let terminal {
+                    // A cancelled run (shutdown) ends below; any other end is recorded.
+                    guard terminal.errorCode != "cancelled" else { return }
+                    await finish(terminal, job: job, log: log, started: started)
+                    log.info("job finished", metadata: ["status": "\(terminal.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
+                    ended = true
+                    return
+                }
+                if batch.isEmpty {
+                    if closed { return }
+                    // Nil when this task is cancelled (shutdown): the pipeline child is cancelled with it.
+                    guard await bell.next() != nil else { return }
+                }
             }
         }
         // Cancelled before the end: on shutdown the job goes back to the queue for the next process.
-        if shuttingDown.withLock({ $0 }) {
+        if !ended, shuttingDown.withLock({ $0 }) {
             try? await store.release(jobId: job.id, worker: workerId)
             log.info("handed back to the queue on shutdown")
         }
@@ -246,5 +277,34 @@ struct ReplayGuard {
         }
         lastLogged = nil
         return true
+    }
+}
+
+/// Where a running pipeline leaves its updates for the worker to write in batches.
+final class UpdateInbox: Sendable {
+    private let state = Mutex<(updates: [JobUpdate], closed: Bool)>(([], false))
+    let bell: AsyncStream<Void>
+    private let ring: AsyncStream<Void>.Continuation
+
+    init() {
+        (bell, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func put(_ update: JobUpdate) {
+        state.withLock { $0.updates.append(update) }
+        ring.yield()
+    }
+
+    func close() {
+        state.withLock { $0.closed = true }
+        ring.yield()
+    }
+
+    /// Everything waiting, and whether the pipeline has ended.
+    func drain() -> (updates: [JobUpdate], closed: Bool) {
+        state.withLock { state in
+            defer { state.updates.removeAll(keepingCapacity: true) }
+            return (state.updates, state.closed)
+        }
     }
 }

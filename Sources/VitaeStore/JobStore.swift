@@ -24,6 +24,9 @@ public protocol JobStore: Sendable {
     /// Appends a non-terminal update of a job the worker holds.
     func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent
 
+    /// Appends several non-terminal updates of one job, in order (one transaction where the store can).
+    func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent]
+
     /// Ends the worker's attempt with a terminal update: `completed` stores the result,
     /// `failed` fails the job, or, with `retryAt`, sends it back to wait with `update` as a
     /// non-terminal note.
@@ -45,6 +48,14 @@ public protocol JobStore: Sendable {
 
     /// The most recently created jobs of a queue, newest first.
     func recentJobs(queue: String, limit: Int) async throws -> [JobRecord]
+}
+
+extension JobStore {
+    public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
+        var events: [StoredEvent] = []
+        for update in updates { events.append(try await append(update, worker: worker)) }
+        return events
+    }
 }
 
 /// Events as they commit, from every writer the store knows of (one process for SQLite,

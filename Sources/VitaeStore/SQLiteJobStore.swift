@@ -171,18 +171,26 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
-        let body = try encode(update)
+        try await append([update], worker: worker)[0]
+    }
+
+    public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
+        guard let jobId = updates.first?.jobId else { return [] }
+        let bodies = try updates.map(encode)
         return try await write { db in
             let now = self.clock().epochMilliseconds
-            guard let sequence = try Int.fetchOne(db, sql: """
-                UPDATE jobs SET last_sequence = last_sequence + 1, progress = ?, stage = ?, message = ?
-                WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
-                """, arguments: [update.progress, update.stage?.rawValue, update.message, update.jobId, worker])
-            else { throw StoreError.leaseLost(jobId: update.jobId) }
-            try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [update.jobId, sequence, body, now])
-            let event = StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
-            return (event, [event])
+            var events: [StoredEvent] = []
+            for (update, body) in zip(updates, bodies) {
+                guard let sequence = try Int.fetchOne(db, sql: """
+                    UPDATE jobs SET last_sequence = last_sequence + 1, progress = ?, stage = ?, message = ?
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                    """, arguments: [update.progress, update.stage?.rawValue, update.message, jobId, worker])
+                else { throw StoreError.leaseLost(jobId: jobId) }
+                try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
+                               arguments: [jobId, sequence, body, now])
+                events.append(StoredEvent(jobId: jobId, sequence: sequence, update: update))
+            }
+            return (events, events)
         }
     }
 

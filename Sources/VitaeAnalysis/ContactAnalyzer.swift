@@ -18,7 +18,12 @@ public struct ContactAnalyzer: Analyzer {
         public var emails: [String] = []
         public var phones: [String] = []
         public var links: [Link] = []
+        /// As written: "Silicon Valley, CA, USA", "Pune, Maharashtra", "NYC, NY".
         public var location: String?
+        /// The location's first part, the place itself: "Silicon Valley", "Pune", "NYC".
+        public var city: String?
+        /// The rest of the location: "CA, USA", "Maharashtra"; nil when the location is one name.
+        public var region: String?
     }
 
     public struct Output: Codable, Sendable {
@@ -62,6 +67,11 @@ public struct ContactAnalyzer: Analyzer {
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
         contact.location = location(in: searchLines) ?? location(in: labelled)
+        if let location = contact.location {
+            let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            contact.city = parts.first
+            contact.region = parts.count > 1 ? parts.dropFirst().joined(separator: ", ") : nil
+        }
         return contact
     }
 

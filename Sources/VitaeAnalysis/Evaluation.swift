@@ -30,8 +30,10 @@ public enum Evaluation {
             case .designation: return strings(result["experience"], "title")
             case .companies: return strings(result["experience"], "company")
             case .location:
-                return [result["contact"]?["location"]?.stringValue].compactMap { $0 }
-                    + strings(result["experience"], "location") + strings(result["education"], "location")
+                // The label marks where the candidate lives, by its city name (wherever it occurs);
+                // the places of jobs and schools elsewhere are not labelled.
+                let contact = result["contact"]
+                return [contact?["city"]?.stringValue ?? contact?["location"]?.stringValue].compactMap { $0 }
             case .college: return strings(result["education"], "institution")
             case .degree: return strings(result["education"], "degree")
             case .graduationYear: return strings(result["education"], "graduationYear")

@@ -61,6 +61,8 @@ let sampleContacts: [ExpectedContact] = [
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "ravi kumar\nPune, Maharashtra\n").contact
         #expect(contact.name == "Ravi Kumar")
         #expect(contact.location == "Pune, Maharashtra")
+        #expect(contact.city == "Pune")
+        #expect(contact.region == "Maharashtra")
         let heading = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "curriculum vitae\nJane Roe\n").contact
         #expect(heading.name == "Jane Roe")
     }

@@ -116,6 +116,14 @@ public struct EducationAnalyzer: Analyzer {
         ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
     }
 
+    static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)
+
+    /// An examination board named on its own ("Kerala State Board", "Board of Intermediate
+    /// Education"), not a line that also names a school ("… High School, CBSE Board" is split at the comma).
+    static func isExamBoard(_ piece: String) -> Bool {
+        piece.utf8.count < 80 && examBoard.contains(piece)
+    }
+
     static func startNewEntry(_ entry: inout Entry, after completed: inout [Entry]) {
         if entry.degree != nil || entry.institution != nil { completed.append(entry) }
         entry = Entry()
@@ -144,6 +152,9 @@ public struct EducationAnalyzer: Analyzer {
         var degreeIndex: Int?
         var schoolIndex: Int?
         for (index, piece) in pieces.enumerated() {
+            // "CBSE Board", "Board of Secondary Education", "Bihar School Examination Board": the body
+            // that set the exams, neither the degree nor the school.
+            if isExamBoard(piece) { continue }
             if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
                 degreeIndex = index
             } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece) {

@@ -140,3 +140,24 @@ import VitaeTesting
         #expect(entry.graduationYear == 2010)
     }
 }
+
+@Suite struct EducationBoardTests {
+    @Test func examinationBoardsAreNeitherDegreesNorSchools() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Bachelor of Commerce
+            Osmania University - Hyderabad, Telangana
+            2015
+            Board of Secondary Education
+            2010
+            Bihar School Examination Board
+            2008
+            Class XII
+            Delhi Public School, CBSE Board
+            2011
+            """)
+        #expect(output.education.map(\.degree) == ["Bachelor of Commerce", "Class XII"])
+        #expect(output.education.map(\.institution) == ["Osmania University", "Delhi Public School"])
+        #expect(output.education.map(\.graduationYear) == [2015, 2011])
+    }
+}

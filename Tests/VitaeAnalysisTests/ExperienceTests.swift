@@ -41,6 +41,30 @@ import VitaeTesting
         #expect(output.experience.first?.company == "ABC Company")
     }
 
+    @Test func oneEmployerKeepsOneSpelling() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Senior Systems Engineer, Infosys Limited, Jan 2020 - Dec 2021
+            Systems Engineer, INFOSYS, Jan 2017 - Dec 2019
+            Analyst, Oracle India Pvt Ltd, Jan 2015 - Dec 2016
+            Intern, Oracle, Jan 2014 - Jun 2014
+            """)
+        #expect(output.experience.map(\.company) == ["Infosys Limited", "Infosys Limited", "Oracle India Pvt Ltd", "Oracle India Pvt Ltd"])
+    }
+
+    @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            App develop
+            Microsoft -
+            August 2016 to Present
+            Hyderabad from Nov 2011 to Feb 2016
+            """)
+        #expect(output.experience.count == 1)  // "Hyderabad from" is the middle of a sentence
+        #expect(output.experience.first?.title == "App develop")
+        #expect(output.experience.first?.company == "Microsoft")
+    }
+
     @Test func samplePositions() async throws {
         let output = try await AnalyzerHarness.run(
             ExperienceAnalyzer.self, options: .init(asOf: asOf), on: try Fixtures.document("bruce_wayne_fullstack"))

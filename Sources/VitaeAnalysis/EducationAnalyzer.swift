@@ -46,9 +46,9 @@ public struct EducationAnalyzer: Analyzer {
     static let degreePatterns: [(Pattern, Level)] = [
         (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
         (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
-        (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s?Ed)\\b\\.?"), .master),
+        (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
         (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
-        (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
+        (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
@@ -175,7 +175,11 @@ public struct EducationAnalyzer: Analyzer {
             return
         }
         if let degreeIndex {
-            if entry.degree != nil { startNewEntry(&entry, after: &completed) }
+            // A degree after a school and its year ("B.E. / Chitkara University / 2014 to 2018 / Class XII")
+            // begins the next entry even when the first named no degree the patterns know.
+            if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
+                startNewEntry(&entry, after: &completed)
+            }
             var degree = pieces[degreeIndex]
             entry.level = degreeLevel(in: degree)
             // "Bachelor of Science, Computer Science": the next plain piece is the field.

@@ -64,6 +64,14 @@ import VitaeEngine
         #expect(Evaluation.Field.location.predictions(in: result) == ["Pune"])
         #expect(Evaluation.Field.location.predictions(in: ["contact": ["location": "Goa"]]) == ["Goa"])
         #expect(Evaluation.Field.graduationYear.predictions(in: result) == ["2015"])
+        // School leaving certificates are not the labels' degrees, colleges or graduation years.
+        let schooling: JSONValue = ["education": [
+            ["institution": "X University", "degree": "BSc", "level": "bachelor", "graduationYear": 2015],
+            ["institution": "Y High School", "degree": "Class XII", "level": "high school", "graduationYear": 2011],
+        ]]
+        #expect(Evaluation.Field.degree.predictions(in: schooling) == ["BSc"])
+        #expect(Evaluation.Field.college.predictions(in: schooling) == ["X University"])
+        #expect(Evaluation.Field.graduationYear.predictions(in: schooling) == ["2015"])
         #expect(Evaluation.Field.skills.predictions(in: result) == ["Java"])
     }
 

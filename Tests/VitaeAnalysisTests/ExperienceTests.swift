@@ -185,3 +185,21 @@ import VitaeTesting
         #expect(output.education.map(\.graduationYear) == [2015, 2011])
     }
 }
+
+@Suite struct EducationOrderTests {
+    @Test func aDegreeAfterASchoolAndYearStartsTheNextEntry() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B. E. in CSE
+            Chitkara University
+            2014 to 2018
+            Class XII
+            Triple M Public School
+            2013 to 2014
+            """)
+        #expect(output.education.map(\.degree) == ["B. E. in CSE", "Class XII"])
+        #expect(output.education.map(\.level) == [.bachelor, .highSchool])
+        #expect(output.education.map(\.institution) == ["Chitkara University", "Triple M Public School"])
+        #expect(output.education.map(\.graduationYear) == [2018, 2014])
+    }
+}

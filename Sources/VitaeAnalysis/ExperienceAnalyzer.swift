@@ -215,7 +215,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
 
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []

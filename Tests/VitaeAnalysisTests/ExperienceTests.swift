@@ -65,6 +65,12 @@ import VitaeTesting
         #expect(output.experience.first?.company == "Microsoft")
     }
 
+    @Test func jobRoleLabelNamesTheTitle() async throws {
+        let output = try await experience("EXPERIENCE\nKotak Mahindra Bank\nJob role: Branch Manager\nJan 2015 - Dec 2016\n")
+        #expect(output.experience.first?.title == "Branch Manager")
+        #expect(output.experience.first?.company == "Kotak Mahindra Bank")
+    }
+
     @Test func samplePositions() async throws {
         let output = try await AnalyzerHarness.run(
             ExperienceAnalyzer.self, options: .init(asOf: asOf), on: try Fixtures.document("bruce_wayne_fullstack"))

@@ -70,6 +70,7 @@ public struct EducationAnalyzer: Analyzer {
     static func entries(lines: [String]) -> [Entry] {
         var entries: [Entry] = []
         var current = Entry()
+        var pendingDegree: String?
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
             guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) else { continue }
@@ -99,7 +100,19 @@ public struct EducationAnalyzer: Analyzer {
                 if current.graduationYear == nil, started || !text.isEmpty { current.graduationYear = year }
             }
             guard text.contains(where: \.isLetter) else { continue }
+            // "TYBMS in Management Studies" / "Vedanta College - Mumbai": a line the degree patterns do
+            // not know, right before a school line that starts an entry, is that entry's degree.
+            let startsEntry = current.degree == nil && current.institution == nil
+            if startsEntry, years.isEmpty, isUnknownLine(text) {
+                pendingDegree = text
+                continue
+            }
             read(text, into: &current, completed: &entries)
+            if let pending = pendingDegree, startsEntry, current.degree == nil, current.institution != nil {
+                current.degree = pending
+                if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
+            }
+            pendingDegree = nil
         }
         startNewEntry(&current, after: &entries)
         return entries
@@ -114,6 +127,14 @@ public struct EducationAnalyzer: Analyzer {
     /// word of its own.
     static func namesASchool(_ text: String) -> Bool {
         ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
+    }
+
+    /// A short line that names no degree, school, board or place: perhaps a degree the patterns lack.
+    static func isUnknownLine(_ text: String) -> Bool {
+        let words = ResumeText.words(text)
+        guard (1...8).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
+        return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
+            && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
     }
 
     static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)

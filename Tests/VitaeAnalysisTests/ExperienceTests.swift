@@ -209,3 +209,23 @@ import VitaeTesting
         #expect(output.education.map(\.graduationYear) == [2018, 2014])
     }
 }
+
+@Suite struct EducationUnknownDegreeTests {
+    @Test func aLineBeforeTheSchoolLineIsItsDegree() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            TYBMS in Management Studies
+            Vedanta College of Management - Mumbai, Maharashtra
+            2015 to 2018
+            H.S.C
+            Guru Nanak High School
+            2013 to 2015
+            University / Board
+            """)
+        #expect(output.education.map(\.degree) == ["TYBMS in Management Studies", "H.S.C"])
+        #expect(output.education.first?.field == "Management Studies")
+        #expect(output.education.first?.level == nil)
+        #expect(output.education.map(\.institution) == ["Vedanta College of Management", "Guru Nanak High School"])
+        #expect(output.education.map(\.graduationYear) == [2018, 2015])
+    }
+}

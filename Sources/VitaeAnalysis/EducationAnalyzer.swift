@@ -58,6 +58,18 @@ public struct EducationAnalyzer: Analyzer {
         degreePatterns.first { $0.0.contains(text) }?.1
     }
 
+    /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
+    /// San Diego, USA" is long but is comma-separated fields around a degree.
+    static func isProse(_ line: String) -> Bool {
+        guard ExperienceAnalyzer.isProse(line) else { return false }
+        if ResumeText.isBullet(line) { return true }
+        let commas = line.filter { $0 == "," }.count
+        return !(degreeLevel(in: line) != nil && commas >= 2 && ResumeText.words(line).count <= 24)
+    }
+
+    /// "Specialization in AI": detail of the field, not a school.
+    static let specialisation = Pattern("^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true)
+
     /// Words around a graduation date that are not part of the degree or school.
     static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
     /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
@@ -73,7 +85,7 @@ public struct EducationAnalyzer: Analyzer {
         var pendingDegree: String?
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
-            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) else { continue }
+            guard !line.isEmpty, !isProse(line) else { continue }
             if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 continue
@@ -95,7 +107,10 @@ public struct EducationAnalyzer: Analyzer {
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one; a year
                 // before any degree or school (after a course line, say) belongs to nothing.
-                if current.graduationYear != nil, text.isEmpty { startNewEntry(&current, after: &entries) }
+                // "2010 – 2014 Bachelor of …" after an entry with its year: the year is the new entry's.
+                if current.graduationYear != nil, text.isEmpty || degreeLevel(in: text) != nil {
+                    startNewEntry(&current, after: &entries)
+                }
                 let started = current.degree != nil || current.institution != nil
                 if current.graduationYear == nil, started || !text.isEmpty { current.graduationYear = year }
             }
@@ -170,6 +185,7 @@ public struct EducationAnalyzer: Analyzer {
             }
             pieces += rest
         }
+        pieces.removeAll { specialisation.contains($0) }
         var degreeIndex: Int?
         var schoolIndex: Int?
         for (index, piece) in pieces.enumerated() {

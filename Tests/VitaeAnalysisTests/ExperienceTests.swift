@@ -229,3 +229,18 @@ import VitaeTesting
         #expect(output.education.map(\.graduationYear) == [2018, 2015])
     }
 }
+
+@Suite struct EducationLongLineTests {
+    @Test func yearsBeforeALongCommaSeparatedDegreeLine() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            Education
+            2014 – 2016 Master of Science in Computer Science, Specialization in AI, MIT, Cambridge,
+            USA
+            2010 – 2014 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA
+            """)
+        #expect(output.education.map(\.degree) == ["Master of Science in Computer Science", "Bachelor of Science in Computer Science"])
+        #expect(output.education.map(\.institution) == ["MIT", "UC San Diego"])
+        #expect(output.education.map(\.graduationYear) == [2016, 2014])
+        #expect(output.education.last?.location == "San Diego, USA")
+    }
+}

@@ -67,6 +67,9 @@ public struct EducationAnalyzer: Analyzer {
         return !(degreeLevel(in: line) != nil && commas >= 2 && ResumeText.words(line).count <= 24)
     }
 
+    /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
+    static let citySuffix = Pattern("^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$")
+
     /// "Specialization in AI": detail of the field, not a school.
     static let specialisation = Pattern("^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true)
 
@@ -175,7 +178,15 @@ public struct EducationAnalyzer: Analyzer {
         var location: String?
         for field in fields {
             let parts = field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let (rest, place) = Places.splitTrailingLocation(parts)
+            var (rest, place) = Places.splitTrailingLocation(parts)
+            // "Kent State University Kent, Ohio": the city ran into the school's name (the PDF gap
+            // between them is gone); only a bare region was found, so take the city back.
+            if let region = place, Places.isRegion(region), let last = rest.last,
+                let split = citySuffix.firstMatch(in: last), let school = split.groups[1], let city = split.groups[2]
+            {
+                rest[rest.count - 1] = school
+                place = city + ", " + region
+            }
             if let place, location == nil { location = place }
             if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
                 !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil

@@ -243,4 +243,20 @@ import VitaeTesting
         #expect(output.education.map(\.graduationYear) == [2016, 2014])
         #expect(output.education.last?.location == "San Diego, USA")
     }
+
+    @Test func aCityRunIntoTheSchoolNameIsTakenBack() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Bachelor of Business Administration Expected Graduation: May 2018
+            Kent State University Kent, Ohio
+            """)
+        #expect(output.education.first?.institution == "Kent State University")
+        #expect(output.education.first?.location == "Kent, Ohio")
+        let anna = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.E.\nAnna University Chennai, Tamil Nadu\n2015\n")
+        #expect(anna.education.first?.institution == "Anna University")
+        #expect(anna.education.first?.location == "Chennai, Tamil Nadu")
+        // "of …" after the school word is part of its name.
+        let california = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.S.\nUniversity of California, CA\n2015\n")
+        #expect(california.education.first?.institution == "University of California")
+    }
 }

@@ -292,12 +292,17 @@ public struct ExperienceAnalyzer: Analyzer {
     /// or a run-together heading.
     static func looksLikeCompany(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
+        // template's placeholder): words in a company's place that name none.
+        if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
         if Organizations.looksLikeOrganization(text) { return true }
         let words = ResumeText.words(text)
         if words.count > 7 || text.hasSuffix(".") { return false }
         if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
         return !JobTitles.looksLikeTitle(text)
     }
+
+    static let monthOnly = Pattern("^(?:\(DateRanges.monthNames))\\.?$", caseInsensitive: true)
 
     static let levelSuffix = Pattern("\\s+(?:I{1,3}|IV|V|[1-5])$")
 

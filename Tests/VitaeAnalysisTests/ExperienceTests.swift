@@ -1,7 +1,7 @@
 import VitaeEngine
 import VitaeExtraction
 import Testing
-import VitaeAnalysis
+@testable import VitaeAnalysis
 import VitaeTesting
 
 @Suite struct ExperienceTests {
@@ -63,6 +63,13 @@ import VitaeTesting
         #expect(output.experience.count == 1)  // "Hyderabad from" is the middle of a sentence
         #expect(output.experience.first?.title == "App develop")
         #expect(output.experience.first?.company == "Microsoft")
+    }
+
+    @Test func monthsRegionsAndPlaceholdersAreNotCompanies() {
+        #expect(!ExperienceAnalyzer.looksLikeCompany("February"))
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Karnataka"))
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Company Name"))
+        #expect(ExperienceAnalyzer.looksLikeCompany("Marchex"))
     }
 
     @Test func jobRoleLabelNamesTheTitle() async throws {

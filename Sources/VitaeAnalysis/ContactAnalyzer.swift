@@ -18,7 +18,12 @@ public struct ContactAnalyzer: Analyzer {
         public var emails: [String] = []
         public var phones: [String] = []
         public var links: [Link] = []
+        /// As written: "Silicon Valley, CA, USA", "Pune, Maharashtra", "NYC, NY".
         public var location: String?
+        /// The location's first part, the place itself: "Silicon Valley", "Pune", "NYC".
+        public var city: String?
+        /// The rest of the location: "CA, USA", "Maharashtra"; nil when the location is one name.
+        public var region: String?
     }
 
     public struct Output: Codable, Sendable {
@@ -62,6 +67,11 @@ public struct ContactAnalyzer: Analyzer {
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
         contact.location = location(in: searchLines) ?? location(in: labelled)
+        if let location = contact.location {
+            let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            contact.city = parts.first
+            contact.region = parts.count > 1 ? parts.dropFirst().joined(separator: ", ") : nil
+        }
         return contact
     }
 
@@ -78,11 +88,38 @@ public struct ContactAnalyzer: Analyzer {
             let candidate = match.text.trimmingCharacters(in: .whitespaces)
             let digits = candidate.filter(\.isNumber)
             guard (9...15).contains(digits.count), !yearRange.contains(candidate) else { continue }
-            // A date like "2019-2021 2022" or a zip + house number is not a phone: phones either have a
-            // + or ( prefix, or their groups are separated consistently.
-            phones.append(candidate)
+            phones.append(withoutLeadingNumber(candidate))
         }
         return phones
+    }
+
+    /// "44444 614-555-5555": a post code (or house number) typed before the phone runs into it. When
+    /// a number without a + or ( prefix has its first group split off by a space and the rest split
+    /// consistently by hyphens or dots, and that rest is a whole phone (10+ digits), the rest is the phone.
+    static func withoutLeadingNumber(_ candidate: String) -> String {
+        guard let first = candidate.first, first.isNumber, let space = candidate.firstIndex(of: " ") else { return candidate }
+        let rest = candidate[candidate.index(after: space)...].trimmingCharacters(in: .whitespaces)
+        let separators = Set(rest.filter { !$0.isNumber })
+        guard separators.count == 1, let separator = separators.first, separator == "-" || separator == ".",
+            rest.filter(\.isNumber).count >= 10
+        else { return candidate }
+        return rest
+    }
+
+    /// The line with emails, links and phone numbers replaced by field separators, so that what is
+    /// left between them ("Columbus, Ohio", "Jane Doe") can be read as fields of their own.
+    static func maskingContactItems(_ line: String) -> String {
+        var text = line
+        if text.utf8.contains(UInt8(ascii: "@")) { text = emailPattern.replacing(in: text, with: " | ") }
+        if text.utf8.contains(UInt8(ascii: ".")) { text = linkPattern.replacing(in: text, with: " | ") }
+        if text.contains(where: \.isNumber) {
+            for match in phonePattern.matches(in: text).reversed() {
+                let digits = match.text.filter(\.isNumber).count
+                guard (9...15).contains(digits), !yearRange.contains(match.text) else { continue }
+                text = (text as NSString).replacingCharacters(in: match.range, with: " | ")
+            }
+        }
+        return text
     }
 
     static func links(in text: String) -> [Link] {
@@ -119,9 +156,13 @@ public struct ContactAnalyzer: Analyzer {
                 candidate = String(candidate.dropFirst(match.text.count))
             }
             // "Jane Doe | jane@x.com | …": the name is the first field.
-            candidate = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
+            let firstField = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
                 .trimmingCharacters(in: .whitespaces)
-            if isPersonName(candidate) { return ResumeText.titleCasedIfShouting(candidate) }
+            if isPersonName(firstField) { return ResumeText.titleCasedIfShouting(firstField) }
+            // "Alfred Pennyworth  (123) 456-7890": a header set in two blocks can share a line with
+            // contact items and their icon glyphs; the name is what is left before them.
+            if let name = nameBesideContactItems(candidate) { return ResumeText.titleCasedIfShouting(name) }
+            candidate = firstField
             // A name typed all in lower case is only trusted as the document's first line.
             if seen == 1, candidate.first?.isLowercase == true {
                 let capitalised = candidate.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
@@ -133,6 +174,17 @@ public struct ContactAnalyzer: Analyzer {
             }
         }
         return nil
+    }
+
+    static func nameBesideContactItems(_ line: String) -> String? {
+        let masked = maskingContactItems(line)
+        guard masked != line else { return nil }
+        guard let first = masked.split(separator: "|").first else { return nil }
+        var words = first.split(separator: " ").map(String.init)
+        // Icon-font glyphs ("I", "#", "ð", "§") set before a phone or an email.
+        while let last = words.last, last.count == 1 || !last.contains(where: \.isLetter) { words.removeLast() }
+        let candidate = words.joined(separator: " ")
+        return isPersonName(candidate) ? candidate : nil
     }
 
     static func isPersonName(_ text: String) -> Bool {
@@ -156,7 +208,7 @@ public struct ContactAnalyzer: Analyzer {
         for line in lines {
             var text = labelPrefix.replacing(in: line, with: "")
             let hadIndeedSuffix = indeedSuffix.contains(text)
-            text = indeedSuffix.replacing(in: text, with: "")
+            text = maskingContactItems(indeedSuffix.replacing(in: text, with: ""))
             let segments = ResumeText.splitSegments(text)
             for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
                 if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {

@@ -46,9 +46,9 @@ public struct EducationAnalyzer: Analyzer {
     static let degreePatterns: [(Pattern, Level)] = [
         (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
         (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
-        (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s?Ed)\\b\\.?"), .master),
+        (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
         (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
-        (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
+        (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
@@ -57,6 +57,21 @@ public struct EducationAnalyzer: Analyzer {
     static func degreeLevel(in text: String) -> Level? {
         degreePatterns.first { $0.0.contains(text) }?.1
     }
+
+    /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
+    /// San Diego, USA" is long but is comma-separated fields around a degree.
+    static func isProse(_ line: String) -> Bool {
+        guard ExperienceAnalyzer.isProse(line) else { return false }
+        if ResumeText.isBullet(line) { return true }
+        let commas = line.filter { $0 == "," }.count
+        return !(degreeLevel(in: line) != nil && commas >= 2 && ResumeText.words(line).count <= 24)
+    }
+
+    /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
+    static let citySuffix = Pattern("^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$")
+
+    /// "Specialization in AI": detail of the field, not a school.
+    static let specialisation = Pattern("^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true)
 
     /// Words around a graduation date that are not part of the degree or school.
     static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
@@ -70,9 +85,10 @@ public struct EducationAnalyzer: Analyzer {
     static func entries(lines: [String]) -> [Entry] {
         var entries: [Entry] = []
         var current = Entry()
+        var pendingDegree: String?
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
-            guard !line.isEmpty, !ExperienceAnalyzer.isProse(line) else { continue }
+            guard !line.isEmpty, !isProse(line) else { continue }
             if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 continue
@@ -94,12 +110,27 @@ public struct EducationAnalyzer: Analyzer {
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one; a year
                 // before any degree or school (after a course line, say) belongs to nothing.
-                if current.graduationYear != nil, text.isEmpty { startNewEntry(&current, after: &entries) }
+                // "2010 – 2014 Bachelor of …" after an entry with its year: the year is the new entry's.
+                if current.graduationYear != nil, text.isEmpty || degreeLevel(in: text) != nil {
+                    startNewEntry(&current, after: &entries)
+                }
                 let started = current.degree != nil || current.institution != nil
                 if current.graduationYear == nil, started || !text.isEmpty { current.graduationYear = year }
             }
             guard text.contains(where: \.isLetter) else { continue }
+            // "TYBMS in Management Studies" / "Vedanta College - Mumbai": a line the degree patterns do
+            // not know, right before a school line that starts an entry, is that entry's degree.
+            let startsEntry = current.degree == nil && current.institution == nil
+            if startsEntry, years.isEmpty, isUnknownLine(text) {
+                pendingDegree = text
+                continue
+            }
             read(text, into: &current, completed: &entries)
+            if let pending = pendingDegree, startsEntry, current.degree == nil, current.institution != nil {
+                current.degree = pending
+                if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
+            }
+            pendingDegree = nil
         }
         startNewEntry(&current, after: &entries)
         return entries
@@ -114,6 +145,22 @@ public struct EducationAnalyzer: Analyzer {
     /// word of its own.
     static func namesASchool(_ text: String) -> Bool {
         ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
+    }
+
+    /// A short line that names no degree, school, board or place: perhaps a degree the patterns lack.
+    static func isUnknownLine(_ text: String) -> Bool {
+        let words = ResumeText.words(text)
+        guard (1...8).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
+        return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
+            && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
+    }
+
+    static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)
+
+    /// An examination board named on its own ("Kerala State Board", "Board of Intermediate
+    /// Education"), not a line that also names a school ("… High School, CBSE Board" is split at the comma).
+    static func isExamBoard(_ piece: String) -> Bool {
+        piece.utf8.count < 80 && examBoard.contains(piece)
     }
 
     static func startNewEntry(_ entry: inout Entry, after completed: inout [Entry]) {
@@ -131,7 +178,15 @@ public struct EducationAnalyzer: Analyzer {
         var location: String?
         for field in fields {
             let parts = field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let (rest, place) = Places.splitTrailingLocation(parts)
+            var (rest, place) = Places.splitTrailingLocation(parts)
+            // "Kent State University Kent, Ohio": the city ran into the school's name (the PDF gap
+            // between them is gone); only a bare region was found, so take the city back.
+            if let region = place, Places.isRegion(region), let last = rest.last,
+                let split = citySuffix.firstMatch(in: last), let school = split.groups[1], let city = split.groups[2]
+            {
+                rest[rest.count - 1] = school
+                place = city + ", " + region
+            }
             if let place, location == nil { location = place }
             if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
                 !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil
@@ -141,9 +196,13 @@ public struct EducationAnalyzer: Analyzer {
             }
             pieces += rest
         }
+        pieces.removeAll { specialisation.contains($0) }
         var degreeIndex: Int?
         var schoolIndex: Int?
         for (index, piece) in pieces.enumerated() {
+            // "CBSE Board", "Board of Secondary Education", "Bihar School Examination Board": the body
+            // that set the exams, neither the degree nor the school.
+            if isExamBoard(piece) { continue }
             if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
                 degreeIndex = index
             } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece) {
@@ -164,7 +223,11 @@ public struct EducationAnalyzer: Analyzer {
             return
         }
         if let degreeIndex {
-            if entry.degree != nil { startNewEntry(&entry, after: &completed) }
+            // A degree after a school and its year ("B.E. / Chitkara University / 2014 to 2018 / Class XII")
+            // begins the next entry even when the first named no degree the patterns know.
+            if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
+                startNewEntry(&entry, after: &completed)
+            }
             var degree = pieces[degreeIndex]
             entry.level = degreeLevel(in: degree)
             // "Bachelor of Science, Computer Science": the next plain piece is the field.

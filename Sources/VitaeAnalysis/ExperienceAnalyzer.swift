@@ -95,7 +95,7 @@ public struct ExperienceAnalyzer: Analyzer {
             let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
-            if ResumeText.isBullet(lines[index]) || isProse(rest) { continue }
+            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(rest) { continue }
             var context: [String] = []
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 context = [rest]
@@ -108,7 +108,31 @@ public struct ExperienceAnalyzer: Analyzer {
             if position.title != nil || position.company != nil { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
-        return positions.sorted { $0.line < $1.line }
+        return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
+    }
+
+    /// Words a company's name carries in some mentions and not in others.
+    static let companyNoise: Set<String> = [
+        "ltd", "limited", "pvt", "private", "inc", "llc", "corp", "corporation", "co", "company", "the", "india", "group",
+        "plc", "gmbh",
+    ]
+
+    /// "Oracle" in one position and "Oracle India Pvt Ltd" or "ORACLE" in another: one employer, so
+    /// every mention takes the spelling of the first (most recent) one that has it all.
+    static func sameCompanyOneSpelling(_ positions: [Position]) -> [Position] {
+        var spellings: [(core: Set<String>, name: String)] = []
+        var result = positions
+        for index in result.indices {
+            guard let company = result[index].company else { continue }
+            let core = Set(ResumeText.alphanumericTokens(company)).subtracting(companyNoise)
+            guard !core.isEmpty else { continue }
+            if let known = spellings.first(where: { $0.core.isSubset(of: core) || core.isSubset(of: $0.core) }) {
+                result[index].company = known.name
+            } else {
+                spellings.append((core, company))
+            }
+        }
+        return result
     }
 
     /// Positions written without dates: a short title-like line, and the short line after it as the company.
@@ -150,6 +174,15 @@ public struct ExperienceAnalyzer: Analyzer {
         return positions
     }
 
+    static let trailingFunctionWords: Set<String> = ["from", "to", "since", "in", "at", "of", "for", "with", "and", "till", "until", "during"]
+
+    /// "Hyderabad from" (left of "Nov 2011 to Feb 2016"): the wrapped middle of a sentence, not a
+    /// heading, when what is left of a date line ends in a lower-case function word.
+    static func endsMidSentence(_ rest: String) -> Bool {
+        guard let last = ResumeText.words(rest).last else { return false }
+        return trailingFunctionWords.contains(String(last))
+    }
+
     /// A sentence rather than a heading line: long, or starting like a bullet sentence.
     static func isProse(_ line: String) -> Bool {
         let words = ResumeText.words(line)
@@ -182,7 +215,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
 
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
@@ -210,6 +243,20 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         parts = parts.filter(isNamePart)
+        // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
+        // the company; the other line is the title even when its words are not title words.
+        if position.title == nil, position.company == nil, context.count == 2,
+            let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
+            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
+            parts.contains(company), looksLikeCompany(company)
+        {
+            let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
+            if parts.contains(other), titleLikeness(other) < 0.45, titleLikeness(company) < 0.45, !Places.isRegion(other) {
+                position.company = company
+                position.title = other
+                return
+            }
+        }
         if position.title != nil || position.company != nil {
             // Labelled fields already said it; fill only the missing one.
             if position.title == nil { position.title = parts.first(where: { titleLikeness($0) >= 0.45 }) }
@@ -245,12 +292,17 @@ public struct ExperienceAnalyzer: Analyzer {
     /// or a run-together heading.
     static func looksLikeCompany(_ text: String) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
+        // template's placeholder): words in a company's place that name none.
+        if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
         if Organizations.looksLikeOrganization(text) { return true }
         let words = ResumeText.words(text)
         if words.count > 7 || text.hasSuffix(".") { return false }
         if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
         return !JobTitles.looksLikeTitle(text)
     }
+
+    static let monthOnly = Pattern("^(?:\(DateRanges.monthNames))\\.?$", caseInsensitive: true)
 
     static let levelSuffix = Pattern("\\s+(?:I{1,3}|IV|V|[1-5])$")
 

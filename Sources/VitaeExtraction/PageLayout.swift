@@ -50,7 +50,7 @@ struct PageLayout: Sendable {
         for (index, row) in rows.enumerated() {
             fragments += Self.fragments(of: row, row: index)
         }
-        return Self.readingOrder(fragments).compactMap { makeLine($0, glyphs: glyphs) }
+        return Self.readingOrder(fragments, firstPage: page == 1).compactMap { makeLine($0, glyphs: glyphs) }
     }
 
     // MARK: glyphs to words
@@ -152,11 +152,19 @@ struct PageLayout: Sendable {
     private static let binWidth = 2.0
 
     /// Fragments in the order a person reads them.
-    private static func readingOrder(_ fragments: [Fragment]) -> [[Fragment]] {
+    private static func readingOrder(_ fragments: [Fragment], firstPage: Bool = false) -> [[Fragment]] {
         let byRow = { (group: [Fragment]) -> [[Fragment]] in
             Dictionary(grouping: group, by: \.row).sorted { $0.key < $1.key }.map { $0.value.sorted { $0.rect.x1 < $1.rect.x1 } }
         }
-        guard let gutter = gutter(of: fragments) else { return byRow(fragments) }
+        guard let gutter = gutter(of: fragments) else {
+            let rows = byRow(fragments)
+            // A header of two blocks (name and title on the left, a stack of contact lines on the
+            // right) is read block by block, so the name does not share a line with the phone.
+            guard firstPage, let header = headerSplit(rows) else { return rows }
+            let band = rows[..<header.end].joined()
+            return byRow(band.filter { $0.rect.x2 <= header.x }) + byRow(band.filter { $0.rect.x1 >= header.x })
+                + rows[header.end...]
+        }
         // Walk the rows top to bottom; a fragment crossing the gutter closes the two-column band.
         var lines: [[Fragment]] = []
         var left: [Fragment] = [], right: [Fragment] = []
@@ -176,6 +184,40 @@ struct PageLayout: Sendable {
         }
         flush()
         return lines
+    }
+
+    /// Where the top of a single-column page splits into a left and a right block: the x of the
+    /// right block and the number of leading rows the two blocks take.
+    ///
+    /// The right block starts in one of the first two rows and is a tight stack of at least two
+    /// rows (no more than about two ems from one to the next), no fragment in the band crosses its
+    /// left edge, and a very wide gap (3 ems of the largest type) separates it from the left block.
+    /// Right-aligned dates of a job list are several lines apart, so they never form such a stack.
+    private static func headerSplit(_ rows: [[Fragment]]) -> (x: Double, end: Int)? {
+        let em = { (fragment: Fragment) in fragment.words.map(\.em).max() ?? 1 }
+        var best: (x: Double, end: Int)?
+        for x in Set(rows.prefix(8).joined().map(\.rect.x1)).sorted() {
+            var left: [Fragment] = [], right: [Fragment] = []
+            var end = 0, firstRightRow: Int?
+            for (index, row) in rows.enumerated() {
+                if row.contains(where: { $0.rect.x1 < x && $0.rect.x2 > x }) { break }
+                let rightHere = row.filter { $0.rect.x1 >= x }
+                if let first = rightHere.first {
+                    if let previous = right.last, first.rect.midY - previous.rect.midY > 2.2 * max(em(first), em(previous)) { break }
+                    firstRightRow = firstRightRow ?? index
+                    right += rightHere
+                    end = index + 1
+                }
+                left += row.filter { $0.rect.x2 <= x }
+            }
+            guard let start = firstRightRow, start <= 1, Set(right.map(\.row)).count >= 2 else { continue }
+            let leftInBand = left.filter { fragment in fragment.row <= right.last!.row }
+            guard let leftEdge = leftInBand.map(\.rect.x2).max(), let rightEdge = right.map(\.rect.x1).min() else { continue }
+            let largest = (leftInBand + right).map(em).max() ?? 1
+            guard rightEdge - leftEdge >= 3 * largest else { continue }
+            if end > (best?.end ?? 0) { best = (x, end) }
+        }
+        return best
     }
 
     /// The x of a column gutter, when the page has two columns.

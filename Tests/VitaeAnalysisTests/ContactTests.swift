@@ -61,8 +61,34 @@ let sampleContacts: [ExpectedContact] = [
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "ravi kumar\nPune, Maharashtra\n").contact
         #expect(contact.name == "Ravi Kumar")
         #expect(contact.location == "Pune, Maharashtra")
+        #expect(contact.city == "Pune")
+        #expect(contact.region == "Maharashtra")
         let heading = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "curriculum vitae\nJane Roe\n").contact
         #expect(heading.name == "Jane Roe")
+    }
+
+    @Test func oneLongContactLineGivesPhoneAndLocation() async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: """
+            Jane Roe
+            2222 McCoy Road Columbus, Ohio 44444 614-555-5555 jroe@example.edu www.linkedin.com/in/jroe
+            Objective
+            """).contact
+        #expect(contact.phones == ["614-555-5555"])  // the ZIP code before it is not part of the phone
+        #expect(contact.location == "Columbus, Ohio")
+        let unseparated = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "Jane Roe\njroe@example.com +1 (415) 555-0142 Austin, TX linkedin.com/in/jroe\n").contact
+        #expect(unseparated.location == "Austin, TX")
+        #expect(unseparated.phones == ["+1 (415) 555-0142"])
+    }
+
+    @Test func nameOnALineWithContactItemsAndIcons() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "Silicon Valley, CA, USA\nJane Roe I (123) 456-7890\n# jroe@example.com\n").contact
+        #expect(contact.name == "Jane Roe")
+        #expect(contact.location == "Silicon Valley, CA, USA")
+        // A grouped phone number is kept whole.
+        let spaced = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Jane Roe\n+91 98765 43210\n123 456-7890\n").contact
+        #expect(spaced.phones == ["+91 98765 43210", "123 456-7890"])
     }
 
     @Test func yearRangesAreNotPhones() async throws {

@@ -1,7 +1,7 @@
 import VitaeEngine
 import VitaeExtraction
 import Testing
-import VitaeAnalysis
+@testable import VitaeAnalysis
 import VitaeTesting
 
 @Suite struct ExperienceTests {
@@ -39,6 +39,43 @@ import VitaeTesting
         let output = try await experience("WORK EXPERIENCE\nABC Company\nSoftware Engineer\n\nMay 2023 - Present\n")
         #expect(output.experience.first?.title == "Software Engineer")
         #expect(output.experience.first?.company == "ABC Company")
+    }
+
+    @Test func oneEmployerKeepsOneSpelling() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Senior Systems Engineer, Infosys Limited, Jan 2020 - Dec 2021
+            Systems Engineer, INFOSYS, Jan 2017 - Dec 2019
+            Analyst, Oracle India Pvt Ltd, Jan 2015 - Dec 2016
+            Intern, Oracle, Jan 2014 - Jun 2014
+            """)
+        #expect(output.experience.map(\.company) == ["Infosys Limited", "Infosys Limited", "Oracle India Pvt Ltd", "Oracle India Pvt Ltd"])
+    }
+
+    @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            App develop
+            Microsoft -
+            August 2016 to Present
+            Hyderabad from Nov 2011 to Feb 2016
+            """)
+        #expect(output.experience.count == 1)  // "Hyderabad from" is the middle of a sentence
+        #expect(output.experience.first?.title == "App develop")
+        #expect(output.experience.first?.company == "Microsoft")
+    }
+
+    @Test func monthsRegionsAndPlaceholdersAreNotCompanies() {
+        #expect(!ExperienceAnalyzer.looksLikeCompany("February"))
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Karnataka"))
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Company Name"))
+        #expect(ExperienceAnalyzer.looksLikeCompany("Marchex"))
+    }
+
+    @Test func jobRoleLabelNamesTheTitle() async throws {
+        let output = try await experience("EXPERIENCE\nKotak Mahindra Bank\nJob role: Branch Manager\nJan 2015 - Dec 2016\n")
+        #expect(output.experience.first?.title == "Branch Manager")
+        #expect(output.experience.first?.company == "Kotak Mahindra Bank")
     }
 
     @Test func samplePositions() async throws {
@@ -138,5 +175,95 @@ import VitaeTesting
         #expect(entry.institution == "IIT Roorkee")
         #expect(entry.location == "Roorkee, Uttarakhand")
         #expect(entry.graduationYear == 2010)
+    }
+}
+
+@Suite struct EducationBoardTests {
+    @Test func examinationBoardsAreNeitherDegreesNorSchools() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Bachelor of Commerce
+            Osmania University - Hyderabad, Telangana
+            2015
+            Board of Secondary Education
+            2010
+            Bihar School Examination Board
+            2008
+            Class XII
+            Delhi Public School, CBSE Board
+            2011
+            """)
+        #expect(output.education.map(\.degree) == ["Bachelor of Commerce", "Class XII"])
+        #expect(output.education.map(\.institution) == ["Osmania University", "Delhi Public School"])
+        #expect(output.education.map(\.graduationYear) == [2015, 2011])
+    }
+}
+
+@Suite struct EducationOrderTests {
+    @Test func aDegreeAfterASchoolAndYearStartsTheNextEntry() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B. E. in CSE
+            Chitkara University
+            2014 to 2018
+            Class XII
+            Triple M Public School
+            2013 to 2014
+            """)
+        #expect(output.education.map(\.degree) == ["B. E. in CSE", "Class XII"])
+        #expect(output.education.map(\.level) == [.bachelor, .highSchool])
+        #expect(output.education.map(\.institution) == ["Chitkara University", "Triple M Public School"])
+        #expect(output.education.map(\.graduationYear) == [2018, 2014])
+    }
+}
+
+@Suite struct EducationUnknownDegreeTests {
+    @Test func aLineBeforeTheSchoolLineIsItsDegree() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            TYBMS in Management Studies
+            Vedanta College of Management - Mumbai, Maharashtra
+            2015 to 2018
+            H.S.C
+            Guru Nanak High School
+            2013 to 2015
+            University / Board
+            """)
+        #expect(output.education.map(\.degree) == ["TYBMS in Management Studies", "H.S.C"])
+        #expect(output.education.first?.field == "Management Studies")
+        #expect(output.education.first?.level == nil)
+        #expect(output.education.map(\.institution) == ["Vedanta College of Management", "Guru Nanak High School"])
+        #expect(output.education.map(\.graduationYear) == [2018, 2015])
+    }
+}
+
+@Suite struct EducationLongLineTests {
+    @Test func yearsBeforeALongCommaSeparatedDegreeLine() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            Education
+            2014 – 2016 Master of Science in Computer Science, Specialization in AI, MIT, Cambridge,
+            USA
+            2010 – 2014 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA
+            """)
+        #expect(output.education.map(\.degree) == ["Master of Science in Computer Science", "Bachelor of Science in Computer Science"])
+        #expect(output.education.map(\.institution) == ["MIT", "UC San Diego"])
+        #expect(output.education.map(\.graduationYear) == [2016, 2014])
+        #expect(output.education.last?.location == "San Diego, USA")
+    }
+
+    @Test func aCityRunIntoTheSchoolNameIsTakenBack() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Bachelor of Business Administration Expected Graduation: May 2018
+            Kent State University Kent, Ohio
+            """)
+        #expect(output.education.first?.institution == "Kent State University")
+        #expect(output.education.first?.location == "Kent, Ohio")
+        let anna = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.E.\nAnna University Chennai, Tamil Nadu\n2015\n")
+        #expect(anna.education.first?.institution == "Anna University")
+        #expect(anna.education.first?.location == "Chennai, Tamil Nadu")
+        // "of …" after the school word is part of its name.
+        let california = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.S.\nUniversity of California, CA\n2015\n")
+        #expect(california.education.first?.institution == "University of California")
     }
 }

@@ -53,6 +53,22 @@ struct PageLayoutTests {
         #expect(lines[4] == "Engineer at Company 1 2019 - 2021")
     }
 
+    @Test("a header of a name block and a right-hand contact stack is read block by block")
+    func headerBlocks() {
+        var page = Self.glyphs("London, UK", x: 400, y: 14)
+        page += Self.glyphs("Ada Lovelace", x: 40, y: 24, bold: true)
+        page += Self.glyphs("(123) 456-7890", x: 400, y: 26)
+        page += Self.glyphs("ada@example.com", x: 400, y: 38)
+        page += Self.glyphs("Analyst", x: 40, y: 48)
+        page += Self.glyphs("github.com/ada", x: 400, y: 50)
+        let body = ["Summary", "Wrote the first published algorithm for a machine that was never built at all",
+                    "Translated the memoir of Menabrea on the engine and added the famous long notes"]
+        for (index, line) in body.enumerated() { page += Self.glyphs(line, x: 40, y: 80 + Double(index) * 14) }
+        #expect(Self.read(page) == ["Ada Lovelace", "Analyst", "London, UK", "(123) 456-7890", "ada@example.com", "github.com/ada"] + body)
+        // On later pages the same shapes are body text, read row by row.
+        #expect(PageLayout(page: 2).lines(from: page).first?.text == "London, UK")
+    }
+
     @Test("glyphs glued across a gap split into words; bold is the majority face")
     func wordsAndHints() {
         var page = Self.glyphs("Name", x: 40, y: 20, bold: true)

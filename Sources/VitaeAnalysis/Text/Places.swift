@@ -36,6 +36,11 @@ public enum Places {
         "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
     ]
 
+    static let streetWords: Set<String> = [
+        "street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "lane", "ln", "ln.", "drive", "dr", "dr.",
+        "blvd", "blvd.", "boulevard", "way", "court", "ct", "ct.", "place", "pl", "pl.", "terrace", "highway", "hwy",
+    ]
+
     /// True for "CA", "Ohio", "India", "Tamil Nadu".
     public static func isRegion(_ part: String) -> Bool {
         let trimmed = part.trimmingCharacters(in: .whitespaces)
@@ -68,6 +73,13 @@ public enum Places {
         // "Chennai, Tamil Nadu, Tamil Nadu", "Delhi, Delhi": say each place once.
         parts = parts.enumerated().filter { index, part in index == 0 || part.lowercased() != parts[index - 1].lowercased() }
             .map(\.element)
+        // "2222 McCoy Road Columbus, Ohio": a street address run into the city without a comma.
+        if parts.count >= 2, parts[0].first?.isNumber == true {
+            let words = parts[0].split(separator: " ")
+            if let street = words.lastIndex(where: { streetWords.contains($0.lowercased()) }), street < words.count - 1 {
+                parts[0] = words[(street + 1)...].joined(separator: " ")
+            }
+        }
         // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
         while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
             parts.removeFirst()

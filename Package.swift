@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +49,15 @@ let package = Package(
         .target(
             name: "VitaeStore",
             dependencies: ["VitaeEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The same store contracts on PostgreSQL, for running several front ends and workers.
+        .target(
+            name: "VitaePostgres",
+            dependencies: [
+                "VitaeStore", "VitaeEngine",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         // The HTTP API, SSE streams, upload signing and the in-process workers.
         .target(
             name: "VitaeServer",
@@ -65,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "vitae",
             dependencies: [
-                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction", "VitaeStore", "VitaeServer",
+                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction", "VitaeStore", "VitaeServer", "VitaePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -76,7 +86,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"]),
-        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore"]),
+        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore", "VitaePostgres"]),
         .testTarget(
             name: "VitaeServerTests",
             dependencies: [

@@ -9,8 +9,11 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the monitoring API, SSE streams and in-process workers.",
         discussion: """
             The embedded default keeps jobs in a SQLite file and uploads in a folder, both inside --data-dir.
+            With --database (or VITAE_DATABASE_URL) jobs, events, uploads and the upload signing key live in
+            PostgreSQL instead, so several `vitae serve` front ends and `vitae worker` processes can share them.
             Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR,
             VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES (a flag wins).
+            VITAE_SIGNING_KEY (base64) overrides the key kept in the data folder or database.
             SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within
             --grace-seconds and hands the rest back to the queue.
             """)
@@ -27,6 +30,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-upload-bytes"), help: "Largest file an upload URL accepts.") var maxUploadBytes: Int?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @OptionGroup var pipelines: PipelineOptions
+    @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -59,7 +63,25 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         guard !loaded.isEmpty else { throw ValidationError("no pipeline files in \(catalog.directory.path)") }
-        let server = try VitaeServer.embedded(configuration: configuration, pipelines: loaded, logger: logger)
+        let server: VitaeServer
+        var backend: SharedBackend?
+        if let url = try database.url() {
+            // A front end's pool serves requests and SSE reads; its workers (if any) need a few more.
+            let shared = try await SharedBackend.open(url, connections: 16 + configuration.workers, logger: logger)
+            backend = shared
+            configuration.signingKey = try await shared.signingKey()
+            server = VitaeServer(configuration: configuration, store: shared.store, blobs: shared.blobs, pipelines: loaded, logger: logger)
+            logger.info("jobs and uploads are in PostgreSQL at \(url)")
+        } else {
+            if let text = environment["VITAE_SIGNING_KEY"], !text.isEmpty {
+                guard let key = Data(base64Encoded: text), key.count >= 32 else {
+                    throw ValidationError("VITAE_SIGNING_KEY must be at least 32 bytes, base64-encoded")
+                }
+                configuration.signingKey = key
+            }
+            server = try VitaeServer.embedded(configuration: configuration, pipelines: loaded, logger: logger)
+        }
+        defer { backend?.close() }
         let host = configuration.host
         let announcer = logger
         try await server.run { port in

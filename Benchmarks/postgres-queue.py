@@ -90,10 +90,24 @@ class Vitae:
         self.procs = []
 
 
+def upload_placeholder(base):
+    """The API accepts only jobs whose file was uploaded; the no-op pipeline never reads it."""
+    st, out = request(base, "POST", "/api/v1/upload/presigned-url", {"fileName": "placeholder.txt"})
+    grant = json.loads(out)["data"]
+    u = urllib.parse.urlsplit(base)
+    c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    c.request("PUT", grant["uploadUrl"], body=b"placeholder")
+    c.getresponse().read()
+    c.close()
+    return grant["fileName"]
+
+
 def add_jobs(base, count, threads=8):
+    blob = upload_placeholder(base)
+
     def run(share):
         for _ in range(share):
-            st, out = request(base, "POST", "/api/v1/queue/add", {"queueName": "noop", "jobName": "bench", "data": {"fileName": "none"}})
+            st, out = request(base, "POST", "/api/v1/queue/add", {"queueName": "noop", "jobName": "bench", "data": {"fileName": blob}})
             if st >= 300:
                 raise SystemExit(f"add failed: {st} {out[:200]}")
     shares = [count // threads + (1 if i < count % threads else 0) for i in range(threads)]
@@ -132,12 +146,13 @@ def vitae_latency(binary, server, samples, logs):
     try:
         a, b = v.front_end("vitae-lat-a"), v.front_end("vitae-lat-b")
         v.worker("vitae-lat-worker", 4)
+        blob = upload_placeholder(a)
         time.sleep(1.5)
         results = []
         for _ in range(samples + 3):
             job_id = "lat-" + uuid.uuid4().hex[:10]
             start = time.time()
-            request(a, "POST", "/api/v1/queue/add", {"queueName": "noop", "jobName": "lat", "data": {"fileName": "none"}, "opts": {"jobId": job_id}})
+            request(a, "POST", "/api/v1/queue/add", {"queueName": "noop", "jobName": "lat", "data": {"fileName": blob}, "opts": {"jobId": job_id}})
             u = urllib.parse.urlsplit(b)
             c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
             c.request("GET", f"/api/v1/sse/job/{job_id}", headers={"Accept": "text/event-stream"})

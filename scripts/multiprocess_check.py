@@ -252,7 +252,7 @@ def main():
         # 4. 200 jobs across three workers.
         print("-- 200 jobs across three workers")
         many = [worker(binary, env, f"worker-many-{i}", concurrency=4, queues="noop") for i in range(3)]
-        ids = [add(a if i % 2 else b, "noop", {"fileName": "none"}, job_id=f"many-{uuid.uuid4().hex[:12]}") for i in range(200)]
+        ids = [add(a if i % 2 else b, "noop", {"fileName": blob}, job_id=f"many-{uuid.uuid4().hex[:12]}") for i in range(200)]
         done = wait_until(lambda: psql(db, "SELECT count(*) FROM vitae_jobs WHERE queue = 'noop' AND phase = 'completed'") == "200", 120, 0.5)
         phases = psql(db, "SELECT string_agg(phase || '=' || n, ' ') FROM (SELECT phase, count(*) n FROM vitae_jobs WHERE queue = 'noop' GROUP BY phase) p")
         check(done, f"all 200 jobs complete ({phases})")

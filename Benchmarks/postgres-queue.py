@@ -179,7 +179,7 @@ def pgqueuer_run(server, python, jobs, workers, batch_size, logs, latency_sample
     name = f"pgq_{'lat' if latency_samples else workers}_{uuid.uuid4().hex[:6]}"
     psql(server, f"CREATE DATABASE {name}")
     dsn = with_database(server, name)
-    subprocess.run([os.path.join(os.path.dirname(python), "pgq"), "install", "--pg-dsn", dsn], check=True, capture_output=True)
+    subprocess.run([os.path.join(os.path.dirname(python), "pgq"), "--pg-dsn", dsn, "install"], check=True, capture_output=True)
     enqueue = f"""
 import asyncio, asyncpg, sys, time
 from pgqueuer.db import AsyncpgDriver

@@ -46,23 +46,23 @@ public final class PostgresJobStore: JobStore, EventFeed {
         let data = try encode(job.data)
         let body = try encode(queued)
         let now = clock().epochMilliseconds
-        return try await database.transaction { db in
-            let inserted = try await db.all("""
+        // One statement is one transaction: the job, its `queued` event and the NOTIFY commit together.
+        let inserted = try await database.rows("""
+            WITH job AS (
                 INSERT INTO vitae_jobs (id, queue, name, data, phase, priority, attempts, max_attempts, progress, stage,
                                         message, created_at, run_at, last_sequence)
                 VALUES (\(job.id), \(job.queue), \(job.name), \(data), 'waiting', \(job.priority), 0, \(job.maxAttempts),
                         \(queued.progress), \(queued.stage?.rawValue), \(queued.message), \(now), \(now), 1)
-                ON CONFLICT (id) DO NOTHING RETURNING *
-                """, logger: logger)
-            guard let row = inserted.first else {
-                guard let existing = try await Self.fetchJob(db, id: job.id, logger: logger) else {
-                    throw StoreError.notFound(jobId: job.id)
-                }
-                return .existing(existing)
-            }
-            try await self.insertEvent(db, jobId: job.id, sequence: 1, body: body, now: now)
+                ON CONFLICT (id) DO NOTHING RETURNING *),
+            event AS (
+                INSERT INTO vitae_job_events (job_id, sequence, body, created_at) SELECT id, 1, \(body), \(now) FROM job)
+            SELECT job.*, pg_notify('vitae_events', job.id || ':1')::text AS notified FROM job
+            """)
+        if let row = inserted.first {
             return .added(try Self.record(row), StoredEvent(jobId: job.id, sequence: 1, update: queued))
         }
+        guard let existing = try await self.job(id: job.id) else { throw StoreError.notFound(jobId: job.id) }
+        return .existing(existing)
     }
 
     public func job(id: String) async throws -> JobRecord? {
@@ -73,9 +73,33 @@ public final class PostgresJobStore: JobStore, EventFeed {
         guard !queues.isEmpty, limit > 0 else { return [] }
         let now = clock().epochMilliseconds
         let expires = now + lease.milliseconds
-        return try await database.transaction { db in
-            // A job whose worker vanished and that has no attempts left fails here, once; a row another
-            // claimer is failing right now is skipped rather than waited for.
+        try await failExhausted(queues: queues, now: now)
+        // Jobs out of attempts are excluded here too, so this statement never takes one that the step
+        // above did not see (it is its own transaction, as the claim is atomic on its own).
+        let rows = try await database.rows("""
+            UPDATE vitae_jobs SET phase = 'active', attempts = attempts + 1, lease_owner = \(worker),
+                   lease_expires_at = \(expires), started_at = COALESCE(started_at, \(now))
+            WHERE id IN (
+                SELECT id FROM vitae_jobs WHERE queue = ANY(\(queues))
+                AND ((phase = 'waiting' AND run_at <= \(now))
+                     OR (phase = 'active' AND lease_expires_at < \(now) AND attempts < max_attempts))
+                ORDER BY priority DESC, run_at, created_at LIMIT \(limit)
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *
+            """)
+        return StoreUpdates.claimOrder(try rows.map(Self.record))
+    }
+
+    /// Fails, once, each job whose worker vanished on its last attempt. Looked for without a transaction
+    /// (nearly always there are none); each one found is failed in one under its row lock, skipping rows
+    /// another claimer is failing right now.
+    private func failExhausted(queues: [String], now: Int64) async throws {
+        let candidates = try await database.rows("""
+            SELECT id FROM vitae_jobs WHERE queue = ANY(\(queues)) AND phase = 'active'
+            AND lease_expires_at < \(now) AND attempts >= max_attempts
+            """)
+        guard !candidates.isEmpty else { return }
+        try await database.transaction { db in
             let exhausted = try await db.all("""
                 SELECT * FROM vitae_jobs WHERE queue = ANY(\(queues)) AND phase = 'active'
                 AND lease_expires_at < \(now) AND attempts >= max_attempts
@@ -85,18 +109,6 @@ public final class PostgresJobStore: JobStore, EventFeed {
                 let record = try Self.record(row)
                 _ = try await self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now)
             }
-            let rows = try await db.all("""
-                UPDATE vitae_jobs SET phase = 'active', attempts = attempts + 1, lease_owner = \(worker),
-                       lease_expires_at = \(expires), started_at = COALESCE(started_at, \(now))
-                WHERE id IN (
-                    SELECT id FROM vitae_jobs WHERE queue = ANY(\(queues))
-                    AND ((phase = 'waiting' AND run_at <= \(now))
-                         OR (phase = 'active' AND lease_expires_at < \(now) AND attempts < max_attempts))
-                    ORDER BY priority DESC, run_at, created_at LIMIT \(limit)
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING *
-                """, logger: logger)
-            return StoreUpdates.claimOrder(try rows.map(Self.record))
         }
     }
 
@@ -114,38 +126,57 @@ public final class PostgresJobStore: JobStore, EventFeed {
     public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
         let body = try encode(update)
         let now = clock().epochMilliseconds
-        return try await database.transaction { db in
-            guard let row = try await db.all("""
+        // The lease check, the new sequence, the event and its NOTIFY in one statement (one transaction).
+        let rows = try await database.rows("""
+            WITH job AS (
                 UPDATE vitae_jobs SET last_sequence = last_sequence + 1, progress = \(update.progress),
                        stage = \(update.stage?.rawValue), message = \(update.message)
-                WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING last_sequence
-                """, logger: logger).first
-            else { throw StoreError.leaseLost(jobId: update.jobId) }
-            let sequence = try row.decode(Int.self)
-            try await self.insertEvent(db, jobId: update.jobId, sequence: sequence, body: body, now: now)
-            return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
-        }
+                WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
+            event AS (
+                INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
+                SELECT id, last_sequence, \(body), \(now) FROM job)
+            SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
+            """)
+        guard let row = rows.first else { throw StoreError.leaseLost(jobId: update.jobId) }
+        let (sequence, _) = try row.decode((Int, String).self)
+        return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
     }
 
     public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
         let now = clock().epochMilliseconds
-        return try await database.transaction { db in
-            guard let row = try await db.all("""
-                SELECT * FROM vitae_jobs WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) FOR UPDATE
-                """, logger: logger).first
-            else { throw StoreError.leaseLost(jobId: update.jobId) }
-            let record = try Self.record(row)
-            if let retryAt {
-                let event = try await self.appendEvent(db, jobId: record.id, update: update, now: now)
-                try await db.query("""
-                    UPDATE vitae_jobs SET phase = 'waiting', run_at = \(retryAt.epochMilliseconds), lease_owner = NULL,
-                           lease_expires_at = NULL, error = \(update.error), error_code = \(update.errorCode),
-                           message = \(update.message) WHERE id = \(record.id)
-                    """, logger: logger)
-                return event
-            }
-            return try await self.appendTerminal(db, record: record, update: update, phase: StoreUpdates.phase(after: update), now: now)
+        let body = try encode(update)
+        // One statement: the lease check, the job's new state, the event and its NOTIFY commit together.
+        let rows: [PostgresRow]
+        if let retryAt {
+            rows = try await database.rows("""
+                WITH job AS (
+                    UPDATE vitae_jobs SET last_sequence = last_sequence + 1, phase = 'waiting', run_at = \(retryAt.epochMilliseconds),
+                           lease_owner = NULL, lease_expires_at = NULL, error = \(update.error), error_code = \(update.errorCode),
+                           message = \(update.message)
+                    WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
+                event AS (
+                    INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
+                    SELECT id, last_sequence, \(body), \(now) FROM job)
+                SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
+                """)
+        } else {
+            let phase = StoreUpdates.phase(after: update).rawValue
+            let result = try update.result.map(encode)
+            rows = try await database.rows("""
+                WITH job AS (
+                    UPDATE vitae_jobs SET last_sequence = last_sequence + 1, phase = \(phase), progress = \(update.progress),
+                           stage = \(update.stage?.rawValue), message = \(update.message), result = \(result), error = \(update.error),
+                           error_code = \(update.errorCode), finished_at = \(now), lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
+                event AS (
+                    INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
+                    SELECT id, last_sequence, \(body), \(now) FROM job)
+                SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
+                """)
         }
+        guard let row = rows.first else { throw StoreError.leaseLost(jobId: update.jobId) }
+        let (sequence, _) = try row.decode((Int, String).self)
+        return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
     }
 
     public func release(jobId: String, worker: String) async throws {

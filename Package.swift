@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -50,6 +51,15 @@ let package = Package(
         .target(
             name: "VitaeStore",
             dependencies: ["VitaeEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The same store contracts on PostgreSQL, for running several front ends and workers.
+        .target(
+            name: "VitaePostgres",
+            dependencies: [
+                "VitaeStore", "VitaeEngine",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         // The HTTP API, SSE streams, upload signing and the in-process workers.
         .target(
             name: "VitaeServer",
@@ -71,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "vitae",
             dependencies: [
-                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction", "VitaeStore", "VitaeServer",
+                "VitaeEngine", "VitaeAnalysis", "VitaeExtraction", "VitaeStore", "VitaeServer", "VitaePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -82,7 +92,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore"]),
+        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore", "VitaePostgres"]),
         .testTarget(
             name: "VitaeServerTests",
             dependencies: [

@@ -65,14 +65,25 @@ public struct VitaeServer: Sendable {
                                  backlog: configuration.listenBacklog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        let workers = WorkerPool(
-            store: store, feed: store, blobs: blobs, pipelines: pipelines,
-            environment: RunEnvironment(extractor: configuration.extractionSandbox.map(SandboxedExtractor.init) ?? InProcessExtractor()),
-            concurrency: configuration.workers, lease: configuration.leaseDuration,
-            gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
+        let workers = makeWorkerPool(metrics: metrics)
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
         let group = ServiceGroup(configuration: .init(
             services: [workers, hub, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// Runs only the workers, without the HTTP front: `vitae worker`, beside front ends that share the store.
+    public func runWorkers() async throws {
+        let group = ServiceGroup(configuration: .init(
+            services: [makeWorkerPool()], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    private func makeWorkerPool(metrics: ServerMetrics? = nil) -> WorkerPool {
+        WorkerPool(
+            store: store, feed: store, blobs: blobs, pipelines: pipelines,
+            environment: RunEnvironment(extractor: configuration.extractionSandbox.map(SandboxedExtractor.init) ?? InProcessExtractor()),
+            concurrency: configuration.workers, lease: configuration.leaseDuration,
+            gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
     }
 }

@@ -137,11 +137,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 """, arguments: StatementArguments(queues) + [now])
             for id in exhausted {
                 let record = try Self.fetchJob(db, id: id)!
-                let update = JobUpdate(
-                    jobId: id, status: .failed, progress: record.progress, stage: record.stage.flatMap(StageName.init),
-                    message: "The worker running this job stopped responding \(record.attempts) times",
-                    error: "The worker running this job stopped responding \(record.attempts) times", errorCode: "worker_lost")
-                events.append(try self.appendTerminal(db, record: record, update: update, phase: .failed, now: now))
+                events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now))
             }
             let rows = try Row.fetchAll(db, sql: """
                 UPDATE jobs SET phase = 'active', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
@@ -152,7 +148,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                     ORDER BY priority DESC, run_at, created_at LIMIT ?)
                 RETURNING *
                 """, arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
-            let claimed = try rows.map(Self.record).sorted { ($0.priority, -$0.createdAt) > ($1.priority, -$1.createdAt) }
+            let claimed = StoreUpdates.claimOrder(try rows.map(Self.record))
             return (claimed, events)
         }
     }
@@ -208,8 +204,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                     """, arguments: [retryAt.epochMilliseconds, update.error, update.errorCode, update.message, record.id])
                 return (event, [event])
             }
-            let phase: JobPhase = update.status == .completed ? .completed : .failed
-            let event = try self.appendTerminal(db, record: record, update: update, phase: phase, now: now)
+            let event = try self.appendTerminal(db, record: record, update: update, phase: StoreUpdates.phase(after: update), now: now)
             return (event, [event])
         }
     }
@@ -231,7 +226,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "retry")
             }
             let now = self.clock().epochMilliseconds
-            let update = JobUpdate(jobId: jobId, status: .queued, progress: 0, stage: nil, message: "Queued again for a retry")
+            let update = StoreUpdates.requeued(jobId: jobId)
             let event = try self.appendEvent(db, jobId: jobId, update: update, now: now)
             try db.execute(sql: """
                 UPDATE jobs SET phase = 'waiting', attempts = 0, run_at = ?, progress = 0, stage = NULL, message = ?,
@@ -247,9 +242,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             guard !record.phase.isFinished else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "cancel")
             }
-            let update = JobUpdate(
-                jobId: jobId, status: .failed, progress: record.progress, stage: record.stage.flatMap(StageName.init),
-                message: "The job was cancelled", error: "The job was cancelled", errorCode: "cancelled")
+            let update = StoreUpdates.cancelled(record)
             let event = try self.appendTerminal(db, record: record, update: update, phase: .cancelled, now: self.clock().epochMilliseconds)
             return (event, [event])
         }
@@ -328,13 +321,6 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     private func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
 

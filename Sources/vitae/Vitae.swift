@@ -10,5 +10,5 @@ struct Vitae: AsyncParsableCommand {
             Pipelines are read from ./Pipelines, or the folder named by --pipelines-dir or VITAE_PIPELINES.
             """,
         version: "0.1.0",
-        subcommands: [Analyze.self, Serve.self, Extract.self, Eval.self, Pipelines.self])
+        subcommands: [Analyze.self, Serve.self, Worker.self, Extract.self, Eval.self, Pipelines.self])
 }

@@ -9,8 +9,11 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve the monitoring API, SSE streams and in-process workers.",
         discussion: """
             The embedded default keeps jobs in a SQLite file and uploads in a folder, both inside --data-dir.
+            With --database (or VITAE_DATABASE_URL) jobs, events, uploads and the upload signing key live in
+            PostgreSQL instead, so several `vitae serve` front ends and `vitae worker` processes can share them.
             Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR,
             VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES (a flag wins).
+            VITAE_SIGNING_KEY (base64) overrides the key kept in the data folder or database.
             SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within
             --grace-seconds and hands the rest back to the queue.
             """)
@@ -25,27 +28,13 @@ struct Serve: AsyncParsableCommand {
     var leaseSeconds: Double?
     @Option(name: .customLong("grace-seconds"), help: "Seconds running jobs get to finish on shutdown.") var graceSeconds: Double?
     @Option(name: .customLong("max-upload-bytes"), help: "Largest file an upload URL accepts.") var maxUploadBytes: Int?
-    @Flag(name: .customLong("in-process-extraction"),
-          help: "Read files inside the server process instead of a limited child process (faster, but a crashing PDF takes the server down).")
-    var inProcessExtraction = false
+    @OptionGroup var extraction: ExtractionOptionsGroup
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @OptionGroup var pipelines: PipelineOptions
-
-    /// This binary, wherever it was started from (PATH, a relative path or a symlink).
-    static var ownExecutable: URL {
-        let procSelf = URL(fileURLWithPath: "/proc/self/exe")
-        if FileManager.default.fileExists(atPath: procSelf.path) { return procSelf.resolvingSymlinksInPath() }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().absoluteURL
-    }
+    @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        func setting<T: LosslessStringConvertible>(_ flag: T?, _ variable: String) throws -> T? {
-            if let flag { return flag }
-            guard let text = environment[variable], !text.isEmpty else { return nil }
-            guard let value = T(text) else { throw ValidationError("\(variable)=\(text) is not a valid value") }
-            return value
-        }
         var configuration = ServerConfiguration()
         configuration.host = try setting(host, "VITAE_HOST") ?? configuration.host
         configuration.port = try setting(port, "VITAE_PORT") ?? configuration.port
@@ -56,10 +45,7 @@ struct Serve: AsyncParsableCommand {
         if let seconds = try setting(graceSeconds, "VITAE_GRACE_SECONDS") { configuration.shutdownGracePeriod = .seconds(seconds) }
         configuration.maxUploadBytes = try setting(maxUploadBytes, "VITAE_MAX_UPLOAD_BYTES") ?? configuration.maxUploadBytes
         configuration.samplesDirectory = BundledFolder.locate("Samples/web")
-        if !inProcessExtraction {
-            // The running binary's own `extract` command does the reading in a child process.
-            configuration.extractionSandbox = ExtractionSandbox(executable: Self.ownExecutable)
-        }
+        extraction.apply(to: &configuration)
         guard configuration.workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
 
         var logger = Logger(label: "vitae")
@@ -74,7 +60,25 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         guard !loaded.isEmpty else { throw ValidationError("no pipeline files in \(catalog.directory.path)") }
-        let server = try VitaeServer.embedded(configuration: configuration, pipelines: loaded, logger: logger)
+        let server: VitaeServer
+        var backend: SharedBackend?
+        if let url = try database.url() {
+            // A front end's pool serves requests and SSE reads; its workers (if any) need a few more.
+            let shared = try await SharedBackend.open(url, connections: 16 + configuration.workers, logger: logger)
+            backend = shared
+            configuration.signingKey = try await shared.signingKey()
+            server = VitaeServer(configuration: configuration, store: shared.store, blobs: shared.blobs, pipelines: loaded, logger: logger)
+            logger.info("jobs and uploads are in PostgreSQL at \(url)")
+        } else {
+            if let text = environment["VITAE_SIGNING_KEY"], !text.isEmpty {
+                guard let key = Data(base64Encoded: text), key.count >= 32 else {
+                    throw ValidationError("VITAE_SIGNING_KEY must be at least 32 bytes, base64-encoded")
+                }
+                configuration.signingKey = key
+            }
+            server = try VitaeServer.embedded(configuration: configuration, pipelines: loaded, logger: logger)
+        }
+        defer { backend?.close() }
         let host = configuration.host
         let announcer = logger
         try await server.run { port in

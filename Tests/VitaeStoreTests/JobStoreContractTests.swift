@@ -2,18 +2,13 @@ import Foundation
 import Synchronization
 import Testing
 import VitaeEngine
+import VitaePostgres
 import VitaeStore
 
-@Suite struct SQLiteJobStoreTests {
-    let store: SQLiteJobStore
-    let clock = TestClock()
-
-    init() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID().uuidString).sqlite").path
-        store = try SQLiteJobStore(path: path, clock: { [clock] in clock.now })
-    }
-
-    func add(_ id: String, priority: Int = 0, attempts: Int = 3) async throws {
+/// The `JobStore` contract, run against every store: the same test bodies, parameterised by store,
+/// so SQLite and PostgreSQL cannot drift apart in what they promise.
+@Suite struct JobStoreContractTests {
+    func add(_ store: some JobStore, _ id: String, priority: Int = 0, attempts: Int = 3) async throws {
         let job = NewJob(id: id, queue: "q", name: "n", data: ["fileName": "f"], priority: priority, maxAttempts: attempts)
         _ = try await store.add(job, queued: JobUpdate(jobId: id, status: .queued, progress: 0, stage: nil, message: "queued"))
     }
@@ -22,26 +17,32 @@ import VitaeStore
         JobUpdate(jobId: id, status: status, progress: progress, stage: .parsing, message: "m")
     }
 
-    @Test func addIsIdempotentAndLogsQueued() async throws {
-        try await add("a")
+    @Test(arguments: StoreKind.underTest) func addIsIdempotentAndLogsQueued(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "a")
         let again = try await store.add(NewJob(id: "a", queue: "q", name: "n", data: [:]), queued: update("a", .queued, 0))
         guard case .existing(let record) = again else { Issue.record("expected existing"); return }
         #expect(record.lastSequence == 1)
         #expect(try await store.events(jobId: "a", after: 0).map(\.update.status) == [.queued])
     }
 
-    @Test func claimsByPriorityThenAge() async throws {
-        try await add("low")
-        try await add("high", priority: 5)
-        try await add("low2")
+    @Test(arguments: StoreKind.underTest) func claimsByPriorityThenAge(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "low")
+        try await add(store, "high", priority: 5)
+        try await add(store, "low2")
         let claimed = try await store.claim(queues: ["q"], worker: "w", limit: 2, lease: .seconds(30))
         #expect(claimed.map(\.id) == ["high", "low"])
         #expect(claimed.allSatisfy { $0.phase == .active && $0.attempts == 1 })
         #expect(try await store.claim(queues: ["other"], worker: "w", limit: 5, lease: .seconds(30)).isEmpty)
     }
 
-    @Test func expiredLeaseIsReclaimedAndTheOldWorkerIsFencedOut() async throws {
-        try await add("j")
+    @Test(arguments: StoreKind.underTest) func expiredLeaseIsReclaimedAndTheOldWorkerIsFencedOut(_ kind: StoreKind) async throws {
+        let (store, clock) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "j")
         _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30))
         _ = try await store.append(update("j", .inProgress, 30), worker: "dead")
         #expect(try await store.claim(queues: ["q"], worker: "alive", limit: 1, lease: .seconds(30)).isEmpty, "lease still valid")
@@ -58,8 +59,10 @@ import VitaeStore
         #expect(try await store.events(jobId: "j", after: 0).map(\.sequence) == [1, 2, 3])
     }
 
-    @Test func jobOutOfAttemptsFailsWhenItsWorkerVanishes() async throws {
-        try await add("p", attempts: 1)
+    @Test(arguments: StoreKind.underTest) func jobOutOfAttemptsFailsWhenItsWorkerVanishes(_ kind: StoreKind) async throws {
+        let (store, clock) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "p", attempts: 1)
         _ = try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30))
         clock.advance(31)
         #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).isEmpty)
@@ -69,8 +72,10 @@ import VitaeStore
         #expect(try await store.events(jobId: "p", after: 0).last?.update.status == .failed)
     }
 
-    @Test func retryLaterWaitsUntilItsTime() async throws {
-        try await add("r")
+    @Test(arguments: StoreKind.underTest) func retryLaterWaitsUntilItsTime(_ kind: StoreKind) async throws {
+        let (store, clock) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "r")
         _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
         _ = try await store.finish(update("r", .queued, 10), worker: "w", retryAt: clock.now.addingTimeInterval(5))
         #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).isEmpty)
@@ -78,17 +83,21 @@ import VitaeStore
         #expect(try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30)).map(\.attempts) == [2])
     }
 
-    @Test func releaseOnShutdownDoesNotCountTheAttempt() async throws {
-        try await add("s")
+    @Test(arguments: StoreKind.underTest) func releaseOnShutdownDoesNotCountTheAttempt(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "s")
         _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
         try await store.release(jobId: "s", worker: "w")
         #expect(try await store.claim(queues: ["q"], worker: "w2", limit: 1, lease: .seconds(30)).map(\.attempts) == [1])
     }
 
-    @Test func countsAndFeed() async throws {
+    @Test(arguments: StoreKind.underTest) func countsAndFeed(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
         let feed = store.committedEvents()
-        try await add("c1")
-        try await add("c2")
+        try await add(store, "c1")
+        try await add(store, "c2")
         _ = try await store.cancel(jobId: "c2")
         var counts = QueueCounts()
         counts.waiting = 1
@@ -99,12 +108,4 @@ import VitaeStore
         for _ in 0..<3 { if let event = await iterator.next() { seen.append("\(event.jobId):\(event.sequence)") } }
         #expect(seen == ["c1:1", "c2:1", "c2:2"])
     }
-}
-
-/// A clock that moves only when told, so lease expiry is tested without sleeping.
-final class TestClock: Sendable {
-    private let offset = Mutex(0.0)
-    private let start = Date()
-    var now: Date { start.addingTimeInterval(offset.withLock { $0 }) }
-    func advance(_ seconds: Double) { offset.withLock { $0 += seconds } }
 }

@@ -1,0 +1,198 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+import VitaeStore
+
+/// This process's one LISTEN connection, fanned out to every `committedEvents()` stream. The connection
+/// only listens; events are read through the pool.
+///
+/// A notification carries only `<jobId>:<sequence>`; the events themselves are read from the log,
+/// every sequence above the last one this process saw of the job, so a burst of notifications for
+/// one job costs one read and nothing is skipped. If the connection drops, the listener reconnects,
+/// LISTENs again and then re-reads the events inserted since shortly before it last knew it was
+/// connected (by the server's clock, the same for every writer), so subscribers miss nothing; they
+/// may see an event twice and drop it by sequence, as the `EventFeed` contract says.
+final class PostgresEventListener: Sendable {
+    static let channel = "vitae_events"
+    /// How far before the last sign of life catch-up reads: longer than any event-writing transaction.
+    static let catchUpSlack = "30 seconds"
+    /// Finished jobs whose last sequence is remembered, so stale notifications cost no reads.
+    static let finishedMemory = 10_000
+
+    private struct Subscribers {
+        var continuations: [UUID: AsyncStream<StoredEvent>.Continuation] = [:]
+        var task: Task<Void, Never>?
+        var stopped = false
+    }
+
+    /// What the listening task knows; only that task touches it, the lock keeps the compiler convinced.
+    private struct Progress {
+        var lastSeen: [String: Int] = [:]
+        var finished: [String] = []
+        var finishedStart = 0
+        /// The server time of the last sign that the LISTEN connection was alive; nil before the first connection.
+        var aliveAt: Date?
+    }
+
+    private let database: PostgresDatabase
+    private let subscribers = Mutex(Subscribers())
+    private let progress = Mutex(Progress())
+    private let keepAliveInterval: Duration
+
+    init(database: PostgresDatabase, keepAliveInterval: Duration = .seconds(2)) {
+        self.database = database
+        self.keepAliveInterval = keepAliveInterval
+    }
+
+    func subscribe() -> AsyncStream<StoredEvent> {
+        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
+        let id = UUID()
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.subscribers.withLock { $0.continuations.removeValue(forKey: id) }
+        }
+        let stopped = subscribers.withLock { state -> Bool in
+            guard !state.stopped else { return true }
+            state.continuations[id] = continuation
+            if state.task == nil { state.task = Task { await self.listen() } }
+            return false
+        }
+        if stopped { continuation.finish() }
+        return stream
+    }
+
+    func stop() {
+        let (task, continuations) = subscribers.withLock { state in
+            state.stopped = true
+            defer { state.continuations = [:] }
+            return (state.task, Array(state.continuations.values))
+        }
+        task?.cancel()
+        continuations.forEach { $0.finish() }
+    }
+
+    private func yield(_ events: [StoredEvent]) {
+        guard !events.isEmpty else { return }
+        let targets = subscribers.withLock { Array($0.continuations.values) }
+        for target in targets {
+            for event in events { target.yield(event) }
+        }
+    }
+
+    // MARK: The connection
+
+    private func listen() async {
+        let logger = database.logger
+        var failures = 0
+        var connectionID = 1
+        while !Task.isCancelled {
+            do {
+                let configuration = try database.url.connectionConfiguration
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: connectionID, logger: logger)
+                connectionID += 1
+                defer { Task { try? await connection.close() } }
+                try await connection.listen(on: Self.channel) { notifications in
+                    failures = 0
+                    try await self.catchUp()
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        // A half-open TCP connection delivers nothing and reports nothing; a periodic query
+                        // notices it, and records the server time catch-up will start from.
+                        group.addTask { try await self.keepAlive(connection) }
+                        group.addTask {
+                            for try await notification in notifications {
+                                try await self.handle(notification.payload)
+                            }
+                            throw CancellationError()
+                        }
+                        try await group.next()
+                        group.cancelAll()
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                failures += 1
+                if failures == 1 || failures % 30 == 0 {
+                    logger.warning("the event LISTEN connection failed; reconnecting",
+                                   metadata: ["error": "\(PostgresDatabase.explain(error))"])
+                }
+            }
+            // Back off a little, up to a second, so a database restart is not hammered.
+            try? await Task.sleep(for: .milliseconds(min(1000, 50 * (1 << min(failures, 5)))))
+        }
+    }
+
+    /// Repeats the (idempotent) LISTEN as the probe, so the connection's last statement in `pg_stat_activity`
+    /// stays `LISTEN` and operators can find it; the server time comes from the pool right after.
+    private func keepAlive(_ connection: PostgresConnection) async throws {
+        while !Task.isCancelled {
+            try await Task.sleep(for: keepAliveInterval)
+            try await connection.query("LISTEN \(unescaped: Self.channel)", logger: database.logger)
+            let now = try await serverTime()
+            progress.withLock { $0.aliveAt = now }
+        }
+    }
+
+    private func serverTime() async throws -> Date {
+        try await database.rows("SELECT now()").first?.decode(Date.self) ?? Date()
+    }
+
+    /// After (re)connecting: the events inserted since shortly before the listener last knew it was connected.
+    private func catchUp() async throws {
+        let logger = database.logger
+        let aliveAt = progress.withLock { $0.aliveAt }
+        let serverNow = try await serverTime()
+        progress.withLock { $0.aliveAt = serverNow }
+        // The first connection starts from now: a subscriber created just before it may have missed events in between.
+        let since = aliveAt ?? serverNow
+        let rows = try await database.rows("""
+            SELECT job_id, sequence, body FROM vitae_job_events
+            WHERE inserted_at >= \(since) - \(Self.catchUpSlack)::interval ORDER BY position
+            """)
+        var events: [StoredEvent] = []
+        for row in rows {
+            let event = try PostgresJobStore.event(row)
+            if record(event) { events.append(event) }
+        }
+        if aliveAt != nil { logger.info("event LISTEN connection restored", metadata: ["caughtUp": "\(events.count)"]) }
+        yield(events)
+    }
+
+    private func handle(_ payload: String) async throws {
+        guard let colon = payload.lastIndex(of: ":"), let sequence = Int(payload[payload.index(after: colon)...]) else { return }
+        let jobId = String(payload[..<colon])
+        let known = progress.withLock { $0.lastSeen[jobId] }
+        if let known, sequence <= known { return }
+        // A job first heard of now is read from the notified sequence; earlier events were before this listener.
+        let after = known ?? (sequence - 1)
+        let rows = try await database.rows("""
+            SELECT job_id, sequence, body FROM vitae_job_events WHERE job_id = \(jobId) AND sequence > \(after) ORDER BY sequence
+            """)
+        var events: [StoredEvent] = []
+        for row in rows {
+            let event = try PostgresJobStore.event(row)
+            if record(event) { events.append(event) }
+        }
+        yield(events)
+    }
+
+    /// Notes an event as seen; false if it was seen already.
+    private func record(_ event: StoredEvent) -> Bool {
+        progress.withLock { progress in
+            if let seen = progress.lastSeen[event.jobId], event.sequence <= seen { return false }
+            progress.lastSeen[event.jobId] = event.sequence
+            if event.update.status.isTerminal {
+                progress.finished.append(event.jobId)
+                if progress.finished.count - progress.finishedStart > Self.finishedMemory {
+                    let oldest = progress.finished[progress.finishedStart]
+                    progress.finishedStart += 1
+                    progress.lastSeen[oldest] = nil
+                    if progress.finishedStart > Self.finishedMemory {
+                        progress.finished.removeFirst(progress.finishedStart)
+                        progress.finishedStart = 0
+                    }
+                }
+            }
+            return true
+        }
+    }
+}

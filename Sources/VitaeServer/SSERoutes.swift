@@ -101,10 +101,8 @@ struct SSERoutes: Sendable {
                             if event.isTerminal { break loop }
                         case .event:
                             continue
-                        case .heartbeat(let timestamp):
-                            try await writer.write(ServerSentEvent(event: "heartbeat", json: Heartbeat(timestamp: timestamp)).buffer)
-                        case .queueStats(let stats):
-                            try await writer.write(ServerSentEvent(event: "queue_stats", json: stats).buffer)
+                        case .heartbeat, .queueStats:
+                            try await writer.write(message.controlFrame)
                         }
                     }
                 } onGracefulShutdown: {
@@ -153,10 +151,8 @@ struct SSERoutes: Sendable {
                         }
                         guard queueOf[event.jobId] == queueName else { continue }
                         try await writer.write(ServerSentEvent(event: "job_update", json: event.update).buffer)
-                    case .heartbeat(let timestamp):
-                        try await writer.write(ServerSentEvent(event: "heartbeat", json: Heartbeat(timestamp: timestamp)).buffer)
-                    case .queueStats(let stats):
-                        try await writer.write(ServerSentEvent(event: "queue_stats", json: stats).buffer)
+                    case .heartbeat, .queueStats:
+                        try await writer.write(message.controlFrame)
                     }
                 }
             } onGracefulShutdown: {
@@ -181,5 +177,16 @@ struct SSERoutes: Sendable {
             return events
         }
         return Array(events[(lastEarlierEnd + 1)...])
+    }
+}
+
+extension HubMessage {
+    /// The frame of a heartbeat or of queue statistics, which every stream sends alike.
+    var controlFrame: ByteBuffer {
+        switch self {
+        case .heartbeat(let timestamp): ServerSentEvent(event: "heartbeat", json: SSERoutes.Heartbeat(timestamp: timestamp)).buffer
+        case .queueStats(let stats): ServerSentEvent(event: "queue_stats", json: stats).buffer
+        case .event(let encoded): encoded.frame
+        }
     }
 }

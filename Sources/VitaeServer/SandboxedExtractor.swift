@@ -18,7 +18,7 @@ public struct SandboxedExtractor: DocumentExtracting {
         let input = folder.appendingPathComponent("input")
         let output = folder.appendingPathComponent("output.json")
         try data.write(to: input)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
 
         let process = Process()
         // ulimit in a shell is the portable way to give only the child its limits.

@@ -137,9 +137,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
                 SELECT id, last_sequence, \(body), \(now) FROM job)
             SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
             """)
-        guard let row = rows.first else { throw StoreError.leaseLost(jobId: update.jobId) }
-        let (sequence, _) = try row.decode((Int, String).self)
-        return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
+        return try heldJobEvent(rows, update)
     }
 
     public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
@@ -174,6 +172,11 @@ public final class PostgresJobStore: JobStore, EventFeed {
                 SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
                 """)
         }
+        return try heldJobEvent(rows, update)
+    }
+
+    /// The event a lease-checked statement appended: no row means the worker no longer holds the job.
+    private func heldJobEvent(_ rows: [PostgresRow], _ update: JobUpdate) throws -> StoredEvent {
         guard let row = rows.first else { throw StoreError.leaseLost(jobId: update.jobId) }
         let (sequence, _) = try row.decode((Int, String).self)
         return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)

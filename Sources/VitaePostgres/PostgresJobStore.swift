@@ -123,63 +123,59 @@ public final class PostgresJobStore: JobStore, EventFeed {
         return Set(jobIds).subtracting(renewed)
     }
 
-    public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
-        let body = try encode(update)
-        let now = clock().epochMilliseconds
-        // The lease check, the new sequence, the event and its NOTIFY in one statement (one transaction).
+    public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
+        guard let latest = updates.last else { return [] }
+        let bodies = try updates.map(encode)
+        // The lease check, the new sequences, the events and one NOTIFY in one statement (one transaction).
         let rows = try await database.rows("""
             WITH job AS (
-                UPDATE vitae_jobs SET last_sequence = last_sequence + 1, progress = \(update.progress),
-                       stage = \(update.stage?.rawValue), message = \(update.message)
-                WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-            event AS (
-                INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                SELECT id, last_sequence, \(body), \(now) FROM job)
-            SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
+                UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), progress = \(latest.progress),
+                       stage = \(latest.stage?.rawValue), message = \(latest.message)
+                WHERE id = \(latest.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
+            \(eventsLogged: bodies, at: clock().epochMilliseconds)
             """)
-        return try heldJobEvent(rows, update)
+        return try heldJobEvents(rows, updates)
     }
 
-    public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
+    public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
+        let updates = following + [update]
+        let bodies = try updates.map(encode)
         let now = clock().epochMilliseconds
-        let body = try encode(update)
-        // One statement: the lease check, the job's new state, the event and its NOTIFY commit together.
+        // One statement: the lease check, the job's new state, the events and one NOTIFY commit together.
         let rows: [PostgresRow]
         if let retryAt {
+            // The job keeps the progress and stage of its last logged step, which a repeated run resumes after.
+            let latest = following.last
             rows = try await database.rows("""
                 WITH job AS (
-                    UPDATE vitae_jobs SET last_sequence = last_sequence + 1, phase = 'waiting', run_at = \(retryAt.epochMilliseconds),
-                           lease_owner = NULL, lease_expires_at = NULL, error = \(update.error), error_code = \(update.errorCode),
-                           message = \(update.message)
+                    UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), phase = 'waiting',
+                           run_at = \(retryAt.epochMilliseconds), lease_owner = NULL, lease_expires_at = NULL, error = \(update.error),
+                           error_code = \(update.errorCode), message = \(update.message), progress = COALESCE(\(latest?.progress), progress),
+                           stage = CASE WHEN \(latest != nil) THEN \(latest?.stage?.rawValue) ELSE stage END
                     WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-                event AS (
-                    INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                    SELECT id, last_sequence, \(body), \(now) FROM job)
-                SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
+                \(eventsLogged: bodies, at: now)
                 """)
         } else {
             let phase = StoreUpdates.phase(after: update).rawValue
             let result = try update.result.map(encode)
             rows = try await database.rows("""
                 WITH job AS (
-                    UPDATE vitae_jobs SET last_sequence = last_sequence + 1, phase = \(phase), progress = \(update.progress),
+                    UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), phase = \(phase), progress = \(update.progress),
                            stage = \(update.stage?.rawValue), message = \(update.message), result = \(result), error = \(update.error),
                            error_code = \(update.errorCode), finished_at = \(now), lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-                event AS (
-                    INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                    SELECT id, last_sequence, \(body), \(now) FROM job)
-                SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
+                \(eventsLogged: bodies, at: now)
                 """)
         }
-        return try heldJobEvent(rows, update)
+        return try heldJobEvents(rows, updates)
     }
 
-    /// The event a lease-checked statement appended: no row means the worker no longer holds the job.
-    private func heldJobEvent(_ rows: [PostgresRow], _ update: JobUpdate) throws -> StoredEvent {
-        guard let row = rows.first else { throw StoreError.leaseLost(jobId: update.jobId) }
-        let (sequence, _) = try row.decode((Int, String).self)
-        return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
+    /// The events a lease-checked statement appended: no row means the worker no longer holds the job.
+    private func heldJobEvents(_ rows: [PostgresRow], _ updates: [JobUpdate]) throws -> [StoredEvent] {
+        guard let row = rows.first, let jobId = updates.first?.jobId else { throw StoreError.leaseLost(jobId: updates.first?.jobId ?? "") }
+        let (last, _) = try row.decode((Int, String).self)
+        let first = last - updates.count + 1
+        return updates.enumerated().map { StoredEvent(jobId: jobId, sequence: first + $0.offset, update: $0.element) }
     }
 
     public func release(jobId: String, worker: String) async throws {
@@ -308,5 +304,25 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
     private func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension PostgresQuery.StringInterpolation {
+    /// The tail of a statement whose CTE `job` reserved the sequences of a batch of events (its
+    /// `last_sequence` is the batch's last): inserts the events, numbered in order, and sends one
+    /// NOTIFY naming the batch's first sequence (listeners read every sequence above the last they saw).
+    mutating func appendInterpolation(eventsLogged bodies: [String], at now: Int64) {
+        appendInterpolation(unescaped: """
+            event AS (
+                INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
+                SELECT job.id, job.last_sequence - \(bodies.count) + batch.position, batch.body,
+            """)
+        appendInterpolation(now)
+        appendInterpolation(unescaped: " FROM job, unnest(")
+        appendInterpolation(bodies)
+        appendInterpolation(unescaped: """
+            ::text[]) WITH ORDINALITY AS batch(body, position))
+            SELECT last_sequence, pg_notify('vitae_events', id || ':' || (last_sequence - \(bodies.count - 1)))::text FROM job
+            """)
     }
 }

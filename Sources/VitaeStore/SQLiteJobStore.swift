@@ -131,15 +131,15 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             let now = self.clock().epochMilliseconds
             // A job whose worker vanished and that has no attempts left fails here, once.
             var events: [StoredEvent] = []
-            let exhausted = try String.fetchAll(db, sql: """
+            let exhausted = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM jobs WHERE queue IN (\(placeholders)) AND phase = 'active'
                 AND lease_expires_at < ? AND attempts >= max_attempts
-                """, arguments: StatementArguments(queues) + [now])
+                """), arguments: StatementArguments(queues) + [now])
             for id in exhausted {
                 let record = try Self.fetchJob(db, id: id)!
                 events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now))
             }
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 UPDATE jobs SET phase = 'active', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
                        started_at = COALESCE(started_at, ?)
                 WHERE id IN (
@@ -147,7 +147,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                     AND ((phase = 'waiting' AND run_at <= ?) OR (phase = 'active' AND lease_expires_at < ?))
                     ORDER BY priority DESC, run_at, created_at LIMIT ?)
                 RETURNING *
-                """, arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
+                """), arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
             let claimed = StoreUpdates.claimOrder(try rows.map(Self.record))
             return (claimed, events)
         }
@@ -166,46 +166,48 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         }
     }
 
-    public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
-        try await append([update], worker: worker)[0]
-    }
-
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
-        guard let jobId = updates.first?.jobId else { return [] }
+        guard let latest = updates.last else { return [] }
         let bodies = try updates.map(encode)
         return try await write { db in
-            let now = self.clock().epochMilliseconds
-            var events: [StoredEvent] = []
-            for (update, body) in zip(updates, bodies) {
-                guard let sequence = try Int.fetchOne(db, sql: """
-                    UPDATE jobs SET last_sequence = last_sequence + 1, progress = ?, stage = ?, message = ?
-                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
-                    """, arguments: [update.progress, update.stage?.rawValue, update.message, jobId, worker])
-                else { throw StoreError.leaseLost(jobId: jobId) }
-                try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [jobId, sequence, body, now])
-                events.append(StoredEvent(jobId: jobId, sequence: sequence, update: update))
-            }
+            let held = try Int.fetchOne(db.cachedStatement(sql: """
+                UPDATE jobs SET last_sequence = last_sequence + ?, progress = ?, stage = ?, message = ?
+                WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                """), arguments: [updates.count, latest.progress, latest.stage?.rawValue, latest.message, latest.jobId, worker])
+            guard let held else { throw StoreError.leaseLost(jobId: latest.jobId) }
+            let events = try Self.insertEvents(db, updates, bodies: bodies, through: held, now: self.clock().epochMilliseconds)
             return (events, events)
         }
     }
 
-    public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
-        try await write { db in
+    public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
+        let updates = following + [update]
+        let bodies = try updates.map(encode)
+        let result = try update.result.map(encode)
+        return try await write { db in
             let now = self.clock().epochMilliseconds
-            guard let record = try Self.fetchJob(db, id: update.jobId, heldBy: worker) else {
-                throw StoreError.leaseLost(jobId: update.jobId)
-            }
+            let held: Int?
             if let retryAt {
-                let event = try self.appendEvent(db, jobId: record.id, update: update, now: now)
-                try db.execute(sql: """
-                    UPDATE jobs SET phase = 'waiting', run_at = ?, lease_owner = NULL, lease_expires_at = NULL,
-                           error = ?, error_code = ?, message = ? WHERE id = ?
-                    """, arguments: [retryAt.epochMilliseconds, update.error, update.errorCode, update.message, record.id])
-                return (event, [event])
+                // The job keeps the progress and stage of its last logged step, which a repeated run resumes after.
+                let latest = following.last
+                held = try Int.fetchOne(db.cachedStatement(sql: """
+                    UPDATE jobs SET last_sequence = last_sequence + ?, phase = 'waiting', run_at = ?, lease_owner = NULL,
+                           lease_expires_at = NULL, error = ?, error_code = ?, message = ?,
+                           progress = COALESCE(?, progress), stage = IIF(?, ?, stage)
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                    """), arguments: [updates.count, retryAt.epochMilliseconds, update.error, update.errorCode, update.message,
+                                      latest?.progress, latest != nil, latest?.stage?.rawValue, update.jobId, worker])
+            } else {
+                held = try Int.fetchOne(db.cachedStatement(sql: """
+                    UPDATE jobs SET last_sequence = last_sequence + ?, phase = ?, progress = ?, stage = ?, message = ?, result = ?,
+                           error = ?, error_code = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                    """), arguments: [updates.count, StoreUpdates.phase(after: update).rawValue, update.progress, update.stage?.rawValue,
+                                      update.message, result, update.error, update.errorCode, now, update.jobId, worker])
             }
-            let event = try self.appendTerminal(db, record: record, update: update, phase: StoreUpdates.phase(after: update), now: now)
-            return (event, [event])
+            guard let held else { throw StoreError.leaseLost(jobId: update.jobId) }
+            let events = try Self.insertEvents(db, updates, bodies: bodies, through: held, now: now)
+            return (events, events)
         }
     }
 
@@ -279,11 +281,20 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     // MARK: Rows
 
     private func appendEvent(_ db: Database, jobId: String, update: JobUpdate, now: Int64) throws -> StoredEvent {
-        let sequence = try Int.fetchOne(db, sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence",
+        let sequence = try Int.fetchOne(db.cachedStatement(sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence"),
                                         arguments: [jobId])!
-        try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
-                       arguments: [jobId, sequence, try encode(update), now])
-        return StoredEvent(jobId: jobId, sequence: sequence, update: update)
+        return try Self.insertEvents(db, [update], bodies: [try encode(update)], through: sequence, now: now)[0]
+    }
+
+    /// Logs `updates` of one job under the sequences that end at `last`, which the caller reserved.
+    private static func insertEvents(_ db: Database, _ updates: [JobUpdate], bodies: [String], through last: Int, now: Int64) throws -> [StoredEvent] {
+        let insert = try db.cachedStatement(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)")
+        let first = last - updates.count + 1
+        return try zip(updates, bodies).enumerated().map { offset, logged in
+            let (update, body) = logged
+            try insert.execute(arguments: [update.jobId, first + offset, body, now])
+            return StoredEvent(jobId: update.jobId, sequence: first + offset, update: update)
+        }
     }
 
     private func appendTerminal(_ db: Database, record: JobRecord, update: JobUpdate, phase: JobPhase, now: Int64) throws -> StoredEvent {
@@ -296,12 +307,8 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         return event
     }
 
-    private static func fetchJob(_ db: Database, id: String, heldBy worker: String? = nil) throws -> JobRecord? {
-        if let worker {
-            return try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ? AND phase = 'active' AND lease_owner = ?",
-                                    arguments: [id, worker]).map(record)
-        }
-        return try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(record)
+    private static func fetchJob(_ db: Database, id: String) throws -> JobRecord? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(record)
     }
 
     private static func record(_ row: Row) throws -> JobRecord {

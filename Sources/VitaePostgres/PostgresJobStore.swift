@@ -15,11 +15,6 @@ public final class PostgresJobStore: JobStore, EventFeed {
     public let database: PostgresDatabase
     private let clock: @Sendable () -> Date
     private let listener: PostgresEventListener
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
     private var logger: Logger { database.logger }
 
     /// `clock` is the time leases and retries are measured against; tests move it by hand.
@@ -43,8 +38,8 @@ public final class PostgresJobStore: JobStore, EventFeed {
     // MARK: JobStore
 
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
-        let data = try encode(job.data)
-        let body = try encode(queued)
+        let data = job.data.jsonText
+        let body = queued.jsonText
         let now = clock().epochMilliseconds
         // One statement is one transaction: the job, its `queued` event and the NOTIFY commit together.
         let inserted = try await database.rows("""
@@ -125,7 +120,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
         guard let latest = updates.last else { return [] }
-        let bodies = try updates.map(encode)
+        let bodies = updates.map(\.jsonText)
         // The lease check, the new sequences, the events and one NOTIFY in one statement (one transaction).
         let rows = try await database.rows("""
             WITH job AS (
@@ -139,7 +134,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
     public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
         let updates = following + [update]
-        let bodies = try updates.map(encode)
+        let bodies = updates.map(\.jsonText)
         let now = clock().epochMilliseconds
         // One statement: the lease check, the job's new state, the events and one NOTIFY commit together.
         let rows: [PostgresRow]
@@ -157,7 +152,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
                 """)
         } else {
             let phase = StoreUpdates.phase(after: update).rawValue
-            let result = try update.result.map(encode)
+            let result = update.result?.jsonText
             rows = try await database.rows("""
                 WITH job AS (
                     UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), phase = \(phase), progress = \(update.progress),
@@ -255,14 +250,14 @@ public final class PostgresJobStore: JobStore, EventFeed {
         let row = try await db.all("UPDATE vitae_jobs SET last_sequence = last_sequence + 1 WHERE id = \(jobId) RETURNING last_sequence",
                                    logger: logger)
         guard let sequence = try row.first?.decode(Int.self) else { throw StoreError.notFound(jobId: jobId) }
-        try await insertEvent(db, jobId: jobId, sequence: sequence, body: try encode(update), now: now)
+        try await insertEvent(db, jobId: jobId, sequence: sequence, body: update.jsonText, now: now)
         return StoredEvent(jobId: jobId, sequence: sequence, update: update)
     }
 
     private func appendTerminal(_ db: PostgresConnection, record: JobRecord, update: JobUpdate, phase: JobPhase,
                                 now: Int64) async throws -> StoredEvent {
         let event = try await appendEvent(db, jobId: record.id, update: update, now: now)
-        let result = try update.result.map(encode)
+        let result = update.result?.jsonText
         try await db.query("""
             UPDATE vitae_jobs SET phase = \(phase.rawValue), progress = \(update.progress), stage = \(update.stage?.rawValue),
                    message = \(update.message), result = \(result), error = \(update.error), error_code = \(update.errorCode),
@@ -302,9 +297,6 @@ public final class PostgresJobStore: JobStore, EventFeed {
         return StoredEvent(jobId: jobId, sequence: sequence, update: try JSONDecoder().decode(JobUpdate.self, from: Data(body.utf8)))
     }
 
-    private func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }
 
 extension PostgresQuery.StringInterpolation {

@@ -150,7 +150,7 @@ struct SSERoutes: Sendable {
                             queueOf[event.jobId] = job.queue
                         }
                         guard queueOf[event.jobId] == queueName else { continue }
-                        try await writer.write(ServerSentEvent(event: "job_update", json: event.update).buffer)
+                        try await writer.write(ServerSentEvent(event: "job_update", data: event.update.jsonText).buffer)
                     case .heartbeat, .queueStats:
                         try await writer.write(message.controlFrame)
                     }

@@ -8,11 +8,6 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     private let pool: DatabasePool
     private let writer: GroupCommit
     private let listeners = EventListeners()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// The time leases and retries are measured against; tests move it by hand.
     private let clock: @Sendable () -> Date
@@ -99,8 +94,8 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     // MARK: JobStore
 
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
-        let data = try encode(job.data)
-        let body = try encode(queued)
+        let data = job.data.jsonText
+        let body = queued.jsonText
         return try await write(durable: true) { db in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
             let now = self.clock().epochMilliseconds
@@ -127,7 +122,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         guard !queues.isEmpty, limit > 0 else { return [] }
         let placeholders = databaseQuestionMarks(count: queues.count)
         let leaseMs = lease.milliseconds
-        return try await write { db in
+        let rows = try await write { db in
             let now = self.clock().epochMilliseconds
             // A job whose worker vanished and that has no attempts left fails here, once.
             var events: [StoredEvent] = []
@@ -148,9 +143,10 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                     ORDER BY priority DESC, run_at, created_at LIMIT ?)
                 RETURNING *
                 """), arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
-            let claimed = StoreUpdates.claimOrder(try rows.map(Self.record))
-            return (claimed, events)
+            return (CopiedRows(rows), events)
         }
+        // Decoded here, not on the writer, which every other write waits for.
+        return StoreUpdates.claimOrder(try rows.rows.map(Self.record))
     }
 
     public func renewLeases(worker: String, jobIds: [String], lease: Duration) async throws -> Set<String> {
@@ -168,7 +164,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
         guard let latest = updates.last else { return [] }
-        let bodies = try updates.map(encode)
+        let bodies = updates.map(\.jsonText)
         return try await write { db in
             let held = try Int.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET last_sequence = last_sequence + ?, progress = ?, stage = ?, message = ?
@@ -182,8 +178,8 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
         let updates = following + [update]
-        let bodies = try updates.map(encode)
-        let result = try update.result.map(encode)
+        let bodies = updates.map(\.jsonText)
+        let result = update.result?.jsonText
         return try await write { db in
             let now = self.clock().epochMilliseconds
             let held: Int?
@@ -283,7 +279,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     private func appendEvent(_ db: Database, jobId: String, update: JobUpdate, now: Int64) throws -> StoredEvent {
         let sequence = try Int.fetchOne(db.cachedStatement(sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence"),
                                         arguments: [jobId])!
-        return try Self.insertEvents(db, [update], bodies: [try encode(update)], through: sequence, now: now)[0]
+        return try Self.insertEvents(db, [update], bodies: [update.jsonText], through: sequence, now: now)[0]
     }
 
     /// Logs `updates` of one job under the sequences that end at `last`, which the caller reserved.
@@ -303,7 +299,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             UPDATE jobs SET phase = ?, progress = ?, stage = ?, message = ?, result = ?, error = ?, error_code = ?,
                    finished_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?
             """, arguments: [phase.rawValue, update.progress, update.stage?.rawValue, update.message,
-                             try update.result.map(encode), update.error, update.errorCode, now, record.id])
+                             update.result?.jsonText, update.error, update.errorCode, now, record.id])
         return event
     }
 
@@ -326,9 +322,13 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             lastSequence: row["last_sequence"])
     }
 
-    private func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+}
+
+/// Rows fetched with `fetchAll`, which copies them out of the statement: immutable, so they may leave
+/// the writer's thread (GRDB marks `Row` unavailable for Sendable because rows of a cursor are not copies).
+private struct CopiedRows: @unchecked Sendable {
+    let rows: [Row]
+    init(_ rows: [Row]) { self.rows = rows }
 }
 
 /// The in-process consumers of committed events (the SSE hub, the workers' doorbell).

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 import VitaeEngine
 import VitaeStore
 
@@ -15,6 +16,8 @@ public final class PostgresJobStore: JobStore, EventFeed {
     public let database: PostgresDatabase
     private let clock: @Sendable () -> Date
     private let listener: PostgresEventListener
+    /// When claims last looked for jobs out of attempts (a rare case not worth a query per claim).
+    private let lastExhaustedCheck = Mutex<Int64?>(nil)
     private var logger: Logger { database.logger }
 
     /// `clock` is the time leases and retries are measured against; tests move it by hand.
@@ -35,6 +38,10 @@ public final class PostgresJobStore: JobStore, EventFeed {
         listener.subscribe()
     }
 
+    public func readyJobs() -> AsyncStream<Void> {
+        listener.subscribeReady()
+    }
+
     // MARK: JobStore
 
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
@@ -51,7 +58,8 @@ public final class PostgresJobStore: JobStore, EventFeed {
                 ON CONFLICT (id) DO NOTHING RETURNING *),
             event AS (
                 INSERT INTO vitae_job_events (job_id, sequence, body, created_at) SELECT id, 1, \(body), \(now) FROM job)
-            SELECT job.*, pg_notify('vitae_events', job.id || ':1')::text AS notified FROM job
+            SELECT job.*, pg_notify('vitae_events', job.id || ':1')::text AS notified, pg_notify('vitae_ready', job.queue)::text AS ready
+            FROM job
             """)
         if let row = inserted.first {
             return .added(try Self.record(row), StoredEvent(jobId: job.id, sequence: 1, update: queued))
@@ -68,7 +76,12 @@ public final class PostgresJobStore: JobStore, EventFeed {
         guard !queues.isEmpty, limit > 0 else { return [] }
         let now = clock().epochMilliseconds
         let expires = now + lease.milliseconds
-        try await failExhausted(queues: queues, now: now)
+        let checkExhausted = lastExhaustedCheck.withLock { last in
+            if let previous = last, now - previous < 1000 { return false }
+            last = now
+            return true
+        }
+        if checkExhausted { try await failExhausted(queues: queues, now: now) }
         // Jobs out of attempts are excluded here too, so this statement never takes one that the step
         // above did not see (it is its own transaction, as the claim is atomic on its own).
         let rows = try await database.rows("""
@@ -178,6 +191,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
             UPDATE vitae_jobs SET phase = 'waiting', attempts = GREATEST(attempts - 1, 0), lease_owner = NULL,
                    lease_expires_at = NULL, run_at = \(clock().epochMilliseconds)
             WHERE id = \(jobId) AND phase = 'active' AND lease_owner = \(worker)
+            RETURNING pg_notify('vitae_ready', queue)::text
             """)
     }
 
@@ -195,7 +209,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
             try await db.query("""
                 UPDATE vitae_jobs SET phase = 'waiting', attempts = 0, run_at = \(now), progress = 0, stage = NULL,
                        message = \(update.message), result = NULL, error = NULL, error_code = NULL, finished_at = NULL
-                WHERE id = \(jobId)
+                WHERE id = \(jobId) RETURNING pg_notify('vitae_ready', queue)::text
                 """, logger: logger)
             return event
         }
@@ -313,7 +327,7 @@ extension PostgresQuery.StringInterpolation {
         appendInterpolation(unescaped: " FROM job, unnest(")
         appendInterpolation(bodies)
         appendInterpolation(unescaped: """
-            ::text[]) WITH ORDINALITY AS batch(body, position))
+            ::text[]) WITH ORDINALITY AS batch(body, position) ORDER BY batch.position)
             SELECT last_sequence, pg_notify('vitae_events', id || ':' || (last_sequence - \(bodies.count - 1)))::text FROM job
             """)
     }

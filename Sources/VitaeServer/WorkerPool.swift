@@ -58,9 +58,7 @@ public final class WorkerPool: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             // New work announces itself through the event feed, so idle workers wake at once.
             group.addTask {
-                for await event in self.feed.committedEvents() where event.update.status == .queued {
-                    self.ring.yield()
-                }
+                for await _ in self.feed.readyJobs() { self.ring.yield() }
             }
             group.addTask { await self.renewLeases() }
             group.addTask { await self.dispatch() }

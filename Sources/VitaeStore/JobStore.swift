@@ -64,4 +64,8 @@ extension JobStore {
 /// consumers drop sequences they have seen.
 public protocol EventFeed: Sendable {
     func committedEvents() -> AsyncStream<StoredEvent>
+
+    /// Rings when a job may have become ready to claim (added or queued again), for idle workers;
+    /// cheaper than reading every event.
+    func readyJobs() -> AsyncStream<Void>
 }

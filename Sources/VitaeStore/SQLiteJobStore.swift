@@ -73,6 +73,10 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         listeners.stream()
     }
 
+    public func readyJobs() -> AsyncStream<Void> {
+        listeners.readyStream()
+    }
+
 
     /// Runs a read on one of GRDB's reader connections without blocking a Swift concurrency thread:
     /// GRDB's async `read` waits for a free connection on the calling thread, which starves the
@@ -331,9 +335,10 @@ private struct CopiedRows: @unchecked Sendable {
     init(_ rows: [Row]) { self.rows = rows }
 }
 
-/// The in-process consumers of committed events (the SSE hub, the workers' doorbell).
+/// The in-process consumers of committed events (the SSE hub) and of ready jobs (the workers' doorbell).
 final class EventListeners: Sendable {
     private let continuations = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+    private let ready = Mutex<[AsyncStream<Void>.Continuation]>([])
 
     func stream() -> AsyncStream<StoredEvent> {
         let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
@@ -341,10 +346,19 @@ final class EventListeners: Sendable {
         return stream
     }
 
+    func readyStream() -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        ready.withLock { $0.append(continuation) }
+        return stream
+    }
+
     func announce(_ events: [StoredEvent]) {
         guard !events.isEmpty else { return }
         for listener in continuations.withLock({ $0 }) {
             for event in events { listener.yield(event) }
+        }
+        if events.contains(where: { $0.update.status == .queued }) {
+            for listener in ready.withLock({ $0 }) { listener.yield() }
         }
     }
 }

@@ -16,6 +16,8 @@ public final class PostgresJobStore: JobStore, EventFeed {
     public let database: PostgresDatabase
     private let clock: @Sendable () -> Date
     private let listener: PostgresEventListener
+    /// Workers' updates and ends, committed in batches.
+    private let writes: PostgresJobWrites
     /// When claims last looked for jobs out of attempts (a rare case not worth a query per claim).
     private let lastExhaustedCheck = Mutex<Int64?>(nil)
     private var logger: Logger { database.logger }
@@ -25,6 +27,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
         self.database = database
         self.clock = clock
         listener = PostgresEventListener(database: database)
+        writes = PostgresJobWrites(database: database, clock: clock)
     }
 
     /// Stops the LISTEN connection; the pooled connections close with `database.close()`.
@@ -132,58 +135,13 @@ public final class PostgresJobStore: JobStore, EventFeed {
     }
 
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
-        guard let latest = updates.last else { return [] }
-        let bodies = updates.map(\.jsonText)
-        // The lease check, the new sequences, the events and one NOTIFY in one statement (one transaction).
-        let rows = try await database.rows("""
-            WITH job AS (
-                UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), progress = \(latest.progress),
-                       stage = \(latest.stage?.rawValue), message = \(latest.message)
-                WHERE id = \(latest.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-            \(eventsLogged: bodies, at: clock().epochMilliseconds)
-            """)
-        return try heldJobEvents(rows, updates)
+        guard !updates.isEmpty else { return [] }
+        return try await writes.submit(.init(worker: worker, updates: updates, change: .progress))
     }
 
     public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
-        let updates = following + [update]
-        let bodies = updates.map(\.jsonText)
-        let now = clock().epochMilliseconds
-        // One statement: the lease check, the job's new state, the events and one NOTIFY commit together.
-        let rows: [PostgresRow]
-        if let retryAt {
-            // The job keeps the progress and stage of its last logged step, which a repeated run resumes after.
-            let latest = following.last
-            rows = try await database.rows("""
-                WITH job AS (
-                    UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), phase = 'waiting',
-                           run_at = \(retryAt.epochMilliseconds), lease_owner = NULL, lease_expires_at = NULL, error = \(update.error),
-                           error_code = \(update.errorCode), message = \(update.message), progress = COALESCE(\(latest?.progress), progress),
-                           stage = CASE WHEN \(latest != nil) THEN \(latest?.stage?.rawValue) ELSE stage END
-                    WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-                \(eventsLogged: bodies, at: now)
-                """)
-        } else {
-            let phase = StoreUpdates.phase(after: update).rawValue
-            let result = update.result?.jsonText
-            rows = try await database.rows("""
-                WITH job AS (
-                    UPDATE vitae_jobs SET last_sequence = last_sequence + \(updates.count), phase = \(phase), progress = \(update.progress),
-                           stage = \(update.stage?.rawValue), message = \(update.message), result = \(result), error = \(update.error),
-                           error_code = \(update.errorCode), finished_at = \(now), lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-                \(eventsLogged: bodies, at: now)
-                """)
-        }
-        return try heldJobEvents(rows, updates)
-    }
-
-    /// The events a lease-checked statement appended: no row means the worker no longer holds the job.
-    private func heldJobEvents(_ rows: [PostgresRow], _ updates: [JobUpdate]) throws -> [StoredEvent] {
-        guard let row = rows.first, let jobId = updates.first?.jobId else { throw StoreError.leaseLost(jobId: updates.first?.jobId ?? "") }
-        let (last, _) = try row.decode((Int, String).self)
-        let first = last - updates.count + 1
-        return updates.enumerated().map { StoredEvent(jobId: jobId, sequence: first + $0.offset, update: $0.element) }
+        let change: PostgresJobWrites.Change = if let retryAt { .retry(at: retryAt.epochMilliseconds) } else { .end(StoreUpdates.phase(after: update)) }
+        return try await writes.submit(.init(worker: worker, updates: following + [update], change: change))
     }
 
     public func release(jobId: String, worker: String) async throws {
@@ -313,22 +271,3 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
 }
 
-extension PostgresQuery.StringInterpolation {
-    /// The tail of a statement whose CTE `job` reserved the sequences of a batch of events (its
-    /// `last_sequence` is the batch's last): inserts the events, numbered in order, and sends one
-    /// NOTIFY naming the batch's first sequence (listeners read every sequence above the last they saw).
-    mutating func appendInterpolation(eventsLogged bodies: [String], at now: Int64) {
-        appendInterpolation(unescaped: """
-            event AS (
-                INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                SELECT job.id, job.last_sequence - \(bodies.count) + batch.position, batch.body,
-            """)
-        appendInterpolation(now)
-        appendInterpolation(unescaped: " FROM job, unnest(")
-        appendInterpolation(bodies)
-        appendInterpolation(unescaped: """
-            ::text[]) WITH ORDINALITY AS batch(body, position) ORDER BY batch.position)
-            SELECT last_sequence, pg_notify('vitae_events', id || ':' || (last_sequence - \(bodies.count - 1)))::text FROM job
-            """)
-    }
-}

@@ -81,6 +81,41 @@ import VitaeStore
         #expect(job.phase == .completed && job.lastSequence == 6 && job.result?["score"] == 7)
     }
 
+    @Test(arguments: StoreKind.underTest) func concurrentWritesOfManyJobsEachGetTheirOwnOutcome(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        let ids = (0..<40).map { "m\($0)" }
+        for id in ids { try await add(store, id) }
+        #expect(try await store.claim(queues: ["q"], worker: "w", limit: 40, lease: .seconds(30)).count == 40)
+        // Written at once, so stores that batch writes put several jobs in one commit; m0 is written by a worker without its lease.
+        let outcomes = await withTaskGroup(of: (String, Result<[Int], any Error>).self) { group in
+            for id in ids {
+                group.addTask {
+                    let worker = id == "m0" ? "intruder" : "w"
+                    do {
+                        _ = try await store.append([self.update(id, .inProgress, 10)], worker: worker)
+                        let end = JobUpdate(jobId: id, status: .completed, progress: 100, stage: .storing, message: id)
+                        let written = try await store.finish(end, following: [self.update(id, .inProgress, 50)], worker: worker, retryAt: nil)
+                        return (id, .success(written.map(\.sequence)))
+                    } catch {
+                        return (id, .failure(error))
+                    }
+                }
+            }
+            var outcomes: [String: Result<[Int], any Error>] = [:]
+            for await (id, result) in group { outcomes[id] = result }
+            return outcomes
+        }
+        #expect(throws: StoreError.leaseLost(jobId: "m0")) { try outcomes["m0"]!.get() }
+        for id in ids.dropFirst() {
+            #expect(try outcomes[id]!.get() == [3, 4], "\(id)")
+            let job = try #require(try await store.job(id: id))
+            #expect(job.phase == .completed && job.message == id && job.lastSequence == 4)
+        }
+        #expect(try await store.job(id: "m0")?.phase == .active)
+        #expect(try await store.events(jobId: "m0", after: 0).count == 1)
+    }
+
     @Test(arguments: StoreKind.underTest) func aRetryKeepsTheLastLoggedStep(_ kind: StoreKind) async throws {
         let (store, clock) = try await kind.open()
         defer { kind.close(store) }

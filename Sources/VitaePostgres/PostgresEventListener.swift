@@ -26,7 +26,7 @@ final class PostgresEventListener: Sendable {
     static let finishedMemory = 10_000
 
     private struct Subscribers {
-        var continuations: [UUID: AsyncStream<StoredEvent>.Continuation] = [:]
+        var continuations: [UUID: (continuation: AsyncStream<StoredEvent>.Continuation, wanted: @Sendable (String) -> Bool)] = [:]
         var ready: [UUID: AsyncStream<Void>.Continuation] = [:]
         var task: Task<Void, Never>?
         var stopped = false
@@ -53,11 +53,13 @@ final class PostgresEventListener: Sendable {
         self.keepAliveInterval = keepAliveInterval
     }
 
-    func subscribe() -> AsyncStream<StoredEvent> {
+    /// The committed events of the jobs `wanted` says yes to when their notification arrives (and
+    /// anything caught up after a reconnection).
+    func subscribe(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
         let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
         let id = UUID()
         continuation.onTermination = { [weak self] _ in _ = self?.subscribers.withLock { $0.continuations.removeValue(forKey: id) } }
-        if !register({ $0.continuations[id] = continuation }) { continuation.finish() }
+        if !register({ $0.continuations[id] = (continuation, wanted) }) { continuation.finish() }
         return stream
     }
 
@@ -84,7 +86,7 @@ final class PostgresEventListener: Sendable {
         let (task, continuations, ready) = subscribers.withLock { state in
             state.stopped = true
             defer { (state.continuations, state.ready) = ([:], [:]) }
-            return (state.task, Array(state.continuations.values), Array(state.ready.values))
+            return (state.task, state.continuations.values.map(\.continuation), Array(state.ready.values))
         }
         task?.cancel()
         continuations.forEach { $0.finish() }
@@ -93,7 +95,7 @@ final class PostgresEventListener: Sendable {
 
     private func yield(_ events: [StoredEvent]) {
         guard !events.isEmpty else { return }
-        let targets = subscribers.withLock { Array($0.continuations.values) }
+        let targets = subscribers.withLock { $0.continuations.values.map(\.continuation) }
         for target in targets {
             for event in events { target.yield(event) }
         }
@@ -191,11 +193,14 @@ final class PostgresEventListener: Sendable {
         for continuation in subscribers.withLock({ Array($0.ready.values) }) { continuation.yield() }
     }
 
-    /// Notes a notified job for the next read; false if there is nothing new to read (or nobody to read for).
+    /// Notes a notified job for the next read; false if there is nothing new to read, or nobody wants it.
+    /// A job not read now is read from a later notification's batch on, when somebody wants it: a
+    /// subscriber reads what came before from the log itself (see `EventFeed`).
     private func note(_ payload: String) -> Bool {
         guard let colon = payload.lastIndex(of: ":"), let first = Int(payload[payload.index(after: colon)...]) else { return false }
-        guard subscribers.withLock({ !$0.continuations.isEmpty }) else { return false }
         let jobId = String(payload[..<colon])
+        let wanted = subscribers.withLock { $0.continuations.values.map(\.wanted) }
+        guard wanted.contains(where: { $0(jobId) }) else { return false }
         return progress.withLock { progress in
             // A job first heard of now is read from the notified sequence; earlier events were before this listener.
             let after = progress.lastSeen[jobId] ?? (first - 1)

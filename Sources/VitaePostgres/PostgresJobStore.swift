@@ -37,8 +37,8 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
     // MARK: EventFeed
 
-    public func committedEvents() -> AsyncStream<StoredEvent> {
-        listener.subscribe()
+    public func committedEvents(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
+        listener.subscribe(wanted: wanted)
     }
 
     public func readyJobs() -> AsyncStream<Void> {
@@ -191,6 +191,12 @@ public final class PostgresJobStore: JobStore, EventFeed {
             SELECT job_id, sequence, body FROM vitae_job_events WHERE job_id = \(jobId) AND sequence > \(after) ORDER BY sequence
             """)
         return try rows.map(Self.event)
+    }
+
+    public func lastSequences(of jobIds: [String]) async throws -> [String: Int] {
+        guard !jobIds.isEmpty else { return [:] }
+        let rows = try await database.rows("SELECT id, last_sequence FROM vitae_jobs WHERE id = ANY(\(jobIds))")
+        return try Dictionary(uniqueKeysWithValues: rows.map { try $0.decode((String, Int).self) })
     }
 
     public func counts(queue: String) async throws -> QueueCounts {

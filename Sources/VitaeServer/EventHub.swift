@@ -49,6 +49,10 @@ final class EventHub: Service, Sendable {
         /// Queue watchers: they get every job's events and keep those of their queue.
         var everyJob: Set<UUID> = []
         var lastStats: [String: QueueStatsPayload] = [:]
+        /// The highest sequence each watched job's subscribers were sent (published here or replayed from the log).
+        var delivered: [String: Int] = [:]
+        /// Jobs whose log was ahead of `delivered` at the last check, with the log's last sequence then.
+        var behind: [String: Int] = [:]
         var changedSinceStats = false
         var eventsPublished = 0
     }
@@ -60,11 +64,14 @@ final class EventHub: Service, Sendable {
     private let bufferLimit: Int
     private let retryMilliseconds: Int
     private let statsInterval: Duration
+    private let reconcileInterval: Duration
     private let logger: Logger
     private let metrics: ServerMetrics?
 
     init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferLimit: Int, retryMilliseconds: Int,
-         statsInterval: Duration = .milliseconds(500), metrics: ServerMetrics? = nil, logger: Logger) {
+         statsInterval: Duration = .milliseconds(500), reconcileInterval: Duration = .seconds(2), metrics: ServerMetrics? = nil,
+         logger: Logger) {
+        self.reconcileInterval = reconcileInterval
         self.retryMilliseconds = retryMilliseconds
         self.store = store
         self.feed = feed
@@ -96,7 +103,11 @@ final class EventHub: Service, Sendable {
             state.everyJob.remove(id)
             if let jobId = subscriber.info.jobId {
                 state.byJob[jobId]?.remove(id)
-                if state.byJob[jobId]?.isEmpty == true { state.byJob[jobId] = nil }
+                if state.byJob[jobId]?.isEmpty == true {
+                    state.byJob[jobId] = nil
+                    state.delivered[jobId] = nil
+                    state.behind[jobId] = nil
+                }
             }
             if let queue = subscriber.info.queueName {
                 state.byQueue[queue]?.remove(id)
@@ -115,10 +126,23 @@ final class EventHub: Service, Sendable {
 
     var eventsPublished: Int { state.withLock { $0.eventsPublished } }
 
+    /// A new subscriber of `jobId` was sent the job's log up to `sequence`.
+    func replayed(jobId: String, through sequence: Int) {
+        state.withLock { state in
+            if state.byJob[jobId] != nil { state.delivered[jobId] = max(state.delivered[jobId] ?? 0, sequence) }
+        }
+    }
+
+    /// Whether any connection wants this job's events now.
+    func isWatched(_ jobId: String) -> Bool {
+        state.withLock { !$0.everyJob.isEmpty || $0.byJob[jobId] != nil }
+    }
+
     func publish(_ event: StoredEvent) {
         let targets = state.withLock { state -> [(UUID, AsyncStream<HubMessage>.Continuation)] in
             state.changedSinceStats = true
             state.eventsPublished += 1
+            if state.byJob[event.jobId] != nil { state.delivered[event.jobId] = max(state.delivered[event.jobId] ?? 0, event.sequence) }
             return (state.byJob[event.jobId, default: []].union(state.everyJob)).compactMap { id in
                 state.subscribers[id].map { (id, $0.continuation) }
             }
@@ -147,8 +171,9 @@ final class EventHub: Service, Sendable {
     func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await event in self.feed.committedEvents() { self.publish(event) }
+                for await event in self.feed.committedEvents(wanted: { [weak self] in self?.isWatched($0) ?? false }) { self.publish(event) }
             }
+            group.addTask { await self.tick(every: self.reconcileInterval) { await self.reconcile() } }
             group.addTask { await self.tick(every: self.heartbeatInterval) { self.heartbeat() } }
             group.addTask { await self.tick(every: self.statsInterval) { await self.refreshQueueStats() } }
             try? await gracefulShutdown()
@@ -170,6 +195,33 @@ final class EventHub: Service, Sendable {
     private func heartbeat() {
         let targets = state.withLock { state in state.subscribers.map { ($0.key, $0.value.continuation) } }
         deliver(.heartbeat(timestamp: Date().epochMilliseconds), to: targets)
+    }
+
+    /// The safety net under the event feed: a watched job whose log stays ahead of what its subscribers
+    /// were sent for a whole interval gets the missing events from the log. Normally it finds nothing
+    /// (events in flight arrive within the interval); when it does, it says so, since it means the
+    /// feed lost events (for PostgreSQL, a notification that never arrived).
+    private func reconcile() async {
+        let watched = state.withLock { Array($0.byJob.keys) }
+        guard !watched.isEmpty, let logged = try? await store.lastSequences(of: watched) else { return }
+        let missing = state.withLock { state -> [(String, Int)] in
+            var missing: [(String, Int)] = []
+            var behind: [String: Int] = [:]
+            for (jobId, last) in logged {
+                let sent = state.delivered[jobId] ?? 0
+                guard last > sent else { continue }
+                if let before = state.behind[jobId], before > sent { missing.append((jobId, sent)) }
+                behind[jobId] = last
+            }
+            state.behind = behind
+            return missing
+        }
+        for (jobId, sent) in missing {
+            guard let events = try? await store.events(jobId: jobId, after: sent), !events.isEmpty else { continue }
+            logger.warning("recovered events the event feed did not deliver", metadata: ["job": "\(jobId)", "events": "\(events.count)"])
+            metrics?.eventsRecovered(events.count)
+            events.forEach(publish)
+        }
     }
 
     /// Sends `queue_stats` to a queue's watchers when its counts changed, at most once per interval.

@@ -62,14 +62,16 @@ struct SSERoutes: Sendable {
         let (connectionId, messages) = hub.subscribe(jobId: jobId, queueName: queueName)
         let backlog: [StoredEvent]
         do {
-            backlog = Self.currentRun(of: try await store.events(jobId: jobId, after: lastEventId ?? 0), resuming: lastEventId != nil)
+            let logged = try await store.events(jobId: jobId, after: lastEventId ?? 0)
+            hub.replayed(jobId: jobId, through: logged.last?.sequence ?? lastEventId ?? 0)
+            backlog = Self.currentRun(of: logged, resuming: lastEventId != nil)
         } catch {
             hub.unsubscribe(connectionId)
             throw error
         }
         let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
         let retry = retryMilliseconds
-        let hub = self.hub
+        let (hub, store) = (self.hub, self.store)
         let channel = context.channel
         let log = streamLogger(connectionId, ["job": "\(jobId)"])
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
@@ -96,9 +98,13 @@ struct SSERoutes: Sendable {
                     loop: for await message in messages {
                         switch message {
                         case .event(let event) where event.sequence > sent:
-                            try await writer.write(event.frame)
-                            sent = event.sequence
-                            if event.isTerminal { break loop }
+                            // A gap means the feed lost events; the log has them, and they go out first, in order.
+                            let missed = event.sequence > sent + 1 ? (try? await store.events(jobId: jobId, after: sent)) ?? [] : []
+                            for event in missed.map({ EncodedEvent($0, retryMilliseconds: retry) }) + [event] where event.sequence > sent {
+                                try await writer.write(event.frame)
+                                sent = event.sequence
+                                if event.isTerminal { break loop }
+                            }
                         case .event:
                             continue
                         case .heartbeat, .queueStats:

@@ -10,6 +10,8 @@ public struct ServerConfiguration: Sendable {
     /// Jobs run at once in this process; 0 serves the API only.
     public var workers = 2
     public var heartbeatInterval: Duration = .seconds(30)
+    /// How often the SSE hub checks that watched jobs' subscribers have every logged event.
+    public var eventReconcileInterval: Duration = .seconds(2)
     /// How long a claimed job stays with its worker without a lease renewal.
     public var leaseDuration: Duration = .seconds(30)
     /// How long running jobs may take to finish on shutdown before they are handed back to the queue.

@@ -39,7 +39,7 @@ public struct VitaeServer: Sendable {
         let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
                            bufferLimit: configuration.sseBufferLimit, retryMilliseconds: configuration.sseRetryMilliseconds,
-                           metrics: metrics, logger: logger)
+                           reconcileInterval: configuration.eventReconcileInterval, metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }

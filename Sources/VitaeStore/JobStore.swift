@@ -43,10 +43,19 @@ public protocol JobStore: Sendable {
     /// The job's events with a sequence above `after`, oldest first.
     func events(jobId: String, after: Int) async throws -> [StoredEvent]
 
+    /// The last logged sequence of each of these jobs that exists.
+    func lastSequences(of jobIds: [String]) async throws -> [String: Int]
+
     func counts(queue: String) async throws -> QueueCounts
 
     /// The most recently created jobs of a queue, newest first.
     func recentJobs(queue: String, limit: Int) async throws -> [JobRecord]
+}
+
+extension EventFeed {
+    public func committedEvents() -> AsyncStream<StoredEvent> {
+        committedEvents(wanted: { _ in true })
+    }
 }
 
 extension JobStore {
@@ -63,7 +72,9 @@ extension JobStore {
 /// every process for PostgreSQL). Each event arrives at least once, in sequence order per job;
 /// consumers drop sequences they have seen.
 public protocol EventFeed: Sendable {
-    func committedEvents() -> AsyncStream<StoredEvent>
+    /// Events as they commit. `wanted` is asked, when a job's events commit, whether the caller needs
+    /// them now; a store that has to read events back (PostgreSQL) skips the jobs nobody wants.
+    func committedEvents(wanted: @escaping @Sendable (_ jobId: String) -> Bool) -> AsyncStream<StoredEvent>
 
     /// Rings when a job may have become ready to claim (added or queued again), for idle workers;
     /// cheaper than reading every event.

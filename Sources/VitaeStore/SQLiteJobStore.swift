@@ -69,7 +69,8 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     // MARK: EventFeed
 
-    public func committedEvents() -> AsyncStream<StoredEvent> {
+    /// Every event: they are in memory already, so there is nothing to save by filtering.
+    public func committedEvents(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
         listeners.stream()
     }
 
@@ -258,6 +259,15 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         let decoder = JSONDecoder()
         return try rows.map { sequence, body in
             StoredEvent(jobId: jobId, sequence: sequence, update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
+        }
+    }
+
+    public func lastSequences(of jobIds: [String]) async throws -> [String: Int] {
+        guard !jobIds.isEmpty else { return [:] }
+        return try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, last_sequence FROM jobs WHERE id IN (\(databaseQuestionMarks(count: jobIds.count)))",
+                                        arguments: StatementArguments(jobIds))
+            return Dictionary(uniqueKeysWithValues: rows.map { (row: Row) -> (String, Int) in (row[0], row[1]) })
         }
     }
 

@@ -271,6 +271,20 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         }
     }
 
+    /// The uploads named by jobs that are waiting, running, or finished at or after `cutoff`.
+    func uploadsInUse(since cutoff: Date) async throws -> Set<String> {
+        let columns = UploadReferences.keys.map { "json_extract(data, '$.\($0)')" }.joined(separator: ", ")
+        return try await read { db in
+            var names = Set<String>()
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM jobs WHERE phase IN ('waiting', 'active') OR finished_at >= ?",
+                                           arguments: [cutoff.epochMilliseconds])
+            while let row = try rows.next() {
+                for index in UploadReferences.keys.indices { if let name: String = row[index] { names.insert(name) } }
+            }
+            return names
+        }
+    }
+
     public func counts(queue: String) async throws -> QueueCounts {
         try await read { db in
             var counts = QueueCounts()
@@ -336,6 +350,29 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             lastSequence: row["last_sequence"])
     }
 
+}
+
+/// Cleanup for the embedded default: the uploads folder, checked against the SQLite job table.
+public struct EmbeddedUploadCleanup: UploadCleanup {
+    let store: SQLiteJobStore
+    let blobs: FileBlobStore
+
+    public init(store: SQLiteJobStore, blobs: FileBlobStore) {
+        self.store = store
+        self.blobs = blobs
+    }
+
+    public func deleteUnused(before cutoff: Date) async throws -> Int {
+        // Listed first, so a file uploaded while the jobs are read is newer than the cutoff and stays.
+        let old = try blobs.files(before: cutoff)
+        guard !old.isEmpty else { return 0 }
+        let inUse = try await store.uploadsInUse(since: cutoff)
+        var deleted = 0
+        for file in old where !inUse.contains(file.name) {
+            if (try? FileManager.default.removeItem(at: file.url)) != nil { deleted += 1 }
+        }
+        return deleted
+    }
 }
 
 /// Rows fetched with `fetchAll`, which copies them out of the statement: immutable, so they may leave

@@ -95,7 +95,8 @@ public struct ExperienceAnalyzer: Analyzer {
             let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
-            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(rest) { continue }
+            let beforeDates = line.substring(to: span.range.location)
+            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
             var context: [String] = []
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 context = [rest]
@@ -176,10 +177,11 @@ public struct ExperienceAnalyzer: Analyzer {
 
     static let trailingFunctionWords: Set<String> = ["from", "to", "since", "in", "at", "of", "for", "with", "and", "till", "until", "during"]
 
-    /// "Hyderabad from" (left of "Nov 2011 to Feb 2016"): the wrapped middle of a sentence, not a
-    /// heading, when what is left of a date line ends in a lower-case function word.
-    static func endsMidSentence(_ rest: String) -> Bool {
-        guard let last = ResumeText.words(rest).last else { return false }
+    /// "Hyderabad from Nov 2011 to Feb 2016": the wrapped middle of a sentence, not a heading, when
+    /// the text before a line's dates ends in a lower-case function word. (Looking at the text before
+    /// the dates, not at all that is left of the line: the dates' parser may leave a stray year behind.)
+    static func endsMidSentence(_ textBeforeDates: String) -> Bool {
+        guard let last = ResumeText.words(textBeforeDates).last else { return false }
         return trailingFunctionWords.contains(String(last))
     }
 
@@ -244,14 +246,19 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         parts = parts.filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
-        // the company; the other line is the title even when its words are not title words.
+        // the company; the other line is the title even when its words are not title words, and all
+        // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
+        // ("Test Engineer, Infosys": a title line that names its company).
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
             let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
-            if parts.contains(other), titleLikeness(other) < 0.45, titleLikeness(company) < 0.45, !Places.isRegion(other) {
+            let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
+                !Places.isRegion(other)
+            {
                 position.company = company
                 position.title = other
                 return

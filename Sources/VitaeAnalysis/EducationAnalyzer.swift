@@ -59,12 +59,14 @@ public struct EducationAnalyzer: Analyzer {
     }
 
     /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
-    /// San Diego, USA" is long but is comma-separated fields around a degree.
+    /// San Diego, USA" and "Shri Vaishnav Institute of Technology and Science, RGPV University - Indore,
+    /// Madhya Pradesh" are long but are comma-separated fields around a degree or a school.
     static func isProse(_ line: String) -> Bool {
         guard ExperienceAnalyzer.isProse(line) else { return false }
         if ResumeText.isBullet(line) { return true }
         let commas = line.filter { $0 == "," }.count
-        return !(degreeLevel(in: line) != nil && commas >= 2 && ResumeText.words(line).count <= 24)
+        let namesEntry = degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line)
+        return !(namesEntry && commas >= 2 && ResumeText.words(line).count <= 24 && !line.hasSuffix("."))
     }
 
     /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
@@ -86,9 +88,20 @@ public struct EducationAnalyzer: Analyzer {
         var entries: [Entry] = []
         var current = Entry()
         var pendingDegree: String?
+        // The line just before this one (no blank line between them) when it gave the entry its degree.
+        var degreeLine: String?
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
+            let previousDegreeLine = degreeLine
+            degreeLine = nil
             guard !line.isEmpty, !isProse(line) else { continue }
+            if let previous = previousDegreeLine, let degree = current.degree, continuesDegree(previous, with: line) {
+                // "… in" lost its trailing "in" when read; the wrapped line puts it back in the middle.
+                let joiner = previous.hasSuffix(" in") && !degree.hasSuffix(" in") ? " in " : " "
+                current.degree = degree + joiner + line
+                if let field = current.field, previous.hasSuffix(field) { current.field = field + " " + line }
+                continue
+            }
             if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 continue
@@ -125,7 +138,9 @@ public struct EducationAnalyzer: Analyzer {
                 pendingDegree = text
                 continue
             }
+            let degreeBefore = current.degree
             read(text, into: &current, completed: &entries)
+            if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             if let pending = pendingDegree, startsEntry, current.degree == nil, current.institution != nil {
                 current.degree = pending
                 if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
@@ -134,6 +149,20 @@ public struct EducationAnalyzer: Analyzer {
         }
         startNewEntry(&current, after: &entries)
         return entries
+    }
+
+    static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
+
+    /// "Post Graduate Program in Business Analytics in" / "BUSINESS", "BACHELOR OF ENGINEERING in
+    /// ELECTRONICS & COMMUNICATION" / "ENGINEERING": a degree line wrapped onto the next line. The
+    /// next line continues it when the degree line stops at a connecting word, or when both are set in
+    /// capitals; and only when that line is a few words naming no degree, school, date or place.
+    static func continuesDegree(_ degreeLine: String, with line: String) -> Bool {
+        guard ResumeText.words(line).count <= 4, line.first?.isLetter == true, !line.contains(where: \.isNumber),
+            degreeLevel(in: line) == nil, !Organizations.looksLikeSchool(line), !isExamBoard(line),
+            Places.location(in: line) == nil, !line.utf8.contains(UInt8(ascii: ","))
+        else { return false }
+        return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
 
     static let genericSchoolWords: Set<String> = [
@@ -215,7 +244,7 @@ public struct EducationAnalyzer: Analyzer {
                 entry.location = entry.location ?? location
             } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
                 ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
-                pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0])
+                pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0]), !isExamBoard(pieces[0])
             {
                 entry.institution = pieces[0]  // a school without a school word, right after the degree
                 entry.location = entry.location ?? location

@@ -185,11 +185,15 @@ public struct ExperienceAnalyzer: Analyzer {
         return trailingFunctionWords.contains(String(last))
     }
 
-    /// A sentence rather than a heading line: long, or starting like a bullet sentence.
+    /// A sentence rather than a heading line: long, starting like a bullet sentence or in the first
+    /// person ("I am a beta tester").
     static func isProse(_ line: String) -> Bool {
         let words = ResumeText.words(line)
+        if let first = words.first, firstPersonWords.contains(String(first)), words.count > 1 { return true }
         return words.count > 12 || ResumeText.isBullet(line) || line.hasSuffix(".") && words.count > 6
     }
+
+    static let firstPersonWords: Set<String> = ["I", "I'm", "I’m", "My", "We", "Our"]
 
     /// Up to two short lines before the date line; if none, up to two after it.
     static func nearbyLines(
@@ -219,6 +223,8 @@ public struct ExperienceAnalyzer: Analyzer {
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
     static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
 
+    static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s")
+
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
         for line in context {
@@ -227,9 +233,11 @@ public struct ExperienceAnalyzer: Analyzer {
                 if companyLabels.contains(label) { position.company = position.company ?? value } else { position.title = position.title ?? value }
                 continue
             }
+            // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
+            if labelledList.contains(line) { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             for field in fields {
-                var commaParts = mergeSuffixes(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                var commaParts = mergeSuffixes(commaSeparated(field))
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
                     position.location = location
@@ -244,7 +252,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 parts += commaParts.filter { !$0.isEmpty }
             }
         }
-        parts = parts.filter(isNamePart)
+        parts = parts.map(withoutStrayOpeningBracket).filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
@@ -292,6 +300,8 @@ public struct ExperienceAnalyzer: Analyzer {
         if text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "@")) || text.hasPrefix("www.") { return false }
         // "and managers.", "the network admin team.": the wrapped end of a sentence.
         if text.first?.isLowercase == true, text.hasSuffix(".") { return false }
+        // "Switching Router)": the end of a bracket opened on the line before.
+        if text.filter({ $0 == "(" }).count != text.filter({ $0 == ")" }).count { return false }
         return ResumeText.words(text).count <= 10
     }
 
@@ -317,6 +327,38 @@ public struct ExperienceAnalyzer: Analyzer {
         if Organizations.looksLikeOrganization(text) || Organizations.looksLikeSchool(text) { return 0 }
         // "Software Development Engineer III": the level does not make it less of a title.
         return JobTitles.titleScore(levelSuffix.replacing(in: text, with: ""))
+    }
+
+    /// A bracket opened and never closed: typed before the name ("(Microsoft Partner Readiness
+    /// Operations Project Manager (APAC)") it goes; opened after it ("Production Support Analyst
+    /// (Microsoft", the rest wrapped onto the next line) the name ends before it.
+    static func withoutStrayOpeningBracket(_ text: String) -> String {
+        guard text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count else { return text }
+        if text.hasPrefix("(") { return String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        guard let open = text.lastIndex(of: "("), !text[open...].contains(")") else { return text }
+        return text[..<open].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The comma-separated parts of `text`, keeping commas inside brackets: "Senior Travel Operations
+    /// (Domestic, International & Leisure)" is one part.
+    static func commaSeparated(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(depth - 1, 0)
+            case "," where depth == 0:
+                parts.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        parts.append(current.trimmingCharacters(in: .whitespaces))
+        return parts
     }
 
     /// "ABC Company, Inc." split at the comma: glue the suffix back.

@@ -65,6 +65,26 @@ import VitaeTesting
         #expect(output.experience.first?.company == "Microsoft")
     }
 
+    @Test func sentenceDatesBracketsAndFirstPersonLinesMakeNoNames() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Senior Travel Operations (Domestic, International & Leisure)
+            International Travel House Limited -
+            May 2015 to Present
+            Hyderabad from Nov 2011 to Feb17 2016
+            Beta Tester
+            Microsoft -
+            January 2018 to Present
+            I am a beta tester
+            """)
+        // A date after "from" is mid-sentence even though "Feb17" leaves a stray year; commas inside
+        // brackets do not split a title; "I am …" is a sentence, not an undated title.
+        #expect(output.experience.map(\.title) == ["Senior Travel Operations (Domestic, International & Leisure)", "Beta Tester"])
+        #expect(output.experience.map(\.company) == ["International Travel House Limited", "Microsoft"])
+        #expect(ExperienceAnalyzer.withoutStrayOpeningBracket("Production Support Analyst (Microsoft") == "Production Support Analyst")
+        #expect(!ExperienceAnalyzer.isNamePart("Switching Router)"))
+    }
+
     @Test func monthsRegionsAndPlaceholdersAreNotCompanies() {
         #expect(!ExperienceAnalyzer.looksLikeCompany("February"))
         #expect(!ExperienceAnalyzer.looksLikeCompany("Karnataka"))
@@ -265,5 +285,38 @@ import VitaeTesting
         // "of …" after the school word is part of its name.
         let california = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.S.\nUniversity of California, CA\n2015\n")
         #expect(california.education.first?.institution == "University of California")
+    }
+
+    @Test func wrappedDegreesJoinAndBoardsAreNoSchools() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Post Graduate Program in Business Analytics & Business Intelligence in
+            BUSINESS
+
+            Great Lakes Institute Of Management -  Chennai, Tamil Nadu
+
+            2017 to 2018
+
+            BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION
+            ENGINEERING
+
+            Shri Vaishnav Institute of Technology and Science, RGPV University -  Indore, Madhya Pradesh
+
+            2001 to 2005
+
+            SSLC
+
+            Kerala State Board
+
+            2000
+            """)
+        #expect(output.education.map(\.degree) == [
+            "Post Graduate Program in Business Analytics & Business Intelligence in BUSINESS",
+            "BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION ENGINEERING", "SSLC",
+        ])
+        #expect(output.education.map(\.institution) == [
+            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science", nil,
+        ])
     }
 }

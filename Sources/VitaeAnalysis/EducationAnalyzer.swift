@@ -205,6 +205,8 @@ public struct EducationAnalyzer: Analyzer {
             ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
         var pieces: [String] = []
         var location: String?
+        // "Narsee Monji - Hyderabad, Telangana": the place is a field of its own after the name.
+        var placeAfterName = false
         for field in fields {
             let parts = field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var (rest, place) = Places.splitTrailingLocation(parts)
@@ -217,10 +219,12 @@ public struct EducationAnalyzer: Analyzer {
                 place = city + ", " + region
             }
             if let place, location == nil { location = place }
+            if let place, rest.isEmpty, field != fields.first, location == place { placeAfterName = true }
             if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
                 !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil
             {
                 location = location ?? bare
+                placeAfterName = true
                 continue
             }
             pieces += rest
@@ -240,14 +244,19 @@ public struct EducationAnalyzer: Analyzer {
         }
         if degreeIndex == nil, schoolIndex == nil {
             // A line with only a place continues the school line ("Delhi, New Delhi, India").
-            if location != nil, pieces.isEmpty || pieces.allSatisfy({ Places.isPlaceName($0) }) {
+            if location != nil, pieces.isEmpty || !placeAfterName && pieces.allSatisfy({ Places.isPlaceName($0) }) {
                 entry.location = entry.location ?? location
             } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
                 ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
-                pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0]), !isExamBoard(pieces[0])
+                pieces[0].first?.isUppercase == true || placeAfterName, !Organizations.looksLikeOrganization(pieces[0]),
+                !isExamBoard(pieces[0])
             {
-                entry.institution = pieces[0]  // a school without a school word, right after the degree
+                // A school without a school word right after the degree; in lower case too when a
+                // place follows it ("amity - Noida, Uttar Pradesh").
+                entry.institution = pieces[0]
                 entry.location = entry.location ?? location
+            } else if placeAfterName {
+                entry.location = entry.location ?? location  // "U.P. Board - Bareilly, Uttar Pradesh"
             }
             return
         }

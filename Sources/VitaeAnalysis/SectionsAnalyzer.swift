@@ -149,7 +149,10 @@ public struct SectionsAnalyzer: Analyzer {
         let wordCount = folded.split(separator: " ").count
         guard styled, wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
         // Byte search: Foundation's String.contains bridges to NSString on Linux and was a hot spot.
-        for (keyword, kind) in keywords where ResumeText.contains(folded, keyword) { return kind }
+        for (keyword, kind) in keywords where ResumeText.contains(folded, keyword) {
+            // "JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY": a school named in capitals, not a heading.
+            return Organizations.looksLikeSchool(text) ? nil : kind
+        }
         return nil
     }
 }

@@ -287,6 +287,35 @@ import VitaeTesting
         #expect(california.education.first?.institution == "University of California")
     }
 
+    @Test func schoolsWithoutSchoolWordsBeforeAPlace() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            PGDBM in Business Management
+
+            Narsee Monji -  Hyderabad, Telangana
+
+            masters in journalism
+
+            amity -  Noida, Uttar Pradesh
+
+            B-TECH
+
+            JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY
+
+            2005
+
+            Class XII
+
+            U.P. Board -  Bareilly, Uttar Pradesh
+            """)
+        // A name that could be a place is the school when the place follows it after a dash; a school
+        // in capitals with a heading keyword ("TECHNOLOGICAL") is no heading; a board is no school
+        // but its place is the entry's.
+        #expect(output.education.map(\.institution) == ["Narsee Monji", "amity", "JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY", nil])
+        #expect(output.education.map(\.location) == ["Hyderabad, Telangana", "Noida, Uttar Pradesh", nil, "Bareilly, Uttar Pradesh"])
+    }
+
     @Test func wrappedDegreesJoinAndBoardsAreNoSchools() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

@@ -51,8 +51,8 @@ public struct SkillsAnalyzer: Analyzer {
     public init(options: Options) { self.options = options }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
+        let lines = SkillLists.joiningWrappedItems(ResumeText.cleanLines(input), skillLines: map.lines(of: .skills))
         let skillLines = Set(map.lines(of: .skills))
         let searched = options.scope == .skillsSections && !skillLines.isEmpty
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
@@ -122,15 +122,37 @@ public enum SkillLists {
             text = String(text.dropFirst(heading.text.count))
         }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:")) }
+            .map { trimmingDanglingWords($0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:"))) }
             .filter { !$0.isEmpty }
+    }
+
+    /// "…, ENTERPRISE" / "RESOURCE PLANNING (2 years), …": Indeed writes skills as one paragraph of
+    /// "Skill (n years)" items, wrapped wherever the line is full. A skills line with such items that
+    /// ends inside one (not after ")" or ",") continues on the next line: the two are joined on the
+    /// second (the first left empty, so line numbers stay and a third line can join on).
+    public static func joiningWrappedItems(_ lines: [String], skillLines: [Int]) -> [String] {
+        var joined = lines
+        let inSkills = Set(skillLines)
+        for index in skillLines where inSkills.contains(index + 1) {
+            let line = joined[index], next = joined[index + 1]
+            guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next),
+                duration.contains(line) || duration.contains(next)
+            else { continue }
+            joined[index + 1] = line + " " + next
+            joined[index] = ""
+        }
+        return joined
     }
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
         let lower = line.lowercased()
         if ResumeText.contains(lower, "http") || ResumeText.contains(lower, "www.") { return false }
-        let words = ResumeText.words(line).count
+        // "Java (Less than 1 year), SQL (2 years), …": in a list of such items the durations are not
+        // words of the list.
+        var listed = line
+        if line.utf8.contains(UInt8(ascii: "(")), duration.matches(in: line).count >= 2 { listed = duration.replacing(in: line, with: " ") }
+        let words = ResumeText.words(listed).count
         if words <= 4 { return true }
         let separators = line.filter { ",;|•".contains($0) }.count
         return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
@@ -144,10 +166,26 @@ public enum SkillLists {
         if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
+        let lowerWords = lower.split(separator: " ")
         for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]
-        where lower.split(separator: " ").contains(Substring(filler)) {
+        where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Infosys Limited": an employer, not a skill.
+        if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
+    }
+
+    static let legalForms: Set<String> = ["limited", "ltd", "ltd.", "pvt", "pvt.", "inc", "inc.", "llc", "corporation", "corp", "corp."]
+
+    /// Lower-case words an item cannot start or end with: "Test Automation using" / "Coded UI" and
+    /// "using ISIS" are one phrase cut where the line wrapped.
+    static let danglingWords: Set<String> = ["using", "from", "and", "or", "with", "in", "of", "for", "to", "on", "by", "the", "like", "including"]
+
+    static func trimmingDanglingWords(_ item: String) -> String {
+        var words = item.split(separator: " ")
+        while words.count > 1, let last = words.last, danglingWords.contains(String(last)) { words.removeLast() }
+        while words.count > 1, let first = words.first, danglingWords.contains(String(first)) { words.removeFirst() }
+        return words.count == ResumeText.words(item).count ? item : words.joined(separator: " ")
     }
 }

@@ -60,6 +60,24 @@ import VitaeTesting
         #expect(output.skills.contains { $0.name == "Quantum Widgets" && $0.category == "Other" })
     }
 
+    @Test func wrappedIndeedItemsJoinAndCutPhrasesAreTrimmed() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Quantum Widgets (2 years), Flux Capacitor Tuning (Less
+            than 1 year), Widget Polishing (1 year), Hyper
+            Drive Repair (3 years)
+            Tools: Widget Studio, Flux Tester using
+            Infosys Limited
+            """))
+        let names = output.skills.map(\.name)
+        // "Hyper" / "Drive Repair (3 years)" is one item wrapped in two; "(Less" / "than 1 year)" a duration.
+        #expect(names.contains("Hyper Drive Repair"))
+        #expect(!names.contains("Hyper") && !names.contains { $0.contains("than") || $0 == "Less" })
+        #expect(names.contains("Flux Tester"))  // not "Flux Tester using"
+        #expect(!names.contains("Infosys Limited"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

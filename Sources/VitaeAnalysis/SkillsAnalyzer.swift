@@ -31,19 +31,26 @@ public struct SkillsAnalyzer: Analyzer {
         /// Also report skills-section items the taxonomy does not know (category "Other").
         public var includeUnlistedItems: Bool = true
         public var scope: Scope = .document
+        /// In `document` scope, when the resume has a skills section: how many times a skill that
+        /// section does not list must be named elsewhere to count. A passing mention ("worked with
+        /// the SAP team", "posted on Facebook") is weak evidence; a skill used across positions is not.
+        public var minimumMentionsOutsideSkillsSections: Int = 2
 
-        public init(includeUnlistedItems: Bool = true, scope: Scope = .document) {
+        public init(includeUnlistedItems: Bool = true, scope: Scope = .document, minimumMentionsOutsideSkillsSections: Int = 2) {
             self.includeUnlistedItems = includeUnlistedItems
             self.scope = scope
+            self.minimumMentionsOutsideSkillsSections = minimumMentionsOutsideSkillsSections
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             includeUnlistedItems = try container.decodeIfPresent(Bool.self, forKey: .includeUnlistedItems) ?? true
             scope = try container.decodeIfPresent(Scope.self, forKey: .scope) ?? .document
+            minimumMentionsOutsideSkillsSections =
+                try container.decodeIfPresent(Int.self, forKey: .minimumMentionsOutsideSkillsSections) ?? 2
         }
 
-        enum CodingKeys: String, CodingKey { case includeUnlistedItems, scope }
+        enum CodingKeys: String, CodingKey { case includeUnlistedItems, scope, minimumMentionsOutsideSkillsSections }
     }
 
     let options: Options
@@ -56,7 +63,9 @@ public struct SkillsAnalyzer: Analyzer {
         let skillLines = Set(map.lines(of: .skills))
         let searched = options.scope == .skillsSections && !skillLines.isEmpty
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
-        var found = Self.taxonomySkills(lines: searched, isListLine: { skillLines.contains($0) })
+        var found = Self.taxonomySkills(
+            lines: searched, isListLine: { skillLines.contains($0) },
+            minimumMentionsOutside: skillLines.isEmpty ? 1 : options.minimumMentionsOutsideSkillsSections, listedIn: skillLines)
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
             var extra: [String: FoundSkill] = [:]
@@ -89,8 +98,11 @@ public struct SkillsAnalyzer: Analyzer {
         return listed
     }
 
-    /// Taxonomy skills in `lines`, most mentioned first.
-    public static func taxonomySkills(lines: [String], isListLine: (Int) -> Bool = { _ in false }) -> [FoundSkill] {
+    /// Taxonomy skills in `lines`, most mentioned first; a skill with no mention on a `listedIn`
+    /// line needs `minimumMentionsOutside` mentions.
+    public static func taxonomySkills(
+        lines: [String], isListLine: (Int) -> Bool = { _ in false }, minimumMentionsOutside: Int = 1, listedIn: Set<Int> = []
+    ) -> [FoundSkill] {
         let taxonomy = SkillTaxonomy.shared
         var tokens: [SkillToken] = []
         for (index, line) in lines.enumerated() where !line.isEmpty {
@@ -98,11 +110,13 @@ public struct SkillsAnalyzer: Analyzer {
         }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
+        var listed: Set<Int> = []
         for (order, hit) in taxonomy.hits(in: tokens, isListLine: isListLine).enumerated() {
             counts[hit.skill, default: 0] += 1
             if firstSeen[hit.skill] == nil { firstSeen[hit.skill] = order }
+            if listedIn.contains(hit.line) { listed.insert(hit.skill) }
         }
-        return counts.keys
+        return counts.keys.filter { listed.contains($0) || counts[$0]! >= minimumMentionsOutside }
             .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
             .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }
     }

@@ -1,4 +1,6 @@
 import Testing
+import VitaeEngine
+import VitaeExtraction
 import VitaeAnalysis
 import VitaeTesting
 
@@ -76,6 +78,29 @@ import VitaeTesting
         #expect(!names.contains("Hyper") && !names.contains { $0.contains("than") || $0 == "Less" })
         #expect(names.contains("Flux Tester"))  // not "Flux Tester using"
         #expect(!names.contains("Infosys Limited"))
+    }
+
+    @Test func aSkillTheSkillsSectionLeavesOutNeedsTwoMentions() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            EXPERIENCE
+            Built billing pipelines on Kafka for the SAP team.
+            Moved the Kafka consumers to Kubernetes.
+            SKILLS
+            Python, Docker
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(Set(names).isSuperset(of: ["Python", "Docker", "Kafka"]))
+        #expect(!names.contains("SAP") && !names.contains("Kubernetes"))  // named once, outside the list
+        let everyMention = try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(minimumMentionsOutsideSkillsSections: 1), on: resume).skills.map(\.name)
+        #expect(everyMention.contains("SAP") && everyMention.contains("Kubernetes"))
+        // Against a posting, one mention is enough.
+        let match = try await AnalyzerHarness.run(
+            MatchAnalyzer.self, options: NoOptions(), on: resume, jobDescription: Document(plainText: "Requirements\nKubernetes\nPython"),
+            after: [try AnalyzerStep<SkillsAnalyzer>(options: .init())])
+        #expect(match.match?.requiredSkills.found.map { $0.lowercased() }.contains("kubernetes") == true)
+        #expect(match.match?.requiredSkills.missing == [])
     }
 
     @Test func taxonomyIsLoadedOnceAndLarge() {

@@ -149,7 +149,7 @@ public struct ExperienceAnalyzer: Analyzer {
             }
             // A title line stands alone: capitalised, short, not the tail of a wrapped sentence.
             guard let first = text.first, first.isUppercase, !text.hasSuffix("."), !text.hasSuffix(":"),
-                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index),
+                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index), isNamePart(text),
                 ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
             else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)

@@ -245,8 +245,15 @@ public struct ExperienceAnalyzer: Analyzer {
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
                     let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
-                    // "Infosys Ltd - Delhi, Delhi": a place after a dash.
-                    position.location = place
+                    // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
+                    // "Test Analyst at Oracle, Hyderabad" names the company and a city.
+                    let placeParts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    if placeParts.count >= 2, !placeParts.contains(where: Places.isRegion), ResumeText.contains(line, " at " + field) {
+                        position.location = placeParts.last
+                        parts += placeParts.dropLast()
+                    } else {
+                        position.location = place
+                    }
                     continue
                 }
                 parts += commaParts.filter { !$0.isEmpty }

@@ -85,6 +85,14 @@ import VitaeTesting
         #expect(!ExperienceAnalyzer.isNamePart("Switching Router)"))
     }
 
+    @Test func afterAtTheCompanyComesBeforeTheCity() async throws {
+        let output = try await experience("EXPERIENCE\nTest Analyst at Oracle, Hyderabad, Nov 2011 - Feb 2016\n")
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Test Analyst")
+        #expect(position.company == "Oracle")
+        #expect(position.location == "Hyderabad")
+    }
+
     @Test func monthsRegionsAndPlaceholdersAreNotCompanies() {
         #expect(!ExperienceAnalyzer.looksLikeCompany("February"))
         #expect(!ExperienceAnalyzer.looksLikeCompany("Karnataka"))

@@ -80,6 +80,9 @@ public struct EducationAnalyzer: Analyzer {
     /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
     static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
+    /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
+    static let leadingVerb = Pattern("^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true)
+    static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$")
     static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
     static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
     static let majorPattern = Pattern("^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true)
@@ -266,7 +269,15 @@ public struct EducationAnalyzer: Analyzer {
             if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
                 startNewEntry(&entry, after: &completed)
             }
-            var degree = pieces[degreeIndex]
+            var degree = leadingVerb.replacing(in: pieces[degreeIndex], with: "")
+            // "Post graduate diploma in Industrial Automation from Prolific Systems": the school after "from".
+            var schoolAfterFrom: String?
+            if schoolIndex == nil, let split = schoolAfterFromPattern.firstMatch(in: degree), let name = split.groups[1],
+                let school = split.groups[2], school.first?.isUppercase == true, degreeLevel(in: name) != nil
+            {
+                degree = name
+                schoolAfterFrom = school
+            }
             entry.level = degreeLevel(in: degree)
             // "Bachelor of Science, Computer Science": the next plain piece is the field.
             var others = pieces.indices.filter { $0 != degreeIndex && $0 != schoolIndex }
@@ -286,6 +297,7 @@ public struct EducationAnalyzer: Analyzer {
             }
             if degree.hasSuffix(" in") { degree = String(degree.dropLast(3)) }
             entry.degree = degree
+            if let schoolAfterFrom, entry.institution == nil { entry.institution = schoolAfterFrom }
         }
         if let schoolIndex {
             if entry.institution != nil, degreeIndex == nil || entry.degree != pieces[degreeIndex!] {

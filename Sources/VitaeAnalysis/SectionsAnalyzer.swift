@@ -92,7 +92,7 @@ public struct SectionsAnalyzer: Analyzer {
                       "areas of expertise", "expertise", "technologies", "technical expertise", "tools",
                       "technical proficiency", "skills summary", "professional skills", "software skills",
                       "technical summary", "skills and tools", "technical competencies"],
-            .projects: ["projects", "academic projects", "personal projects", "project", "key projects",
+            .projects: ["projects", "academic projects", "academic project", "personal projects", "project", "key projects",
                         "project details", "project experience", "side projects", "project annexure"],
             .certifications: ["certifications", "certification", "certificates", "licenses", "licenses and certifications",
                               "certifications and licenses", "trainings", "training", "courses"],

@@ -324,6 +324,17 @@ import VitaeTesting
         #expect(output.education.map(\.location) == ["Hyderabad, Telangana", "Noida, Uttar Pradesh", nil, "Bareilly, Uttar Pradesh"])
     }
 
+    @Test func aSchoolAfterFromAndNoEducationInAcademicProjects() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            TECHNICAL QUALIFICATION:
+            Obtained Post graduate diploma in Industrial Plant Automation from Prolific Systems
+            ACADEMIC PROJECT:
+            Siemens S7-300 SIMATIC MANAGER-5.4
+            """)
+        #expect(output.education.map(\.degree) == ["Post graduate diploma in Industrial Plant Automation"])
+        #expect(output.education.map(\.institution) == ["Prolific Systems"])
+    }
+
     @Test func wrappedDegreesJoinAndBoardsAreNoSchools() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

@@ -59,8 +59,9 @@ public struct SkillsAnalyzer: Analyzer {
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
-        let lines = SkillLists.joiningWrappedItems(ResumeText.cleanLines(input), skillLines: map.lines(of: .skills))
-        let skillLines = Set(map.lines(of: .skills))
+        let skillLineList = map.lines(of: .skills)
+        let lines = SkillLists.joiningWrappedItems(ResumeText.cleanLines(input), skillLines: skillLineList)
+        let skillLines = Set(skillLineList)
         let searched = options.scope == .skillsSections && !skillLines.isEmpty
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
         var found = Self.taxonomySkills(
@@ -68,15 +69,25 @@ public struct SkillsAnalyzer: Analyzer {
             minimumMentionsOutside: skillLines.isEmpty ? 1 : options.minimumMentionsOutsideSkillsSections, listedIn: skillLines)
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
+            var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
             for index in Self.listedLines(map: map, lines: lines) {
                 for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
+                    if let skill = SkillTaxonomy.shared.skill(named: item) {
+                        // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
+                        // short names in capitals; ambiguous names ("go") keep their exact-case rule.
+                        if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
+                            listedTaxonomySkills[skill.name, default: FoundSkill(name: skill.name, category: skill.category, mentions: 0)]
+                                .mentions += 1
+                        }
+                        continue
+                    }
                     let key = item.lowercased()
-                    guard !known.contains(key), SkillTaxonomy.shared.skill(named: item) == nil else { continue }
+                    guard !known.contains(key) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
-            found += extra.values.sorted { $0.name < $1.name }
+            found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
     }

@@ -80,6 +80,17 @@ import VitaeTesting
         #expect(!names.contains("Infosys Limited"))
     }
 
+    @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            active directory, sql, dns, go
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("SQL") && names.contains("DNS"))
+        #expect(!names.contains("Go"))  // ambiguous names keep their exact case
+    }
+
     @Test func aSkillTheSkillsSectionLeavesOutNeedsTwoMentions() async throws {
         let resume = Document(plainText: """
             Jo Bloggs

@@ -221,16 +221,25 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true)
 
     static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s")
 
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
         for line in context {
-            // "Company: Acme Corp" / "Position: Analyst" say what they are.
+            // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
-                if companyLabels.contains(label) { position.company = position.company ?? value } else { position.title = position.title ?? value }
+                if companyLabels.contains(label) {
+                    var valueParts = mergeSuffixes(commaSeparated(value))
+                    if valueParts.count >= 2, let place = Places.location(in: valueParts.last!, allowBareCity: true) {
+                        position.location = position.location ?? place
+                        valueParts.removeLast()
+                    }
+                    position.company = position.company ?? valueParts.joined(separator: ", ")
+                } else {
+                    position.title = position.title ?? value
+                }
                 continue
             }
             // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.

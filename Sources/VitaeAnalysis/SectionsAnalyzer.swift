@@ -57,7 +57,8 @@ public struct SectionsAnalyzer: Analyzer {
             // Headings are short; skip the rest cheaply (utf8.count is O(1)).
             guard !text.isEmpty, text.utf8.count <= 64 else { continue }
             let larger = bodyFontSize.map { body in (line.fontSize ?? 0) >= body * 1.15 } ?? false
-            if let kind = headingKind(text, styled: line.isBold || larger || ResumeText.isAllCaps(text)) {
+            let styled = line.isBold || larger || ResumeText.isAllCaps(text)
+            if let kind = headingKind(text, styled: styled), styled || index == 0 || !endsMidSentence(lines[index - 1]) {
                 headings.append((index, kind, text))
             }
         }
@@ -68,6 +69,12 @@ public struct SectionsAnalyzer: Analyzer {
             sections.append(Section(kind: heading.kind, heading: heading.text, startLine: heading.index, endLine: end))
         }
         return sections
+    }
+
+    /// "Azure Developer with 9 years of experience in Dot Net" / "Technologies": a full line that stops
+    /// mid-sentence wrapped onto the next, so a plain heading word there ends the sentence instead.
+    static func endsMidSentence(_ line: String) -> Bool {
+        line.utf8.count >= 60 && line.last?.isLowercase == true
     }
 
     static func medianFontSize(_ document: Document) -> Double? {

@@ -93,6 +93,19 @@ import VitaeTesting
         #expect(position.location == "Hyderabad")
     }
 
+    @Test func numberedCompanyLabelAndItsCity() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Company 1: Oracle India Private Limited, Bangalore
+            Designation: Principal Engineer Technical Staff
+            Duration: September 2005 - December 2010
+            """)
+        let position = try #require(output.experience.first)
+        #expect(position.company == "Oracle India Private Limited")
+        #expect(position.location == "Bangalore")
+        #expect(position.title == "Principal Engineer Technical Staff")
+    }
+
     @Test func monthsRegionsAndPlaceholdersAreNotCompanies() {
         #expect(!ExperienceAnalyzer.looksLikeCompany("February"))
         #expect(!ExperienceAnalyzer.looksLikeCompany("Karnataka"))
@@ -177,6 +190,19 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.experience, .education, .skills])
         #expect(output.sections.map(\.startLine) == [2, 4, 6])
         #expect(output.sections.map(\.endLine) == [3, 5, 7])
+    }
+
+    @Test func aHeadingWordEndingAWrappedSentenceIsNoHeading() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            Azure Developer with 9 years and 8 months of working experience in Dot Net
+            Technologies
+            EXPERIENCE
+            Architect
+            Skills
+            Azure
+            """)
+        #expect(output.sections.map(\.kind) == [.experience, .skills])
     }
 
     @Test func sampleSections() async throws {

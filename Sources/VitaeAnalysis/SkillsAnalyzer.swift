@@ -196,6 +196,8 @@ public enum SkillLists {
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Primary Skill category", "Domain Skill Telecom": a label about skills ("Leadership skill" is one).
+        if lowerWords.dropLast().contains(where: { $0 == "skill" || $0 == "skills" }) { return false }
         // "Infosys Limited": an employer, not a skill.
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true

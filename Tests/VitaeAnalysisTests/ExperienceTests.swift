@@ -205,6 +205,31 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.experience, .skills])
     }
 
+    @Test func plainTitleCaseSkillsLabelsHeadListsOnlyOnceAndOutsidePositions() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            WORK EXPERIENCE
+            Consultant
+            SAP Expertise
+            FI, CO
+            ADDITIONAL INFORMATION
+            Client: Acme Bank
+            Software /Tools:
+            Toad
+            Client: Beta Bank
+            Software /Tools:
+            Java
+            Key Technical Skills
+            Java, SQL
+            IV. Trainings
+            Agile coach
+            """)
+        // "SAP Expertise" labels the position's skills; "Software /Tools:" repeats for each project;
+        // "Key Technical Skills" heads a list; "IV." numbers the trainings heading.
+        #expect(output.sections.map(\.kind) == [.experience, .other, .skills, .certifications])
+        #expect(output.sections.map(\.heading).last == "IV. Trainings")
+    }
+
     @Test func sampleSections() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, options: .init(), on: try Fixtures.document("john_doe"))
         #expect(output.sections.map(\.kind) == [.summary, .skills, .experience, .education, .certifications])

@@ -82,6 +82,13 @@ public struct EducationAnalyzer: Analyzer {
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
     /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
     static let leadingVerb = Pattern("^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true)
+    /// "B.Tech in Computer Science in Computer Science": Indeed adds " in <field>" to a degree already
+    /// typed with its field.
+    static func withoutRepeatedField(_ degree: String) -> String {
+        repeatedField.firstMatch(in: degree)?.groups[1] ?? degree
+    }
+
+    static let repeatedField = Pattern("^(.*\\bin\\s+(.+?))\\s+in\\s+\\2$", caseInsensitive: true)
     static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$")
     static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
     static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
@@ -101,7 +108,7 @@ public struct EducationAnalyzer: Analyzer {
             if let previous = previousDegreeLine, let degree = current.degree, continuesDegree(previous, with: line) {
                 // "… in" lost its trailing "in" when read; the wrapped line puts it back in the middle.
                 let joiner = previous.hasSuffix(" in") && !degree.hasSuffix(" in") ? " in " : " "
-                current.degree = degree + joiner + line
+                current.degree = withoutRepeatedField(degree + joiner + line)
                 if let field = current.field, previous.hasSuffix(field) { current.field = field + " " + line }
                 continue
             }
@@ -269,7 +276,7 @@ public struct EducationAnalyzer: Analyzer {
             if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
                 startNewEntry(&entry, after: &completed)
             }
-            var degree = leadingVerb.replacing(in: pieces[degreeIndex], with: "")
+            var degree = withoutRepeatedField(leadingVerb.replacing(in: pieces[degreeIndex], with: ""))
             // "Post graduate diploma in Industrial Automation from Prolific Systems": the school after "from".
             var schoolAfterFrom: String?
             if schoolIndex == nil, let split = schoolAfterFromPattern.firstMatch(in: degree), let name = split.groups[1],

@@ -417,5 +417,14 @@ import VitaeTesting
         #expect(output.education.map(\.institution) == [
             "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science", nil,
         ])
+        let repeated = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Bachelor of Engineering in Instrumentation Technology in
+            Instrumentation Technology
+
+            B.Tech in Computer Science in Computer Science
+            """)
+        #expect(repeated.education.map(\.degree) == ["Bachelor of Engineering in Instrumentation Technology", "B.Tech in Computer Science"])
     }
 }

@@ -100,10 +100,13 @@ public struct EducationAnalyzer: Analyzer {
         var pendingDegree: String?
         // The line just before this one (no blank line between them) when it gave the entry its degree.
         var degreeLine: String?
+        var afterBlankLine = false
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
             let previousDegreeLine = degreeLine
             degreeLine = nil
+            let followsBlankLine = afterBlankLine
+            afterBlankLine = line.isEmpty
             guard !line.isEmpty, !isProse(line) else { continue }
             if let previous = previousDegreeLine, let degree = current.degree, continuesDegree(previous, with: line) {
                 // "… in" lost its trailing "in" when read; the wrapped line puts it back in the middle.
@@ -142,16 +145,21 @@ public struct EducationAnalyzer: Analyzer {
             }
             guard text.contains(where: \.isLetter) else { continue }
             // "TYBMS in Management Studies" / "Vedanta College - Mumbai": a line the degree patterns do
-            // not know, right before a school line that starts an entry, is that entry's degree.
+            // not know, right before a school line that starts an entry, is that entry's degree; after
+            // an entry that has its degree and school too, when it stands apart between blank lines
+            // ("Computer Networking" / "Aptech Institute"), not when it is a wrapped "… Uttar" / "Pradesh".
             let startsEntry = current.degree == nil && current.institution == nil
-            if startsEntry, years.isEmpty, isUnknownLine(text) {
+            let entryIsComplete = current.degree != nil && current.institution != nil
+            if startsEntry || entryIsComplete && followsBlankLine, years.isEmpty, isUnknownLine(text) {
                 pendingDegree = text
                 continue
             }
             let degreeBefore = current.degree
+            let entriesBefore = entries.count
             read(text, into: &current, completed: &entries)
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
-            if let pending = pendingDegree, startsEntry, current.degree == nil, current.institution != nil {
+            let startedEntry = startsEntry || entries.count > entriesBefore
+            if let pending = pendingDegree, startedEntry, current.degree == nil, current.institution != nil {
                 current.degree = pending
                 if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
             }

@@ -375,6 +375,24 @@ import VitaeTesting
         #expect(output.education.map(\.location) == ["Hyderabad, Telangana", "Noida, Uttar Pradesh", nil, "Bareilly, Uttar Pradesh"])
     }
 
+    @Test func anUnknownDegreeAfterACompleteEntryStartsTheNext() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            B.Sc. in Physics
+
+            Karnataka State University -  Ghaziabad, Uttar
+            Pradesh
+
+            Computer Networking
+
+            Aptech Institute of Technology
+            """)
+        // A name standing between blank lines is the next entry's degree; a wrapped "Pradesh" is not.
+        #expect(output.education.map(\.degree) == ["B.Sc. in Physics", "Computer Networking"])
+        #expect(output.education.map(\.institution) == ["Karnataka State University", "Aptech Institute of Technology"])
+    }
+
     @Test func aSchoolAfterFromAndNoEducationInAcademicProjects() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             TECHNICAL QUALIFICATION:

@@ -243,7 +243,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 continue
             }
             // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
-            if labelledList.contains(line) { continue }
+            if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             for field in fields {
                 var commaParts = mergeSuffixes(commaSeparated(field))
@@ -317,7 +317,11 @@ public struct ExperienceAnalyzer: Analyzer {
         // "and managers.", "the network admin team.": the wrapped end of a sentence.
         if text.first?.isLowercase == true, text.hasSuffix(".") { return false }
         // "Switching Router)": the end of a bracket opened on the line before.
-        if text.filter({ $0 == "(" }).count != text.filter({ $0 == ")" }).count { return false }
+        if text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: ")")),
+            text.filter({ $0 == "(" }).count != text.filter({ $0 == ")" }).count
+        {
+            return false
+        }
         return ResumeText.words(text).count <= 10
     }
 
@@ -349,7 +353,9 @@ public struct ExperienceAnalyzer: Analyzer {
     /// Operations Project Manager (APAC)") it goes; opened after it ("Production Support Analyst
     /// (Microsoft", the rest wrapped onto the next line) the name ends before it.
     static func withoutStrayOpeningBracket(_ text: String) -> String {
-        guard text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count else { return text }
+        guard text.utf8.contains(UInt8(ascii: "(")), text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count else {
+            return text
+        }
         if text.hasPrefix("(") { return String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
         guard let open = text.lastIndex(of: "("), !text[open...].contains(")") else { return text }
         return text[..<open].trimmingCharacters(in: .whitespaces)
@@ -358,6 +364,9 @@ public struct ExperienceAnalyzer: Analyzer {
     /// The comma-separated parts of `text`, keeping commas inside brackets: "Senior Travel Operations
     /// (Domestic, International & Leisure)" is one part.
     static func commaSeparated(_ text: String) -> [String] {
+        guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: "[")) else {
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -366,14 +375,14 @@ public struct ExperienceAnalyzer: Analyzer {
             case "(", "[": depth += 1
             case ")", "]": depth = max(depth - 1, 0)
             case "," where depth == 0:
-                parts.append(current.trimmingCharacters(in: .whitespaces))
+                if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
                 current = ""
                 continue
             default: break
             }
             current.append(character)
         }
-        parts.append(current.trimmingCharacters(in: .whitespaces))
+        if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
         return parts
     }
 

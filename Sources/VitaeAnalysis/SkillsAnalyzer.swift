@@ -161,6 +161,7 @@ public enum SkillLists {
         for index in skillLines where inSkills.contains(index + 1) {
             let line = joined[index], next = joined[index + 1]
             guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next),
+                line.utf8.contains(UInt8(ascii: "(")) || next.utf8.contains(UInt8(ascii: "(")),
                 duration.contains(line) || duration.contains(next)
             else { continue }
             joined[index + 1] = line + " " + next

@@ -193,7 +193,8 @@ public enum SkillLists {
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         let lowerWords = lower.split(separator: " ")
-        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]
+        // "Familiar with Agile Methodologies", "Good knowledge of": a sentence about skills.
+        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure"]
         where lowerWords.contains(Substring(filler)) {
             return false
         }

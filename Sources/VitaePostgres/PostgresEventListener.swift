@@ -174,6 +174,10 @@ final class PostgresEventListener: Sendable {
         let aliveAt = progress.withLock { $0.aliveAt }
         let serverNow = try await serverTime()
         progress.withLock { $0.aliveAt = serverNow }
+        // Jobs may have been queued while the connection was down.
+        ringReady()
+        // A process that only claims jobs (a `vitae worker`) has no use for past events.
+        guard subscribers.withLock({ !$0.continuations.isEmpty }) else { return }
         // The first connection starts from now: a subscriber created just before it may have missed events in between.
         let since = aliveAt ?? serverNow
         let rows = try await database.rows("""

@@ -251,13 +251,12 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
     static func record(_ row: PostgresRow) throws -> JobRecord {
         let cells = row.makeRandomAccess()
-        let decoder = JSONDecoder()
         func text(_ column: String) throws -> String? { try cells[column].decode(String?.self) }
         func int(_ column: String) throws -> Int { try cells[column].decode(Int.self) }
         func ms(_ column: String) throws -> Int64? { try cells[column].decode(Int64?.self) }
         func json(_ column: String) throws -> JSONValue? {
             guard let text = try text(column) else { return nil }
-            return try decoder.decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONValue(parsing: text)
         }
         return JobRecord(
             id: try cells["id"].decode(String.self), queue: try cells["queue"].decode(String.self),

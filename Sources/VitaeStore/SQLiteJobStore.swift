@@ -336,10 +336,9 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     private static func record(_ row: Row) throws -> JobRecord {
-        let decoder = JSONDecoder()
         func json(_ column: String) throws -> JSONValue? {
             guard let text: String = row[column] else { return nil }
-            return try decoder.decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONValue(parsing: text)
         }
         return JobRecord(
             id: row["id"], queue: row["queue"], name: row["name"], data: try json("data") ?? .null,

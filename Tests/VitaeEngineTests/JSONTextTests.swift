@@ -20,7 +20,8 @@ import VitaeEngine
                            "list": ["a/b", 2.5, ["nested": "x"]], "empty": [:], "url": "https://example.com/x"]),
     ]
 
-    @Test(arguments: updates) func matchesJSONEncoder(_ update: JobUpdate) throws {
+    @Test(arguments: updates.indices) func matchesJSONEncoder(_ index: Int) throws {
+        let update = Self.updates[index]
         let expected = String(decoding: try Self.encoder.encode(update), as: UTF8.self)
         #expect(update.jsonText == expected)
         #expect(try JSONDecoder().decode(JobUpdate.self, from: Data(update.jsonText.utf8)) == update)

@@ -72,40 +72,14 @@ final class GroupCommit: Sendable {
                 state.draining = true
                 return true
             }
-            if startDraining { Task { await self.drain() } }
+            if startDraining { pool.asyncWriteWithoutTransaction { db in self.drain(db) } }
         }
     }
 
-    /// One transaction for the group, on GRDB's writer queue rather than a Swift concurrency
-    /// thread (GRDB's async write would block one while the writer is busy).
-    private func commit(_ group: [Pending]) async throws -> [StoredEvent] {
-        try await withCheckedThrowingContinuation { continuation in
-            pool.asyncWriteWithoutTransaction { db in
-                continuation.resume(with: Result {
-                    let durable = group.contains { $0.durable }
-                    if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
-                    defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
-                    // Writes rarely fail, so the group first runs without a savepoint per write.
-                    do {
-                        return try Self.run(group, in: db, isolated: false)
-                    } catch is WriteFailed {
-                        return try Self.run(group, in: db, isolated: true)
-                    }
-                })
-            }
-        }
-    }
-
-    private static func run(_ group: [Pending], in db: Database, isolated: Bool) throws -> [StoredEvent] {
-        var events: [StoredEvent] = []
-        try db.inTransaction(.immediate) {
-            for pending in group { events += try pending.run(db, isolated) }
-            return .commit
-        }
-        return events
-    }
-
-    private func drain() async {
+    /// Commits groups until none is waiting, on GRDB's writer queue rather than a Swift concurrency
+    /// thread (GRDB's async write would block one while the writer is busy). The next group starts as
+    /// soon as one commits, with no hop in between, and callers resume from here.
+    private func drain(_ db: Database) {
         while true {
             let group = state.withLock { state -> [Pending] in
                 guard !state.queue.isEmpty else {
@@ -118,13 +92,35 @@ final class GroupCommit: Sendable {
             }
             guard !group.isEmpty else { return }
             do {
-                let events = try await commit(group)
+                let events = try commit(group, in: db)
                 committed(events)
                 for pending in group { pending.finish(nil) }
             } catch {
                 for pending in group { pending.finish(error) }
             }
         }
+    }
+
+    /// One transaction for the group.
+    private func commit(_ group: [Pending], in db: Database) throws -> [StoredEvent] {
+        let durable = group.contains { $0.durable }
+        if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
+        defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
+        // Writes rarely fail, so the group first runs without a savepoint per write.
+        do {
+            return try Self.run(group, in: db, isolated: false)
+        } catch is WriteFailed {
+            return try Self.run(group, in: db, isolated: true)
+        }
+    }
+
+    private static func run(_ group: [Pending], in db: Database, isolated: Bool) throws -> [StoredEvent] {
+        var events: [StoredEvent] = []
+        try db.inTransaction(.immediate) {
+            for pending in group { events += try pending.run(db, isolated) }
+            return .commit
+        }
+        return events
     }
 }
 

@@ -250,7 +250,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
         let rows = try await read { db in
-            try Row.fetchAll(db, sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence"),
                              arguments: [jobId, after]).map { row -> (Int, String) in (row["sequence"], row["body"]) }
         }
         let decoder = JSONDecoder()
@@ -296,12 +296,14 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         return event
     }
 
+    // Cached statements: every SSE connection looks its job and events up, and preparing the
+    // statement (with GRDB's authorizer) each time cost more than running it.
     private static func fetchJob(_ db: Database, id: String, heldBy worker: String? = nil) throws -> JobRecord? {
         if let worker {
-            return try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ? AND phase = 'active' AND lease_owner = ?",
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ? AND phase = 'active' AND lease_owner = ?"),
                                     arguments: [id, worker]).map(record)
         }
-        return try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(record)
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(record)
     }
 
     private static func record(_ row: Row) throws -> JobRecord {

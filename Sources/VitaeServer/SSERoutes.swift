@@ -59,30 +59,27 @@ struct SSERoutes: Sendable {
             return Response(status: .noContent)
         }
         // Subscribe before reading the log, so an event committed in between is in one or the other.
-        let (connectionId, messages) = hub.subscribe(jobId: jobId, queueName: queueName)
+        let stream = hub.subscribe(jobId: jobId, queueName: queueName, channel: context.channel)
         let backlog: [StoredEvent]
         do {
             backlog = Self.currentRun(of: try await store.events(jobId: jobId, after: lastEventId ?? 0), resuming: lastEventId != nil)
         } catch {
-            hub.unsubscribe(connectionId)
+            hub.unsubscribe(stream.id)
             throw error
         }
         let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
         let retry = retryMilliseconds
         let hub = self.hub
-        let channel = context.channel
-        let log = streamLogger(connectionId, ["job": "\(jobId)"])
+        let logger = self.logger
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
             let opened = ContinuousClock.now
-            log.info("SSE stream opened", metadata: lastEventId.map { ["lastEventId": "\($0)"] } ?? [:])
+            logger.info("SSE stream opened", metadata: Self.logMetadata(stream.id, ("job", jobId), lastEventId.map { ["lastEventId": "\($0)"] } ?? [:]))
             defer {
-                hub.unsubscribe(connectionId)
-                log.info("SSE stream closed", metadata: ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"])
+                hub.unsubscribe(stream.id)
+                logger.info("SSE stream closed", metadata: Self.logMetadata(stream.id, ("job", jobId), ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"]))
             }
-            try await writer.write(ServerSentEvent(
-                event: "connected",
-                json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
-            if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
+            try await writer.write(Self.connectedFrame(stream.id))
+            if let initialStats { try await writer.write(initialStats.frame) }
             var sent = lastEventId ?? 0
             var finished = false
             for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retry) }) {
@@ -91,27 +88,12 @@ struct SSERoutes: Sendable {
                 if event.isTerminal { finished = true }
             }
             if !finished {
-                // On shutdown the subscription ends, which ends this loop and lets the response finish.
-                try await withGracefulShutdownHandler {
-                    loop: for await message in messages {
-                        switch message {
-                        case .event(let event) where event.sequence > sent:
-                            try await writer.write(event.frame)
-                            sent = event.sequence
-                            if event.isTerminal { break loop }
-                        case .event:
-                            continue
-                        case .heartbeat, .queueStats:
-                            try await writer.write(message.controlFrame)
-                        }
-                    }
-                } onGracefulShutdown: {
-                    hub.unsubscribe(connectionId)
-                }
+                // The hub writes the live frames from the event loop; this task only waits for the end.
+                await Self.untilShutdownOrCancelled(ending: stream.id, on: hub) { await stream.runLive(after: sent) }
             }
             try await writer.finish(nil)
             // Half-close once the last bytes are out (NIO flushes pending writes first).
-            channel.close(mode: .output, promise: nil)
+            stream.channel.close(mode: .output, promise: nil)
         })
     }
 
@@ -124,24 +106,21 @@ struct SSERoutes: Sendable {
         guard queues.contains(queueName) else {
             throw APIError(.notFound, "unknown_queue", "No queue named '\(queueName)'; known queues: \(queues.sorted().joined(separator: ", "))")
         }
-        let (connectionId, messages) = hub.subscribe(jobId: nil, queueName: queueName)
+        let (connectionId, messages) = hub.watch(queueName: queueName)
         let initialStats = await hub.currentStats(queue: queueName)
-        let (hub, store, channel, retry) = (self.hub, self.store, context.channel, retryMilliseconds)
-        let log = streamLogger(connectionId, ["queue": "\(queueName)"])
+        let (hub, store, channel, retry, logger) = (self.hub, self.store, context.channel, retryMilliseconds, self.logger)
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
             let opened = ContinuousClock.now
-            log.info("SSE stream opened")
+            logger.info("SSE stream opened", metadata: Self.logMetadata(connectionId, ("queue", queueName)))
             defer {
                 hub.unsubscribe(connectionId)
-                log.info("SSE stream closed", metadata: ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"])
+                logger.info("SSE stream closed", metadata: Self.logMetadata(connectionId, ("queue", queueName), ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"]))
             }
-            try await writer.write(ServerSentEvent(
-                event: "connected", retryMilliseconds: retry,
-                json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
-            if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
+            try await writer.write(Self.connectedFrame(connectionId, retryMilliseconds: retry))
+            if let initialStats { try await writer.write(initialStats.frame) }
             // The hub sends every job's events; a job's queue never changes, so one look-up per job suffices.
             var queueOf: [String: String] = [:]
-            try await withGracefulShutdownHandler {
+            try await Self.untilShutdownOrCancelled(ending: connectionId, on: hub) {
                 for await message in messages {
                     switch message {
                     case .event(let encoded):
@@ -151,23 +130,35 @@ struct SSERoutes: Sendable {
                         }
                         guard queueOf[event.jobId] == queueName else { continue }
                         try await writer.write(ServerSentEvent(event: "job_update", json: event.update).buffer)
-                    case .heartbeat, .queueStats:
-                        try await writer.write(message.controlFrame)
+                    case .control(let frame):
+                        try await writer.write(frame)
                     }
                 }
-            } onGracefulShutdown: {
-                hub.unsubscribe(connectionId)
             }
             try await writer.finish(nil)
             channel.close(mode: .output, promise: nil)
         })
     }
 
-    private func streamLogger(_ connectionId: UUID, _ metadata: Logger.Metadata) -> Logger {
-        var log = logger
-        log[metadataKey: "connection"] = "\(connectionId.uuidString.lowercased())"
-        for (key, value) in metadata { log[metadataKey: key] = value }
-        return log
+    static func connectedFrame(_ connectionId: UUID, retryMilliseconds: Int? = nil) -> ByteBuffer {
+        ServerSentEvent(event: "connected", retryMilliseconds: retryMilliseconds,
+                        json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer
+    }
+
+    /// Runs `body` until it returns or the server shuts down or the task is cancelled; then the hub
+    /// ends the connection's stream, which lets `body` return and the response finish.
+    static func untilShutdownOrCancelled<T>(ending connectionId: UUID, on hub: EventHub, _ body: () async throws -> T) async rethrows -> T {
+        try await withGracefulShutdownHandler {
+            try await withTaskCancellationHandler(operation: body) { hub.unsubscribe(connectionId) }
+        } onGracefulShutdown: {
+            hub.unsubscribe(connectionId)
+        }
+    }
+
+    /// Metadata built only when a line is logged: stream logs are off at the default level, and
+    /// thousands of idle streams should not each keep a Logger copy with its own metadata.
+    static func logMetadata(_ connectionId: UUID, _ subject: (key: String, value: String), _ extra: Logger.Metadata = [:]) -> Logger.Metadata {
+        extra.merging(["connection": "\(connectionId.uuidString.lowercased())", subject.key: "\(subject.value)"]) { $1 }
     }
 
     /// A new subscriber gets the current run from its start: events before a terminal event that
@@ -177,16 +168,5 @@ struct SSERoutes: Sendable {
             return events
         }
         return Array(events[(lastEarlierEnd + 1)...])
-    }
-}
-
-extension HubMessage {
-    /// The frame of a heartbeat or of queue statistics, which every stream sends alike.
-    var controlFrame: ByteBuffer {
-        switch self {
-        case .heartbeat(let timestamp): ServerSentEvent(event: "heartbeat", json: SSERoutes.Heartbeat(timestamp: timestamp)).buffer
-        case .queueStats(let stats): ServerSentEvent(event: "queue_stats", json: stats).buffer
-        case .event(let encoded): encoded.frame
-        }
     }
 }

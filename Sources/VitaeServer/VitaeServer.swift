@@ -38,7 +38,7 @@ public struct VitaeServer: Sendable {
     func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics) {
         let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
-                           bufferLimit: configuration.sseBufferLimit, retryMilliseconds: configuration.sseRetryMilliseconds,
+                           bufferBytes: configuration.sseBufferBytes, retryMilliseconds: configuration.sseRetryMilliseconds,
                            metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))

@@ -91,7 +91,10 @@ final class EventHub: Service, Sendable {
         self.logger = logger
     }
 
-    /// Subscribes a job stream on `channel`; it buffers messages until its route calls `runLive`.
+    /// Subscribes a job stream on `channel`; it keeps messages until its route calls `run`.
+    /// Not inlined: inlined into the route, its temporaries went to the connection task's
+    /// allocator, which keeps its peak for as long as the stream is open.
+    @inline(never)
     func subscribe(jobId: String, queueName: String?, channel: any Channel) -> JobStream {
         let stream = JobStream(id: UUID(), channel: channel, bufferLimit: bufferBytes)
         add(stream.id, .stream(stream), jobId: jobId, queueName: queueName)
@@ -184,8 +187,9 @@ final class EventHub: Service, Sendable {
             }
         }
         for (loop, streams) in byLoop {
+            let delivery = StreamDelivery(message)
             loop.execute {
-                for stream in streams { stream.receive(message) }
+                for stream in streams { stream.receive(delivery) }
                 for stream in streams { stream.flush() }
             }
         }

@@ -1,38 +1,49 @@
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
-/// One `GET /api/v1/sse/job/:jobId` connection, whose live frames the hub writes straight into
-/// the channel from the channel's event loop.
+/// One `GET /api/v1/sse/job/:jobId` connection, whose frames are written straight into the
+/// channel from the channel's event loop.
 ///
 /// Waking a Swift task per subscriber and event cost more CPU and latency than the write itself
-/// with thousands of subscribers, so the route's task only writes `connected` and the backlog,
-/// then waits on one continuation until the stream ends; the hub groups streams by event loop and
-/// writes each event's frame (framed once) to all of them in one loop task.
+/// with thousands of subscribers, so the hub groups streams by event loop and writes each event's
+/// frame (framed once) to all of them in one loop task. The route's task writes only the response
+/// head and end, and waits on one continuation in between: an idle stream costs its channel, this
+/// object and a small suspended task.
 ///
-/// `@unchecked Sendable`: `phase`, `sent` and `waitingBytes` are only touched on `eventLoop`;
-/// everything else is immutable.
+/// `@unchecked Sendable`: the `var`s are only touched on `eventLoop`; the `let`s are immutable.
 final class JobStream: @unchecked Sendable {
     let id: UUID
     let channel: any Channel
     let eventLoop: any EventLoop
-    /// Bytes that may wait for a slow client, in NIO's write buffer or while the backlog is written,
-    /// before it is disconnected (it resumes from the event log with `Last-Event-ID`).
+    /// Bytes that may wait for a slow client, in NIO's write buffer or while the stream is not yet
+    /// live, before it is disconnected (it resumes from the event log with `Last-Event-ID`).
     private let bufferLimit: Int
 
     private enum Phase {
-        /// The route is still writing `connected` and the backlog; live messages wait here, in order.
-        case replaying(waiting: [HubMessage])
+        /// Until the response head is out; messages published meanwhile wait here, in order.
+        case pending(waiting: [StreamDelivery])
         /// Messages go straight to the channel; the route's task waits on `ended`.
         case live(ended: UnsafeContinuation<Void, Never>)
         case ended
     }
 
-    private var phase = Phase.replaying(waiting: [])
+    private var phase = Phase.pending(waiting: [])
     private var waitingBytes = 0
+    /// What a new client gets first: `connected`, queue statistics and the backlog.
+    private var opening: ByteBuffer?
+    /// Whether the backlog ends with the terminal event, so the stream ends after `opening`.
+    private var openingIsComplete = false
     /// The last event sequence the client got, so that an event in both the backlog and the live
     /// feed is written once.
     private var sent = 0
+    /// Where body bytes go once live. A Hummingbird response without a length is chunked by NIO's
+    /// `HTTPResponseEncoder` (its HTTP/1.1 head says so); the hub frames each event as a chunk once
+    /// per event loop, and writing that below the encoder spares every delivery the trip through
+    /// three handlers and the encoder's own allocation. Nil if the pipeline has no such encoder:
+    /// frames then go through the pipeline's tail like Hummingbird's own writes.
+    private var encoder: ChannelHandlerContext?
 
     init(id: UUID, channel: any Channel, bufferLimit: Int) {
         self.id = id
@@ -41,63 +52,84 @@ final class JobStream: @unchecked Sendable {
         self.bufferLimit = bufferLimit
     }
 
-    /// Switches to live writes once the route's own writes are in the channel, and returns when the
-    /// stream ends: after the terminal event, when the client is gone or too slow, or on `end()`.
-    ///
-    /// Ordering: the route writes through NIOAsyncChannel's writer, whose `write` hands the part to
-    /// the event loop with `execute` before it returns, and an event loop runs `execute`d tasks in
-    /// the order they were submitted; so the `execute` below runs after the backlog is in the
-    /// pipeline, and live frames follow it.
-    func runLive(after sequence: Int) async {
-        await withUnsafeContinuation { continuation in
-            eventLoop.execute { self.goLive(after: sequence, ended: continuation) }
+    /// Keeps the first frames until `run`; `sequence` is the last event among them (or the
+    /// client's `Last-Event-ID`). Called before the response starts.
+    func open(with frames: ByteBuffer, through sequence: Int, complete: Bool) {
+        eventLoop.execute {
+            self.opening = frames
+            self.sent = sequence
+            self.openingIsComplete = complete
         }
     }
 
-    private func goLive(after sequence: Int, ended continuation: UnsafeContinuation<Void, Never>) {
-        guard case .replaying(let waiting) = phase else {
+    /// Writes the opening frames and then every message as it comes, and returns when the stream
+    /// ends: after the terminal event, when the client is gone or too slow, or on `end()`.
+    ///
+    /// Ordering: Hummingbird writes the head through NIOAsyncChannel's writer, whose `write`
+    /// hands the part to the event loop with `execute` before it returns, and an event loop runs
+    /// `execute`d tasks in the order they were submitted; so the `execute` below runs after the
+    /// head is in the pipeline, and so does the response end the route writes once this returns.
+    func run() async {
+        await withUnsafeContinuation { continuation in
+            eventLoop.execute { self.goLive(ended: continuation) }
+        }
+    }
+
+    private func goLive(ended continuation: UnsafeContinuation<Void, Never>) {
+        guard case .pending(let waiting) = phase else {
             continuation.resume()
             return
         }
-        sent = sequence
         phase = .live(ended: continuation)
         waitingBytes = 0
         // A client that goes away is noticed when NIO fails a write or reads the socket's close;
         // either way the channel closes, and this ends the stream without a task per connection.
         channel.closeFuture.whenComplete { _ in self.end() }
+        encoder = try? channel.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self)
+        if let opening { send(opening, chunk: opening.httpChunk()) }
+        opening = nil
+        if openingIsComplete { end() }
         waiting.forEach(write)
-        channel.flush()
+        flush()
     }
 
     /// Takes one message from the hub; runs on `eventLoop`. The caller flushes.
-    func receive(_ message: HubMessage) {
+    func receive(_ delivery: StreamDelivery) {
         switch phase {
         case .ended:
             return
-        case .replaying(var waiting):
-            waitingBytes += message.frame.readableBytes
+        case .pending(var waiting):
+            waitingBytes += delivery.chunk.readableBytes
             guard waitingBytes <= bufferLimit else { return disconnect() }
             phase = .ended  // drops the array's second reference so the append does not copy it
-            waiting.append(message)
-            phase = .replaying(waiting: waiting)
+            waiting.append(delivery)
+            phase = .pending(waiting: waiting)
         case .live:
-            write(message)
+            write(delivery)
         }
     }
 
-    private func write(_ message: HubMessage) {
+    private func write(_ delivery: StreamDelivery) {
         guard case .live = phase else { return }
-        if case .event(let event) = message {
-            guard event.sequence > sent else { return }
-            sent = event.sequence
+        if let sequence = delivery.sequence {
+            guard sequence > sent else { return }
+            sent = sequence
         }
         guard channel.isWritable || pendingBytes <= bufferLimit else { return disconnect() }
-        channel.write(HTTPResponsePart.body(message.frame), promise: nil)
-        if case .event(let event) = message, event.isTerminal { end() }
+        send(delivery.frame, chunk: delivery.chunk)
+        if delivery.isTerminal { end() }
+    }
+
+    private func send(_ frame: ByteBuffer, chunk: ByteBuffer) {
+        if let encoder {
+            encoder.write(NIOAny(IOData.byteBuffer(chunk)), promise: nil)
+        } else {
+            channel.write(HTTPResponsePart.body(frame), promise: nil)
+        }
     }
 
     func flush() {
-        channel.flush()
+        if let encoder { encoder.flush() } else { channel.flush() }
     }
 
     private var pendingBytes: Int {
@@ -116,5 +148,41 @@ final class JobStream: @unchecked Sendable {
         let previous = phase
         phase = .ended
         if case .live(let ended) = previous { ended.resume() }
+    }
+}
+
+/// A hub message as job streams write it, made once per event loop: plain values, and bytes in
+/// storage of the loop's own, so that loops writing the same event do not contend on shared
+/// reference counts.
+struct StreamDelivery: Sendable {
+    /// The event's sequence; nil for heartbeats and queue statistics.
+    var sequence: Int?
+    var isTerminal = false
+    /// The frame as one HTTP/1.1 chunk, for writing below NIO's response encoder.
+    var chunk: ByteBuffer
+    /// The bare frame, for a pipeline without that encoder.
+    var frame: ByteBuffer
+
+    init(_ message: HubMessage) {
+        if case .event(let event) = message {
+            sequence = event.sequence
+            isTerminal = event.isTerminal
+        }
+        frame = message.frame
+        chunk = frame.httpChunk()
+    }
+}
+
+extension ByteBuffer {
+    /// These bytes as one chunk of an HTTP/1.1 chunked body, in storage of their own.
+    func httpChunk() -> ByteBuffer {
+        let size = String(readableBytes, radix: 16)
+        var chunk = ByteBuffer()
+        chunk.reserveCapacity(size.utf8.count + readableBytes + 4)
+        chunk.writeString(size)
+        chunk.writeStaticString("\r\n")
+        chunk.writeImmutableBuffer(self)
+        chunk.writeStaticString("\r\n")
+        return chunk
     }
 }

@@ -53,8 +53,7 @@ struct SSERoutes: Sendable {
         let queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         // Browsers cannot set headers on the first request, so the query parameter stands in for the header.
         let lastEventId = (request.headers[.lastEventId] ?? query["lastEventId"].map(String.init)).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard let job = try await store.job(id: jobId) else { throw APIError.notFound(job: jobId) }
-        if let lastEventId, job.phase.isFinished, lastEventId >= job.lastSequence {
+        guard try await hasMore(jobId: jobId, after: lastEventId) else {
             // The client saw the end: 204 tells a browser's EventSource to stop reconnecting.
             return Response(status: .noContent)
         }
@@ -67,34 +66,31 @@ struct SSERoutes: Sendable {
             hub.unsubscribe(stream.id)
             throw error
         }
-        let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
-        let retry = retryMilliseconds
+        let stats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
+        Self.open(stream, stats: stats, backlog: backlog, after: lastEventId ?? 0, retryMilliseconds: retryMilliseconds)
+        let log = StreamLog(logger: logger, connectionId: stream.id, subject: ("job", jobId))
         let hub = self.hub
-        let logger = self.logger
+        // The body captures little and keeps few values across its one wait: its closure context
+        // and task frame stay allocated for as long as the stream is open, which is most of what
+        // an idle connection costs.
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
-            let opened = ContinuousClock.now
-            logger.info("SSE stream opened", metadata: Self.logMetadata(stream.id, ("job", jobId), lastEventId.map { ["lastEventId": "\($0)"] } ?? [:]))
-            defer {
-                hub.unsubscribe(stream.id)
-                logger.info("SSE stream closed", metadata: Self.logMetadata(stream.id, ("job", jobId), ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"]))
-            }
-            try await writer.write(Self.connectedFrame(stream.id))
-            if let initialStats { try await writer.write(initialStats.frame) }
-            var sent = lastEventId ?? 0
-            var finished = false
-            for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retry) }) {
-                try await writer.write(event.frame)
-                sent = event.sequence
-                if event.isTerminal { finished = true }
-            }
-            if !finished {
-                // The hub writes the live frames from the event loop; this task only waits for the end.
-                await Self.untilShutdownOrCancelled(ending: stream.id, on: hub) { await stream.runLive(after: sent) }
-            }
+            let opened = log.opened(lastEventId: lastEventId)
+            // The hub writes the frames from the event loop; this task only waits for the end.
+            await Self.untilShutdownOrCancelled(ending: stream.id, on: hub) { await stream.run() }
+            hub.unsubscribe(stream.id)
+            log.closed(openedAt: opened)
             try await writer.finish(nil)
             // Half-close once the last bytes are out (NIO flushes pending writes first).
             stream.channel.close(mode: .output, promise: nil)
         })
+    }
+
+    /// Whether a client that saw `lastEventId` has more to get; throws for an unknown job.
+    /// Its own function, so that the job record is not part of the stream's task frame.
+    private func hasMore(jobId: String, after lastEventId: Int?) async throws -> Bool {
+        guard let job = try await store.job(id: jobId) else { throw APIError.notFound(job: jobId) }
+        guard let lastEventId else { return true }
+        return !(job.phase.isFinished && lastEventId >= job.lastSequence)
     }
 
     /// Every job's `job_update`s in one queue plus its `queue_stats`, for dashboards.
@@ -108,13 +104,13 @@ struct SSERoutes: Sendable {
         }
         let (connectionId, messages) = hub.watch(queueName: queueName)
         let initialStats = await hub.currentStats(queue: queueName)
-        let (hub, store, channel, retry, logger) = (self.hub, self.store, context.channel, retryMilliseconds, self.logger)
+        let (hub, store, channel, retry) = (self.hub, self.store, context.channel, retryMilliseconds)
+        let log = StreamLog(logger: logger, connectionId: connectionId, subject: ("queue", queueName))
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
-            let opened = ContinuousClock.now
-            logger.info("SSE stream opened", metadata: Self.logMetadata(connectionId, ("queue", queueName)))
+            let opened = log.opened()
             defer {
                 hub.unsubscribe(connectionId)
-                logger.info("SSE stream closed", metadata: Self.logMetadata(connectionId, ("queue", queueName), ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"]))
+                log.closed(openedAt: opened)
             }
             try await writer.write(Self.connectedFrame(connectionId, retryMilliseconds: retry))
             if let initialStats { try await writer.write(initialStats.frame) }
@@ -140,25 +136,34 @@ struct SSERoutes: Sendable {
         })
     }
 
+    /// Hands a job stream the frames a new client gets first: `connected`, the queue's statistics
+    /// when asked for, and the backlog. Not inlined, to keep the route's async frame small.
+    @inline(never)
+    static func open(_ stream: JobStream, stats: QueueStatsPayload?, backlog: [StoredEvent], after lastEventId: Int, retryMilliseconds: Int) {
+        var opening = connectedFrame(stream.id)
+        if let stats { opening.writeImmutableBuffer(stats.frame) }
+        var sent = lastEventId
+        var complete = false
+        for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retryMilliseconds) }) {
+            opening.writeImmutableBuffer(event.frame)
+            sent = event.sequence
+            if event.isTerminal { complete = true }
+        }
+        stream.open(with: opening, through: sent, complete: complete)
+    }
+
     static func connectedFrame(_ connectionId: UUID, retryMilliseconds: Int? = nil) -> ByteBuffer {
         ServerSentEvent(event: "connected", retryMilliseconds: retryMilliseconds,
                         json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer
     }
 
-    /// Runs `body` until it returns or the server shuts down or the task is cancelled; then the hub
-    /// ends the connection's stream, which lets `body` return and the response finish.
-    static func untilShutdownOrCancelled<T>(ending connectionId: UUID, on hub: EventHub, _ body: () async throws -> T) async rethrows -> T {
-        try await withGracefulShutdownHandler {
-            try await withTaskCancellationHandler(operation: body) { hub.unsubscribe(connectionId) }
-        } onGracefulShutdown: {
-            hub.unsubscribe(connectionId)
-        }
-    }
-
-    /// Metadata built only when a line is logged: stream logs are off at the default level, and
-    /// thousands of idle streams should not each keep a Logger copy with its own metadata.
-    static func logMetadata(_ connectionId: UUID, _ subject: (key: String, value: String), _ extra: Logger.Metadata = [:]) -> Logger.Metadata {
-        extra.merging(["connection": "\(connectionId.uuidString.lowercased())", subject.key: "\(subject.value)"]) { $1 }
+    /// Waits for `body` until it returns; on shutdown or cancellation the hub ends the connection's
+    /// stream first, which lets `body` return and the response finish.
+    ///
+    /// Not inlined, so that the wait's frame is its own and the streaming closures stay small.
+    @inline(never)
+    static func untilShutdownOrCancelled(ending connectionId: UUID, on hub: EventHub, _ body: () async throws -> Void) async rethrows {
+        try await withTaskCancellationOrGracefulShutdownHandler(operation: body) { hub.unsubscribe(connectionId) }
     }
 
     /// A new subscriber gets the current run from its start: events before a terminal event that
@@ -168,5 +173,31 @@ struct SSERoutes: Sendable {
             return events
         }
         return Array(events[(lastEarlierEnd + 1)...])
+    }
+}
+
+/// The opened and closed lines of one SSE stream, at info level.
+///
+/// Kept out of the streaming closures (not inlined), where the logger's inlined code made the
+/// suspended task frame of every idle stream several kilobytes larger; metadata is built only when
+/// a line is logged.
+struct StreamLog: Sendable {
+    let logger: Logger
+    let connectionId: UUID
+    let subject: (key: String, value: String)
+
+    @inline(never)
+    func opened(lastEventId: Int? = nil) -> ContinuousClock.Instant {
+        logger.info("SSE stream opened", metadata: metadata(lastEventId.map { ["lastEventId": "\($0)"] } ?? [:]))
+        return .now
+    }
+
+    @inline(never)
+    func closed(openedAt opened: ContinuousClock.Instant) {
+        logger.info("SSE stream closed", metadata: metadata(["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"]))
+    }
+
+    private func metadata(_ extra: Logger.Metadata) -> Logger.Metadata {
+        extra.merging(["connection": "\(connectionId.uuidString.lowercased())", subject.key: "\(subject.value)"]) { $1 }
     }
 }

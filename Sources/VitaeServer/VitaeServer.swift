@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceLifecycle
 import VitaeAnalysis
 import VitaeEngine
@@ -60,7 +62,7 @@ public struct VitaeServer: Sendable {
         let (router, hub, metrics) = assemble(signingKey: key)
 
         let app = Application(
-            router: router,
+            router: router, server: HTTPServerBuilder { responder in LeanHTTP1Channel(HTTP1Channel(responder: responder)) },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vitae",
                                  backlog: configuration.listenBacklog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
@@ -85,5 +87,26 @@ public struct VitaeServer: Sendable {
             environment: RunEnvironment(extractor: configuration.extractionSandbox.map(SandboxedExtractor.init) ?? InProcessExtractor()),
             concurrency: configuration.workers, lease: configuration.leaseDuration,
             gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
+    }
+}
+
+/// Hummingbird's HTTP/1.1 channel, with a smaller first receive buffer: each connection keeps its
+/// last receive buffer, and an idle SSE connection read one short request. NIO's adaptive
+/// allocator still grows the buffer for a connection that sends more.
+struct LeanHTTP1Channel: ServerChildChannel {
+    let http1: HTTP1Channel
+
+    init(_ http1: HTTP1Channel) {
+        self.http1 = http1
+    }
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
+        // Child channels are set up on their event loop, where synchronous options are allowed.
+        try? channel.syncOptions?.setOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
+        return http1.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: HTTP1Channel.Value, logger: Logger) async {
+        await http1.handle(value: value, logger: logger)
     }
 }

@@ -24,8 +24,8 @@ final class JobStream: @unchecked Sendable {
     private enum Phase {
         /// Until the response head is out; messages published meanwhile wait here, in order.
         case pending(waiting: [StreamDelivery])
-        /// Messages go straight to the channel; the route's task waits on `ended`.
-        case live(ended: UnsafeContinuation<Void, Never>)
+        /// Messages go straight to the channel until the stream ends, which `onEnd` reports.
+        case live(onEnd: () -> Void)
         case ended
     }
 
@@ -71,16 +71,18 @@ final class JobStream: @unchecked Sendable {
     /// head is in the pipeline, and so does the response end the route writes once this returns.
     func run() async {
         await withUnsafeContinuation { continuation in
-            eventLoop.execute { self.goLive(ended: continuation) }
+            eventLoop.execute { self.goLive { continuation.resume() } }
         }
     }
 
-    private func goLive(ended continuation: UnsafeContinuation<Void, Never>) {
+    /// Writes the opening frames and then every message as it comes, until the stream ends;
+    /// then calls `onEnd` (at once if it already ended). Runs on `eventLoop`, after the head.
+    func goLive(onEnd: @escaping () -> Void) {
         guard case .pending(let waiting) = phase else {
-            continuation.resume()
+            onEnd()
             return
         }
-        phase = .live(ended: continuation)
+        phase = .live(onEnd: onEnd)
         waitingBytes = 0
         // A client that goes away is noticed when NIO fails a write or reads the socket's close;
         // either way the channel closes, and this ends the stream without a task per connection.
@@ -147,7 +149,7 @@ final class JobStream: @unchecked Sendable {
     func end() {
         let previous = phase
         phase = .ended
-        if case .live(let ended) = previous { ended.resume() }
+        if case .live(let onEnd) = previous { onEnd() }
     }
 }
 

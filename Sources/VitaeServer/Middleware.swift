@@ -12,7 +12,7 @@ struct RequestLogAndErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     // keeps the memory of its deepest async frames for as long as the connection is open (an SSE
     // stream may be idle for hours), and inlined logging code made this frame kilobytes larger.
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let requestId = Self.requestId(of: request)
+        let requestId = RequestLog.requestId(of: request.headers)
         let start = ContinuousClock.now
         let response: Response
         do {
@@ -21,11 +21,6 @@ struct RequestLogAndErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             response = failure(error, requestId: requestId)
         }
         return finish(response, of: request, requestId: requestId, startedAt: start)
-    }
-
-    @inline(never)
-    private static func requestId(of request: Request) -> String {
-        request.headers[.requestId] ?? UUID().uuidString.lowercased()
     }
 
     @inline(never)
@@ -41,10 +36,24 @@ struct RequestLogAndErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private func finish(_ response: Response, of request: Request, requestId: String, startedAt start: ContinuousClock.Instant) -> Response {
         var response = response
         response.headers[.requestId] = requestId
-        let elapsed = ContinuousClock.now - start
-        logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(elapsed.formattedMilliseconds)",
-                    metadata: ["requestId": "\(requestId)"])
+        RequestLog(logger: logger).log(request.method, request.uri.path, response.status, requestId: requestId, startedAt: start)
         return response
+    }
+}
+
+/// The request id and the one log line per request, for the middleware and for job streams that
+/// are served before the router (see `JobStreamChannelHandler`).
+struct RequestLog: Sendable {
+    let logger: Logger
+
+    @inline(never)
+    static func requestId(of headers: HTTPFields) -> String {
+        headers[.requestId] ?? UUID().uuidString.lowercased()
+    }
+
+    func log(_ method: HTTPRequest.Method, _ path: String, _ status: HTTPResponse.Status, requestId: String, startedAt start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        logger.info("\(method) \(path) \(status.code) \(elapsed.formattedMilliseconds)", metadata: ["requestId": "\(requestId)"])
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import ServiceLifecycle
 import VitaeEngine
@@ -47,29 +49,29 @@ struct SSERoutes: Sendable {
         .accelBuffering: "no",
     ]
 
+    /// What a job stream request asks for, from its path parameter, query and headers.
+    struct JobStreamRequest: Sendable {
+        var jobId: String
+        var queueName: String?
+        var lastEventId: Int?
+
+        init(jobId: String, uri: URI, headers: HTTPFields) {
+            self.jobId = jobId
+            let query = uri.queryParameters
+            queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            // Browsers cannot set headers on the first request, so the query parameter stands in for the header.
+            lastEventId = (headers[.lastEventId] ?? query["lastEventId"].map(String.init)).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+    }
+
     func stream(_ request: Request, context: VitaeRequestContext) async throws -> Response {
-        let jobId = try context.parameters.require("jobId")
-        let query = request.uri.queryParameters
-        let queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        // Browsers cannot set headers on the first request, so the query parameter stands in for the header.
-        let lastEventId = (request.headers[.lastEventId] ?? query["lastEventId"].map(String.init)).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard try await hasMore(jobId: jobId, after: lastEventId) else {
+        let asked = JobStreamRequest(jobId: try context.parameters.require("jobId"), uri: request.uri, headers: request.headers)
+        guard let stream = try await openStream(asked, on: context.channel) else {
             // The client saw the end: 204 tells a browser's EventSource to stop reconnecting.
             return Response(status: .noContent)
         }
-        // Subscribe before reading the log, so an event committed in between is in one or the other.
-        let stream = hub.subscribe(jobId: jobId, queueName: queueName, channel: context.channel)
-        let backlog: [StoredEvent]
-        do {
-            backlog = Self.currentRun(of: try await store.events(jobId: jobId, after: lastEventId ?? 0), resuming: lastEventId != nil)
-        } catch {
-            hub.unsubscribe(stream.id)
-            throw error
-        }
-        let stats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
-        Self.open(stream, stats: stats, backlog: backlog, after: lastEventId ?? 0, retryMilliseconds: retryMilliseconds)
-        let log = StreamLog(logger: logger, connectionId: stream.id, subject: ("job", jobId))
-        let hub = self.hub
+        let log = StreamLog(logger: logger, connectionId: stream.id, subject: ("job", asked.jobId))
+        let (hub, lastEventId) = (self.hub, asked.lastEventId)
         // The body captures little and keeps few values across its one wait: its closure context
         // and task frame stay allocated for as long as the stream is open, which is most of what
         // an idle connection costs.
@@ -83,6 +85,25 @@ struct SSERoutes: Sendable {
             // Half-close once the last bytes are out (NIO flushes pending writes first).
             stream.channel.close(mode: .output, promise: nil)
         })
+    }
+
+    /// Subscribes a job stream on `channel` and hands it its opening frames; nil when the client
+    /// already saw the job's end (204). Throws for an unknown job or a failed look-up.
+    func openStream(_ asked: JobStreamRequest, on channel: any Channel) async throws -> JobStream? {
+        guard try await hasMore(jobId: asked.jobId, after: asked.lastEventId) else { return nil }
+        // Subscribe before reading the log, so an event committed in between is in one or the other.
+        let stream = hub.subscribe(jobId: asked.jobId, queueName: asked.queueName, channel: channel)
+        let backlog: [StoredEvent]
+        do {
+            backlog = Self.currentRun(of: try await store.events(jobId: asked.jobId, after: asked.lastEventId ?? 0),
+                                      resuming: asked.lastEventId != nil)
+        } catch {
+            hub.unsubscribe(stream.id)
+            throw error
+        }
+        let stats = if let queueName = asked.queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
+        Self.open(stream, stats: stats, backlog: backlog, after: asked.lastEventId ?? 0, retryMilliseconds: retryMilliseconds)
+        return stream
     }
 
     /// Whether a client that saw `lastEventId` has more to get; throws for an unknown job.

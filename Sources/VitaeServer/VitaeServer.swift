@@ -37,7 +37,7 @@ public struct VitaeServer: Sendable {
 
     /// The router with every route, and the hub and metrics it shares with the workers.
     /// Separate from `run` so tests can compare the registered routes with the OpenAPI document.
-    func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics) {
+    func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics, sse: SSERoutes) {
         let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
                            bufferBytes: configuration.sseBufferBytes, retryMilliseconds: configuration.sseRetryMilliseconds,
@@ -48,22 +48,28 @@ public struct VitaeServer: Sendable {
         UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,
                      lifetime: configuration.uploadURLLifetime).register(on: router)
         QueueRoutes(store: store, blobs: blobs, pipelines: pipelines, metrics: metrics).register(on: router)
-        SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds, queues: Set(pipelines.keys),
-                  logger: logger).register(on: router)
+        let sse = SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds, queues: Set(pipelines.keys),
+                            logger: logger)
+        sse.register(on: router)
         MetricsRoutes(metrics: metrics, store: store, hub: hub, queues: pipelines.keys.sorted()).register(on: router)
         // Last: its file middleware must only see requests that no route above answered.
         WebContent(samplesDirectory: configuration.samplesDirectory, logger: logger).register(on: router)
-        return (router, hub, metrics)
+        return (router, hub, metrics, sse)
     }
 
     /// Runs until SIGINT/SIGTERM (or cancellation); `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
-        let (router, hub, metrics) = assemble(signingKey: key)
+        let (router, hub, metrics, sse) = assemble(signingKey: key)
+        let serverName = "Vitae"
 
         let app = Application(
-            router: router, server: HTTPServerBuilder { responder in LeanHTTP1Channel(HTTP1Channel(responder: responder)) },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vitae",
+            router: router,
+            server: HTTPServerBuilder { responder in
+                LeanHTTP1Channel(HTTP1Channel(responder: responder, configuration: .init(
+                    additionalChannelHandlers: [JobStreamChannelHandler(routes: sse, serverName: serverName)])))
+            },
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName,
                                  backlog: configuration.listenBacklog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)

@@ -36,6 +36,8 @@ final class JobStreamChannelHandler: ChannelInboundHandler, RemovableChannelHand
     private let routes: SSERoutes
     private let serverName: String
     private var state = State.first
+    /// The client half-closed while its request was kept; Hummingbird hears of it with the request.
+    private var inputClosedWhileHolding = false
 
     init(routes: SSERoutes, serverName: String) {
         self.routes = routes
@@ -94,8 +96,12 @@ final class JobStreamChannelHandler: ChannelInboundHandler, RemovableChannelHand
 
     private func serve(_ stream: JobStream?, asked: SSERoutes.JobStreamRequest, requestId: String,
                        startedAt started: ContinuousClock.Instant, context: ChannelHandlerContext) {
+        guard case .holding = state, context.channel.isActive else {
+            // Handed over meanwhile (a pipelined request), or the client left.
+            if let stream { routes.hub.unsubscribe(stream.id) }
+            return
+        }
         guard let stream else { return handOver(context: context) }
-        guard context.channel.isActive else { return routes.hub.unsubscribe(stream.id) }
         state = .streaming(stream)
         var headers = SSERoutes.streamHeaders
         headers[.date] = HTTPDate.now
@@ -122,16 +128,24 @@ final class JobStreamChannelHandler: ChannelInboundHandler, RemovableChannelHand
         for part in parts { context.fireChannelRead(wrapInboundOut(part)) }
         // NIOAsyncChannel hands reads to its task on read-complete; after a look-up none follows.
         context.fireChannelReadComplete()
+        if inputClosedWhileHolding { context.fireUserInboundEventTriggered(ChannelEvent.inputClosed) }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // On graceful shutdown Hummingbird closes connections without a request in progress, which
-        // a stream served here is to it; end the stream cleanly instead, as the route does.
-        if event is ChannelShouldQuiesceEvent, case .streaming(let stream) = state {
+        switch (state, event) {
+        case (.streaming(let stream), is ChannelShouldQuiesceEvent):
+            // On graceful shutdown Hummingbird closes connections without a request in progress,
+            // which a stream served here is to it; end the stream cleanly instead, as the route does.
             routes.hub.unsubscribe(stream.id)
-            return
+        case (.streaming, ChannelEvent.inputClosed as ChannelEvent):
+            // Hummingbird would end the response on a half-closed request side; a routed stream
+            // goes on until it ends or a write fails, and so does this one.
+            break
+        case (.holding, ChannelEvent.inputClosed as ChannelEvent):
+            inputClosedWhileHolding = true
+        default:
+            context.fireUserInboundEventTriggered(event)
         }
-        context.fireUserInboundEventTriggered(event)
     }
 }
 

@@ -71,7 +71,12 @@ public struct VitaeServer: Sendable {
             },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName,
                                  backlog: configuration.listenBacklog),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                // Accept more than NIO's default 4 connections per wake-up: a burst of clients
+                // otherwise waits in (and overflows) the listen queue while the loop serves others.
+                try? await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 64)
+                await onListening(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
         let workers = makeWorkerPool(metrics: metrics)
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.

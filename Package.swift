@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "VitaeServerTests",
             dependencies: [
-                "VitaeServer", "VitaeStore", "VitaeTesting",
+                "VitaeServer", "VitaeStore", "VitaeTesting", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
     ],

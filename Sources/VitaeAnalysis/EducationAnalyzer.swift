@@ -59,12 +59,14 @@ public struct EducationAnalyzer: Analyzer {
     }
 
     /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
-    /// San Diego, USA" is long but is comma-separated fields around a degree.
+    /// San Diego, USA" and "Shri Vaishnav Institute of Technology and Science, RGPV University - Indore,
+    /// Madhya Pradesh" are long but are comma-separated fields around a degree or a school.
     static func isProse(_ line: String) -> Bool {
         guard ExperienceAnalyzer.isProse(line) else { return false }
         if ResumeText.isBullet(line) { return true }
         let commas = line.filter { $0 == "," }.count
-        return !(degreeLevel(in: line) != nil && commas >= 2 && ResumeText.words(line).count <= 24)
+        let namesEntry = degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line)
+        return !(namesEntry && commas >= 2 && ResumeText.words(line).count <= 24 && !line.hasSuffix("."))
     }
 
     /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
@@ -78,6 +80,16 @@ public struct EducationAnalyzer: Analyzer {
     /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
     static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
     static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
+    /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
+    static let leadingVerb = Pattern("^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true)
+    /// "B.Tech in Computer Science in Computer Science": Indeed adds " in <field>" to a degree already
+    /// typed with its field.
+    static func withoutRepeatedField(_ degree: String) -> String {
+        repeatedField.firstMatch(in: degree)?.groups[1] ?? degree
+    }
+
+    static let repeatedField = Pattern("^(.*\\bin\\s+(.+?))\\s+in\\s+\\2$", caseInsensitive: true)
+    static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$")
     static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
     static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
     static let majorPattern = Pattern("^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true)
@@ -86,9 +98,23 @@ public struct EducationAnalyzer: Analyzer {
         var entries: [Entry] = []
         var current = Entry()
         var pendingDegree: String?
+        // The line just before this one (no blank line between them) when it gave the entry its degree.
+        var degreeLine: String?
+        var afterBlankLine = false
         for raw in lines {
             let line = ResumeText.strippingBullet(raw)
+            let previousDegreeLine = degreeLine
+            degreeLine = nil
+            let followsBlankLine = afterBlankLine
+            afterBlankLine = line.isEmpty
             guard !line.isEmpty, !isProse(line) else { continue }
+            if let previous = previousDegreeLine, let degree = current.degree, continuesDegree(previous, with: line) {
+                // "… in" lost its trailing "in" when read; the wrapped line puts it back in the middle.
+                let joiner = previous.hasSuffix(" in") && !degree.hasSuffix(" in") ? " in " : " "
+                current.degree = withoutRepeatedField(degree + joiner + line)
+                if let field = current.field, previous.hasSuffix(field) { current.field = field + " " + line }
+                continue
+            }
             if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 continue
@@ -119,14 +145,21 @@ public struct EducationAnalyzer: Analyzer {
             }
             guard text.contains(where: \.isLetter) else { continue }
             // "TYBMS in Management Studies" / "Vedanta College - Mumbai": a line the degree patterns do
-            // not know, right before a school line that starts an entry, is that entry's degree.
+            // not know, right before a school line that starts an entry, is that entry's degree; after
+            // an entry that has its degree and school too, when it stands apart between blank lines
+            // ("Computer Networking" / "Aptech Institute"), not when it is a wrapped "… Uttar" / "Pradesh".
             let startsEntry = current.degree == nil && current.institution == nil
-            if startsEntry, years.isEmpty, isUnknownLine(text) {
+            let entryIsComplete = current.degree != nil && current.institution != nil
+            if startsEntry || entryIsComplete && followsBlankLine, years.isEmpty, isUnknownLine(text) {
                 pendingDegree = text
                 continue
             }
+            let degreeBefore = current.degree
+            let entriesBefore = entries.count
             read(text, into: &current, completed: &entries)
-            if let pending = pendingDegree, startsEntry, current.degree == nil, current.institution != nil {
+            if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
+            let startedEntry = startsEntry || entries.count > entriesBefore
+            if let pending = pendingDegree, startedEntry, current.degree == nil, current.institution != nil {
                 current.degree = pending
                 if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
             }
@@ -134,6 +167,20 @@ public struct EducationAnalyzer: Analyzer {
         }
         startNewEntry(&current, after: &entries)
         return entries
+    }
+
+    static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
+
+    /// "Post Graduate Program in Business Analytics in" / "BUSINESS", "BACHELOR OF ENGINEERING in
+    /// ELECTRONICS & COMMUNICATION" / "ENGINEERING": a degree line wrapped onto the next line. The
+    /// next line continues it when the degree line stops at a connecting word, or when both are set in
+    /// capitals; and only when that line is a few words naming no degree, school, date or place.
+    static func continuesDegree(_ degreeLine: String, with line: String) -> Bool {
+        guard ResumeText.words(line).count <= 4, line.first?.isLetter == true, !line.contains(where: \.isNumber),
+            degreeLevel(in: line) == nil, !Organizations.looksLikeSchool(line), !isExamBoard(line),
+            Places.location(in: line) == nil, !line.utf8.contains(UInt8(ascii: ","))
+        else { return false }
+        return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
 
     static let genericSchoolWords: Set<String> = [
@@ -176,6 +223,8 @@ public struct EducationAnalyzer: Analyzer {
             ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
         var pieces: [String] = []
         var location: String?
+        // "Narsee Monji - Hyderabad, Telangana": the place is a field of its own after the name.
+        var placeAfterName = false
         for field in fields {
             let parts = field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             var (rest, place) = Places.splitTrailingLocation(parts)
@@ -188,10 +237,12 @@ public struct EducationAnalyzer: Analyzer {
                 place = city + ", " + region
             }
             if let place, location == nil { location = place }
+            if let place, rest.isEmpty, field != fields.first, location == place { placeAfterName = true }
             if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
                 !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil
             {
                 location = location ?? bare
+                placeAfterName = true
                 continue
             }
             pieces += rest
@@ -211,14 +262,19 @@ public struct EducationAnalyzer: Analyzer {
         }
         if degreeIndex == nil, schoolIndex == nil {
             // A line with only a place continues the school line ("Delhi, New Delhi, India").
-            if location != nil, pieces.isEmpty || pieces.allSatisfy({ Places.isPlaceName($0) }) {
+            if location != nil, pieces.isEmpty || !placeAfterName && pieces.allSatisfy({ Places.isPlaceName($0) }) {
                 entry.location = entry.location ?? location
             } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
                 ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
-                pieces[0].first?.isUppercase == true, !Organizations.looksLikeOrganization(pieces[0])
+                pieces[0].first?.isUppercase == true || placeAfterName, !Organizations.looksLikeOrganization(pieces[0]),
+                !isExamBoard(pieces[0])
             {
-                entry.institution = pieces[0]  // a school without a school word, right after the degree
+                // A school without a school word right after the degree; in lower case too when a
+                // place follows it ("amity - Noida, Uttar Pradesh").
+                entry.institution = pieces[0]
                 entry.location = entry.location ?? location
+            } else if placeAfterName {
+                entry.location = entry.location ?? location  // "U.P. Board - Bareilly, Uttar Pradesh"
             }
             return
         }
@@ -228,7 +284,15 @@ public struct EducationAnalyzer: Analyzer {
             if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
                 startNewEntry(&entry, after: &completed)
             }
-            var degree = pieces[degreeIndex]
+            var degree = withoutRepeatedField(leadingVerb.replacing(in: pieces[degreeIndex], with: ""))
+            // "Post graduate diploma in Industrial Automation from Prolific Systems": the school after "from".
+            var schoolAfterFrom: String?
+            if schoolIndex == nil, let split = schoolAfterFromPattern.firstMatch(in: degree), let name = split.groups[1],
+                let school = split.groups[2], school.first?.isUppercase == true, degreeLevel(in: name) != nil
+            {
+                degree = name
+                schoolAfterFrom = school
+            }
             entry.level = degreeLevel(in: degree)
             // "Bachelor of Science, Computer Science": the next plain piece is the field.
             var others = pieces.indices.filter { $0 != degreeIndex && $0 != schoolIndex }
@@ -248,6 +312,7 @@ public struct EducationAnalyzer: Analyzer {
             }
             if degree.hasSuffix(" in") { degree = String(degree.dropLast(3)) }
             entry.degree = degree
+            if let schoolAfterFrom, entry.institution == nil { entry.institution = schoolAfterFrom }
         }
         if let schoolIndex {
             if entry.institution != nil, degreeIndex == nil || entry.degree != pieces[degreeIndex!] {

@@ -95,7 +95,8 @@ public struct ExperienceAnalyzer: Analyzer {
             let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
-            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(rest) { continue }
+            let beforeDates = line.substring(to: span.range.location)
+            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
             var context: [String] = []
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 context = [rest]
@@ -148,7 +149,7 @@ public struct ExperienceAnalyzer: Analyzer {
             }
             // A title line stands alone: capitalised, short, not the tail of a wrapped sentence.
             guard let first = text.first, first.isUppercase, !text.hasSuffix("."), !text.hasSuffix(":"),
-                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index),
+                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index), isNamePart(text),
                 ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
             else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
@@ -176,18 +177,23 @@ public struct ExperienceAnalyzer: Analyzer {
 
     static let trailingFunctionWords: Set<String> = ["from", "to", "since", "in", "at", "of", "for", "with", "and", "till", "until", "during"]
 
-    /// "Hyderabad from" (left of "Nov 2011 to Feb 2016"): the wrapped middle of a sentence, not a
-    /// heading, when what is left of a date line ends in a lower-case function word.
-    static func endsMidSentence(_ rest: String) -> Bool {
-        guard let last = ResumeText.words(rest).last else { return false }
+    /// "Hyderabad from Nov 2011 to Feb 2016": the wrapped middle of a sentence, not a heading, when
+    /// the text before a line's dates ends in a lower-case function word. (Looking at the text before
+    /// the dates, not at all that is left of the line: the dates' parser may leave a stray year behind.)
+    static func endsMidSentence(_ textBeforeDates: String) -> Bool {
+        guard let last = ResumeText.words(textBeforeDates).last else { return false }
         return trailingFunctionWords.contains(String(last))
     }
 
-    /// A sentence rather than a heading line: long, or starting like a bullet sentence.
+    /// A sentence rather than a heading line: long, starting like a bullet sentence or in the first
+    /// person ("I am a beta tester").
     static func isProse(_ line: String) -> Bool {
         let words = ResumeText.words(line)
+        if let first = words.first, firstPersonWords.contains(String(first)), words.count > 1 { return true }
         return words.count > 12 || ResumeText.isBullet(line) || line.hasSuffix(".") && words.count > 6
     }
+
+    static let firstPersonWords: Set<String> = ["I", "I'm", "I’m", "My", "We", "Our"]
 
     /// Up to two short lines before the date line; if none, up to two after it.
     static func nearbyLines(
@@ -215,19 +221,32 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)\\s*:\\s*(.+)$", caseInsensitive: true)
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true)
+
+    static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s")
 
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
         for line in context {
-            // "Company: Acme Corp" / "Position: Analyst" say what they are.
+            // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
-                if companyLabels.contains(label) { position.company = position.company ?? value } else { position.title = position.title ?? value }
+                if companyLabels.contains(label) {
+                    var valueParts = mergeSuffixes(commaSeparated(value))
+                    if valueParts.count >= 2, let place = Places.location(in: valueParts.last!, allowBareCity: true) {
+                        position.location = position.location ?? place
+                        valueParts.removeLast()
+                    }
+                    position.company = position.company ?? valueParts.joined(separator: ", ")
+                } else {
+                    position.title = position.title ?? value
+                }
                 continue
             }
+            // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
+            if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             for field in fields {
-                var commaParts = mergeSuffixes(field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                var commaParts = mergeSuffixes(commaSeparated(field))
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
                     position.location = location
@@ -235,23 +254,35 @@ public struct ExperienceAnalyzer: Analyzer {
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
                     let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
-                    // "Infosys Ltd - Delhi, Delhi": a place after a dash.
-                    position.location = place
+                    // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
+                    // "Test Analyst at Oracle, Hyderabad" names the company and a city.
+                    let placeParts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    if placeParts.count >= 2, !placeParts.contains(where: Places.isRegion), ResumeText.contains(line, " at " + field) {
+                        position.location = placeParts.last
+                        parts += placeParts.dropLast()
+                    } else {
+                        position.location = place
+                    }
                     continue
                 }
                 parts += commaParts.filter { !$0.isEmpty }
             }
         }
-        parts = parts.filter(isNamePart)
+        parts = parts.map(withoutStrayOpeningBracket).filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
-        // the company; the other line is the title even when its words are not title words.
+        // the company; the other line is the title even when its words are not title words, and all
+        // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
+        // ("Test Engineer, Infosys": a title line that names its company).
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
             let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
-            if parts.contains(other), titleLikeness(other) < 0.45, titleLikeness(company) < 0.45, !Places.isRegion(other) {
+            let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
+                !Places.isRegion(other)
+            {
                 position.company = company
                 position.title = other
                 return
@@ -285,6 +316,12 @@ public struct ExperienceAnalyzer: Analyzer {
         if text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "@")) || text.hasPrefix("www.") { return false }
         // "and managers.", "the network admin team.": the wrapped end of a sentence.
         if text.first?.isLowercase == true, text.hasSuffix(".") { return false }
+        // "Switching Router)": the end of a bracket opened on the line before.
+        if text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: ")")),
+            text.filter({ $0 == "(" }).count != text.filter({ $0 == ")" }).count
+        {
+            return false
+        }
         return ResumeText.words(text).count <= 10
     }
 
@@ -310,6 +347,43 @@ public struct ExperienceAnalyzer: Analyzer {
         if Organizations.looksLikeOrganization(text) || Organizations.looksLikeSchool(text) { return 0 }
         // "Software Development Engineer III": the level does not make it less of a title.
         return JobTitles.titleScore(levelSuffix.replacing(in: text, with: ""))
+    }
+
+    /// A bracket opened and never closed: typed before the name ("(Microsoft Partner Readiness
+    /// Operations Project Manager (APAC)") it goes; opened after it ("Production Support Analyst
+    /// (Microsoft", the rest wrapped onto the next line) the name ends before it.
+    static func withoutStrayOpeningBracket(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "(")), text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count else {
+            return text
+        }
+        if text.hasPrefix("(") { return String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        guard let open = text.lastIndex(of: "("), !text[open...].contains(")") else { return text }
+        return text[..<open].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The comma-separated parts of `text`, keeping commas inside brackets: "Senior Travel Operations
+    /// (Domestic, International & Leisure)" is one part.
+    static func commaSeparated(_ text: String) -> [String] {
+        guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: "[")) else {
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(depth - 1, 0)
+            case "," where depth == 0:
+                if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
+        return parts
     }
 
     /// "ABC Company, Inc." split at the comma: glue the suffix back.

@@ -36,9 +36,10 @@ public struct MatchAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         guard let posting = input.jobDescription else { return Output(match: nil) }
         let resumeLines = ResumeText.cleanLines(input)
-        let resumeSkills = Set(
-            (input.results[SkillsAnalyzer.self]?.skills.map(\.name)
-                ?? SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() })
+        // Against a posting every mention is evidence, also one the skills step leaves out (a skill
+        // named once outside the skills section); the step adds the listed items the taxonomy lacks.
+        let listed = input.results[SkillsAnalyzer.self]?.skills.map(\.name) ?? []
+        let resumeSkills = Set((listed + SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() })
         return Output(match: Self.match(postingLines: ResumeText.cleanLines(posting), resumeLines: resumeLines, resumeSkills: resumeSkills))
     }
 

@@ -57,9 +57,18 @@ public struct SectionsAnalyzer: Analyzer {
             // Headings are short; skip the rest cheaply (utf8.count is O(1)).
             guard !text.isEmpty, text.utf8.count <= 64 else { continue }
             let larger = bodyFontSize.map { body in (line.fontSize ?? 0) >= body * 1.15 } ?? false
-            if let kind = headingKind(text, styled: line.isBold || larger || ResumeText.isAllCaps(text)) {
-                headings.append((index, kind, text))
+            let styled = line.isBold || larger || ResumeText.isAllCaps(text)
+            guard let kind = headingKind(text, styled: styled), styled || index == 0 || !endsMidSentence(lines[index - 1]) else {
+                continue
             }
+            // "SAP Modules/ Tools:" under a position, or repeated for each project: a plain skills
+            // label there is part of the position or project, not a section of its own.
+            if !styled, kind == .skills, phrases[folded(text)] == nil,
+                headings.last.map({ $0.kind == .experience || $0.kind == .projects }) == true || lines.filter({ $0 == text }).count > 1
+            {
+                continue
+            }
+            headings.append((index, kind, text))
         }
         var sections: [Section] = []
         for (position, heading) in headings.enumerated() {
@@ -68,6 +77,12 @@ public struct SectionsAnalyzer: Analyzer {
             sections.append(Section(kind: heading.kind, heading: heading.text, startLine: heading.index, endLine: end))
         }
         return sections
+    }
+
+    /// "Azure Developer with 9 years of experience in Dot Net" / "Technologies": a full line that stops
+    /// mid-sentence wrapped onto the next, so a plain heading word there ends the sentence instead.
+    static func endsMidSentence(_ line: String) -> Bool {
+        line.utf8.count >= 60 && line.last?.isLowercase == true
     }
 
     static func medianFontSize(_ document: Document) -> Double? {
@@ -92,7 +107,7 @@ public struct SectionsAnalyzer: Analyzer {
                       "areas of expertise", "expertise", "technologies", "technical expertise", "tools",
                       "technical proficiency", "skills summary", "professional skills", "software skills",
                       "technical summary", "skills and tools", "technical competencies"],
-            .projects: ["projects", "academic projects", "personal projects", "project", "key projects",
+            .projects: ["projects", "academic projects", "academic project", "personal projects", "project", "key projects",
                         "project details", "project experience", "side projects", "project annexure"],
             .certifications: ["certifications", "certification", "certificates", "licenses", "licenses and certifications",
                               "certifications and licenses", "trainings", "training", "courses"],
@@ -121,13 +136,15 @@ public struct SectionsAnalyzer: Analyzer {
         ("information", .other),
     ]
 
-    /// The kind of heading `text` is, or nil for an ordinary line.
-    static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
-        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.utf8.contains(UInt8(ascii: "@")), !ResumeText.isBullet(text) else { return nil }
-        // Lower-cased letters and single spaces, "&" read as "and": "Honors & Awards:" -> "honors and awards".
+    static let romanNumbering = Pattern("^\\s*[IVX]{1,4}[.)]\\s+")
+
+    /// Lower-cased letters and single spaces, "&" read as "and", without numbering: "Honors & Awards:"
+    /// -> "honors and awards", "IV. Trainings" -> "trainings" (digits go with the other non-letters).
+    static func folded(_ text: String) -> String {
         var folded = ""
         var pendingSpace = false
-        for character in text.lowercased() {
+        let unnumbered = text.first == "I" || text.first == "V" || text.first == "X" ? romanNumbering.replacing(in: text, with: "") : text
+        for character in unnumbered.lowercased() {
             if ResumeText.isLetter(character) {
                 if pendingSpace, !folded.isEmpty { folded.append(" ") }
                 pendingSpace = false
@@ -140,17 +157,48 @@ public struct SectionsAnalyzer: Analyzer {
                 pendingSpace = true
             }
         }
+        return folded
+    }
+
+    /// The kind of heading `text` is, or nil for an ordinary line.
+    static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
+        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.utf8.contains(UInt8(ascii: "@")), !ResumeText.isBullet(text) else { return nil }
+        let folded = folded(text)
         guard !folded.isEmpty else { return nil }
         // "Skills:" alone is a heading; "Skills: Java, Python" is an inline list.
         if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].contains(where: \.isLetter) {
             return nil
         }
         if let kind = phrases[folded] { return kind }
-        let wordCount = folded.split(separator: " ").count
-        guard styled, wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
+        let foldedWords = folded.split(separator: " ")
+        let wordCount = foldedWords.count
+        guard wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
+        // "Key Technical Skills", "SAP Expertise", "Software/Tools": plain text has no styling, but a
+        // short line in title case that ends in a skills word heads a list (`detect` keeps it from
+        // ending a position: inside experience it labels that position's tools).
+        if !styled, wordCount >= 2, let last = foldedWords.last, skillsHeadingWords.contains(String(last)), isTitleCase(text) {
+            return .skills
+        }
+        guard styled else { return nil }
         // Byte search: Foundation's String.contains bridges to NSString on Linux and was a hot spot.
-        for (keyword, kind) in keywords where ResumeText.contains(folded, keyword) { return kind }
+        for (keyword, kind) in keywords where ResumeText.contains(folded, keyword) {
+            // "JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY": a school named in capitals, not a heading.
+            return Organizations.looksLikeSchool(text) ? nil : kind
+        }
         return nil
+    }
+}
+
+extension SectionsAnalyzer {
+    static let skillsHeadingWords: Set<String> = ["skills", "skill", "expertise", "competencies", "tools"]
+    static let minorWords: Set<String> = ["of", "and", "in", "for", "the"]
+
+    /// Every word capitalised but the minor ones: "Areas of Expertise", "SAP Modules/ Tools:".
+    static func isTitleCase(_ text: String) -> Bool {
+        text.split(whereSeparator: { $0 == " " || $0 == "/" }).allSatisfy { word in
+            guard let first = word.first, first.isLetter else { return true }
+            return first.isUppercase || minorWords.contains(word.lowercased())
+        }
     }
 }
 

@@ -31,19 +31,26 @@ public struct SkillsAnalyzer: Analyzer {
         /// Also report skills-section items the taxonomy does not know (category "Other").
         public var includeUnlistedItems: Bool = true
         public var scope: Scope = .document
+        /// In `document` scope, when the resume has a skills section: how many times a skill that
+        /// section does not list must be named elsewhere to count. A passing mention ("worked with
+        /// the SAP team", "posted on Facebook") is weak evidence; a skill used across positions is not.
+        public var minimumMentionsOutsideSkillsSections: Int = 2
 
-        public init(includeUnlistedItems: Bool = true, scope: Scope = .document) {
+        public init(includeUnlistedItems: Bool = true, scope: Scope = .document, minimumMentionsOutsideSkillsSections: Int = 2) {
             self.includeUnlistedItems = includeUnlistedItems
             self.scope = scope
+            self.minimumMentionsOutsideSkillsSections = minimumMentionsOutsideSkillsSections
         }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             includeUnlistedItems = try container.decodeIfPresent(Bool.self, forKey: .includeUnlistedItems) ?? true
             scope = try container.decodeIfPresent(Scope.self, forKey: .scope) ?? .document
+            minimumMentionsOutsideSkillsSections =
+                try container.decodeIfPresent(Int.self, forKey: .minimumMentionsOutsideSkillsSections) ?? 2
         }
 
-        enum CodingKeys: String, CodingKey { case includeUnlistedItems, scope }
+        enum CodingKeys: String, CodingKey { case includeUnlistedItems, scope, minimumMentionsOutsideSkillsSections }
     }
 
     let options: Options
@@ -51,23 +58,36 @@ public struct SkillsAnalyzer: Analyzer {
     public init(options: Options) { self.options = options }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
-        let skillLines = Set(map.lines(of: .skills))
+        let skillLineList = map.lines(of: .skills)
+        let lines = SkillLists.joiningWrappedItems(ResumeText.cleanLines(input), skillLines: skillLineList)
+        let skillLines = Set(skillLineList)
         let searched = options.scope == .skillsSections && !skillLines.isEmpty
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
-        var found = Self.taxonomySkills(lines: searched, isListLine: { skillLines.contains($0) })
+        var found = Self.taxonomySkills(
+            lines: searched, isListLine: { skillLines.contains($0) },
+            minimumMentionsOutside: skillLines.isEmpty ? 1 : options.minimumMentionsOutsideSkillsSections, listedIn: skillLines)
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
+            var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
             for index in Self.listedLines(map: map, lines: lines) {
                 for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
+                    if let skill = SkillTaxonomy.shared.skill(named: item) {
+                        // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
+                        // short names in capitals; ambiguous names ("go") keep their exact-case rule.
+                        if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
+                            listedTaxonomySkills[skill.name, default: FoundSkill(name: skill.name, category: skill.category, mentions: 0)]
+                                .mentions += 1
+                        }
+                        continue
+                    }
                     let key = item.lowercased()
-                    guard !known.contains(key), SkillTaxonomy.shared.skill(named: item) == nil else { continue }
+                    guard !known.contains(key) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
-            found += extra.values.sorted { $0.name < $1.name }
+            found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
     }
@@ -89,8 +109,11 @@ public struct SkillsAnalyzer: Analyzer {
         return listed
     }
 
-    /// Taxonomy skills in `lines`, most mentioned first.
-    public static func taxonomySkills(lines: [String], isListLine: (Int) -> Bool = { _ in false }) -> [FoundSkill] {
+    /// Taxonomy skills in `lines`, most mentioned first; a skill with no mention on a `listedIn`
+    /// line needs `minimumMentionsOutside` mentions.
+    public static func taxonomySkills(
+        lines: [String], isListLine: (Int) -> Bool = { _ in false }, minimumMentionsOutside: Int = 1, listedIn: Set<Int> = []
+    ) -> [FoundSkill] {
         let taxonomy = SkillTaxonomy.shared
         var tokens: [SkillToken] = []
         for (index, line) in lines.enumerated() where !line.isEmpty {
@@ -98,11 +121,13 @@ public struct SkillsAnalyzer: Analyzer {
         }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
+        var listed: Set<Int> = []
         for (order, hit) in taxonomy.hits(in: tokens, isListLine: isListLine).enumerated() {
             counts[hit.skill, default: 0] += 1
             if firstSeen[hit.skill] == nil { firstSeen[hit.skill] = order }
+            if listedIn.contains(hit.line) { listed.insert(hit.skill) }
         }
-        return counts.keys
+        return counts.keys.filter { listed.contains($0) || counts[$0]! >= minimumMentionsOutside }
             .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
             .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }
     }
@@ -122,15 +147,38 @@ public enum SkillLists {
             text = String(text.dropFirst(heading.text.count))
         }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:")) }
+            .map { trimmingDanglingWords($0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:"))) }
             .filter { !$0.isEmpty }
+    }
+
+    /// "…, ENTERPRISE" / "RESOURCE PLANNING (2 years), …": Indeed writes skills as one paragraph of
+    /// "Skill (n years)" items, wrapped wherever the line is full. A skills line with such items that
+    /// ends inside one (not after ")" or ",") continues on the next line: the two are joined on the
+    /// second (the first left empty, so line numbers stay and a third line can join on).
+    public static func joiningWrappedItems(_ lines: [String], skillLines: [Int]) -> [String] {
+        var joined = lines
+        let inSkills = Set(skillLines)
+        for index in skillLines where inSkills.contains(index + 1) {
+            let line = joined[index], next = joined[index + 1]
+            guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next),
+                line.utf8.contains(UInt8(ascii: "(")) || next.utf8.contains(UInt8(ascii: "(")),
+                duration.contains(line) || duration.contains(next)
+            else { continue }
+            joined[index + 1] = line + " " + next
+            joined[index] = ""
+        }
+        return joined
     }
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
         let lower = line.lowercased()
         if ResumeText.contains(lower, "http") || ResumeText.contains(lower, "www.") { return false }
-        let words = ResumeText.words(line).count
+        // "Java (Less than 1 year), SQL (2 years), …": in a list of such items the durations are not
+        // words of the list.
+        var listed = line
+        if line.utf8.contains(UInt8(ascii: "(")), duration.matches(in: line).count >= 2 { listed = duration.replacing(in: line, with: " ") }
+        let words = ResumeText.words(listed).count
         if words <= 4 { return true }
         let separators = line.filter { ",;|•".contains($0) }.count
         return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
@@ -144,10 +192,29 @@ public enum SkillLists {
         if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
-        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent"]
-        where lower.split(separator: " ").contains(Substring(filler)) {
+        let lowerWords = lower.split(separator: " ")
+        // "Familiar with Agile Methodologies", "Good knowledge of": a sentence about skills.
+        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure"]
+        where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Primary Skill category", "Domain Skill Telecom": a label about skills ("Leadership skill" is one).
+        if lowerWords.dropLast().contains(where: { $0 == "skill" || $0 == "skills" }) { return false }
+        // "Infosys Limited": an employer, not a skill.
+        if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
+    }
+
+    static let legalForms: Set<String> = ["limited", "ltd", "ltd.", "pvt", "pvt.", "inc", "inc.", "llc", "corporation", "corp", "corp."]
+
+    /// Lower-case words an item cannot start or end with: "Test Automation using" / "Coded UI" and
+    /// "using ISIS" are one phrase cut where the line wrapped.
+    static let danglingWords: Set<String> = ["using", "from", "and", "or", "with", "in", "of", "for", "to", "on", "by", "the", "like", "including"]
+
+    static func trimmingDanglingWords(_ item: String) -> String {
+        var words = item.split(separator: " ")
+        while words.count > 1, let last = words.last, danglingWords.contains(String(last)) { words.removeLast() }
+        while words.count > 1, let first = words.first, danglingWords.contains(String(first)) { words.removeFirst() }
+        return words.count == ResumeText.words(item).count ? item : words.joined(separator: " ")
     }
 }

@@ -6,7 +6,7 @@ import VitaeStore
 /// Uploaded files in the shared database, so a file uploaded through one front end can be read by
 /// a worker on another machine. A blob is written as chunks, each its own short statement (no
 /// transaction held open while a client uploads slowly), and becomes visible only once complete.
-public struct PostgresBlobStore: BlobStore {
+public struct PostgresBlobStore: BlobStore, UploadCleanup {
     public let database: PostgresDatabase
     /// Bytes per row; large enough that a 20 MB upload is a few dozen inserts.
     public let chunkSize: Int

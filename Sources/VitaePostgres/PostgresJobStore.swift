@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 import VitaeEngine
 import VitaeStore
 
@@ -15,11 +16,10 @@ public final class PostgresJobStore: JobStore, EventFeed {
     public let database: PostgresDatabase
     private let clock: @Sendable () -> Date
     private let listener: PostgresEventListener
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// Workers' updates and ends, committed in batches.
+    private let writes: PostgresJobWrites
+    /// When claims last looked for jobs out of attempts (a rare case not worth a query per claim).
+    private let lastExhaustedCheck = Mutex<Int64?>(nil)
     private var logger: Logger { database.logger }
 
     /// `clock` is the time leases and retries are measured against; tests move it by hand.
@@ -27,6 +27,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
         self.database = database
         self.clock = clock
         listener = PostgresEventListener(database: database)
+        writes = PostgresJobWrites(database: database, clock: clock)
     }
 
     /// Stops the LISTEN connection; the pooled connections close with `database.close()`.
@@ -36,15 +37,19 @@ public final class PostgresJobStore: JobStore, EventFeed {
 
     // MARK: EventFeed
 
-    public func committedEvents() -> AsyncStream<StoredEvent> {
-        listener.subscribe()
+    public func committedEvents(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
+        listener.subscribe(wanted: wanted)
+    }
+
+    public func readyJobs() -> AsyncStream<Void> {
+        listener.subscribeReady()
     }
 
     // MARK: JobStore
 
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
-        let data = try encode(job.data)
-        let body = try encode(queued)
+        let data = job.data.jsonText
+        let body = queued.jsonText
         let now = clock().epochMilliseconds
         // One statement is one transaction: the job, its `queued` event and the NOTIFY commit together.
         let inserted = try await database.rows("""
@@ -56,7 +61,8 @@ public final class PostgresJobStore: JobStore, EventFeed {
                 ON CONFLICT (id) DO NOTHING RETURNING *),
             event AS (
                 INSERT INTO vitae_job_events (job_id, sequence, body, created_at) SELECT id, 1, \(body), \(now) FROM job)
-            SELECT job.*, pg_notify('vitae_events', job.id || ':1')::text AS notified FROM job
+            SELECT job.*, pg_notify('vitae_events', job.id || ':1')::text AS notified, pg_notify('vitae_ready', job.queue)::text AS ready
+            FROM job
             """)
         if let row = inserted.first {
             return .added(try Self.record(row), StoredEvent(jobId: job.id, sequence: 1, update: queued))
@@ -73,7 +79,12 @@ public final class PostgresJobStore: JobStore, EventFeed {
         guard !queues.isEmpty, limit > 0 else { return [] }
         let now = clock().epochMilliseconds
         let expires = now + lease.milliseconds
-        try await failExhausted(queues: queues, now: now)
+        let checkExhausted = lastExhaustedCheck.withLock { last in
+            if let previous = last, now - previous < 1000 { return false }
+            last = now
+            return true
+        }
+        if checkExhausted { try await failExhausted(queues: queues, now: now) }
         // Jobs out of attempts are excluded here too, so this statement never takes one that the step
         // above did not see (it is its own transaction, as the claim is atomic on its own).
         let rows = try await database.rows("""
@@ -123,63 +134,14 @@ public final class PostgresJobStore: JobStore, EventFeed {
         return Set(jobIds).subtracting(renewed)
     }
 
-    public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
-        let body = try encode(update)
-        let now = clock().epochMilliseconds
-        // The lease check, the new sequence, the event and its NOTIFY in one statement (one transaction).
-        let rows = try await database.rows("""
-            WITH job AS (
-                UPDATE vitae_jobs SET last_sequence = last_sequence + 1, progress = \(update.progress),
-                       stage = \(update.stage?.rawValue), message = \(update.message)
-                WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-            event AS (
-                INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                SELECT id, last_sequence, \(body), \(now) FROM job)
-            SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
-            """)
-        return try heldJobEvent(rows, update)
+    public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
+        guard !updates.isEmpty else { return [] }
+        return try await writes.submit(.init(worker: worker, updates: updates, change: .progress))
     }
 
-    public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
-        let now = clock().epochMilliseconds
-        let body = try encode(update)
-        // One statement: the lease check, the job's new state, the event and its NOTIFY commit together.
-        let rows: [PostgresRow]
-        if let retryAt {
-            rows = try await database.rows("""
-                WITH job AS (
-                    UPDATE vitae_jobs SET last_sequence = last_sequence + 1, phase = 'waiting', run_at = \(retryAt.epochMilliseconds),
-                           lease_owner = NULL, lease_expires_at = NULL, error = \(update.error), error_code = \(update.errorCode),
-                           message = \(update.message)
-                    WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-                event AS (
-                    INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                    SELECT id, last_sequence, \(body), \(now) FROM job)
-                SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
-                """)
-        } else {
-            let phase = StoreUpdates.phase(after: update).rawValue
-            let result = try update.result.map(encode)
-            rows = try await database.rows("""
-                WITH job AS (
-                    UPDATE vitae_jobs SET last_sequence = last_sequence + 1, phase = \(phase), progress = \(update.progress),
-                           stage = \(update.stage?.rawValue), message = \(update.message), result = \(result), error = \(update.error),
-                           error_code = \(update.errorCode), finished_at = \(now), lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = \(update.jobId) AND phase = 'active' AND lease_owner = \(worker) RETURNING id, last_sequence),
-                event AS (
-                    INSERT INTO vitae_job_events (job_id, sequence, body, created_at)
-                    SELECT id, last_sequence, \(body), \(now) FROM job)
-                SELECT last_sequence, pg_notify('vitae_events', id || ':' || last_sequence)::text FROM job
-                """)
-        }
-        return try heldJobEvent(rows, update)
-    }
-
-    /// The event a lease-checked statement appended: no row means the worker no longer holds the job.
-    private func heldJobEvent(_ rows: [PostgresRow], _ update: JobUpdate) throws -> StoredEvent {
-        guard let row = rows.first else { throw StoreError.leaseLost(jobId: update.jobId) }
-        let (sequence, _) = try row.decode((Int, String).self)
-        return StoredEvent(jobId: update.jobId, sequence: sequence, update: update)
+    public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
+        let change: PostgresJobWrites.Change = if let retryAt { .retry(at: retryAt.epochMilliseconds) } else { .end(StoreUpdates.phase(after: update)) }
+        return try await writes.submit(.init(worker: worker, updates: following + [update], change: change))
     }
 
     public func release(jobId: String, worker: String) async throws {
@@ -187,6 +149,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
             UPDATE vitae_jobs SET phase = 'waiting', attempts = GREATEST(attempts - 1, 0), lease_owner = NULL,
                    lease_expires_at = NULL, run_at = \(clock().epochMilliseconds)
             WHERE id = \(jobId) AND phase = 'active' AND lease_owner = \(worker)
+            RETURNING pg_notify('vitae_ready', queue)::text
             """)
     }
 
@@ -204,7 +167,7 @@ public final class PostgresJobStore: JobStore, EventFeed {
             try await db.query("""
                 UPDATE vitae_jobs SET phase = 'waiting', attempts = 0, run_at = \(now), progress = 0, stage = NULL,
                        message = \(update.message), result = NULL, error = NULL, error_code = NULL, finished_at = NULL
-                WHERE id = \(jobId)
+                WHERE id = \(jobId) RETURNING pg_notify('vitae_ready', queue)::text
                 """, logger: logger)
             return event
         }
@@ -228,6 +191,12 @@ public final class PostgresJobStore: JobStore, EventFeed {
             SELECT job_id, sequence, body FROM vitae_job_events WHERE job_id = \(jobId) AND sequence > \(after) ORDER BY sequence
             """)
         return try rows.map(Self.event)
+    }
+
+    public func lastSequences(of jobIds: [String]) async throws -> [String: Int] {
+        guard !jobIds.isEmpty else { return [:] }
+        let rows = try await database.rows("SELECT id, last_sequence FROM vitae_jobs WHERE id = ANY(\(jobIds))")
+        return try Dictionary(uniqueKeysWithValues: rows.map { try $0.decode((String, Int).self) })
     }
 
     public func counts(queue: String) async throws -> QueueCounts {
@@ -259,14 +228,14 @@ public final class PostgresJobStore: JobStore, EventFeed {
         let row = try await db.all("UPDATE vitae_jobs SET last_sequence = last_sequence + 1 WHERE id = \(jobId) RETURNING last_sequence",
                                    logger: logger)
         guard let sequence = try row.first?.decode(Int.self) else { throw StoreError.notFound(jobId: jobId) }
-        try await insertEvent(db, jobId: jobId, sequence: sequence, body: try encode(update), now: now)
+        try await insertEvent(db, jobId: jobId, sequence: sequence, body: update.jsonText, now: now)
         return StoredEvent(jobId: jobId, sequence: sequence, update: update)
     }
 
     private func appendTerminal(_ db: PostgresConnection, record: JobRecord, update: JobUpdate, phase: JobPhase,
                                 now: Int64) async throws -> StoredEvent {
         let event = try await appendEvent(db, jobId: record.id, update: update, now: now)
-        let result = try update.result.map(encode)
+        let result = update.result?.jsonText
         try await db.query("""
             UPDATE vitae_jobs SET phase = \(phase.rawValue), progress = \(update.progress), stage = \(update.stage?.rawValue),
                    message = \(update.message), result = \(result), error = \(update.error), error_code = \(update.errorCode),
@@ -306,7 +275,5 @@ public final class PostgresJobStore: JobStore, EventFeed {
         return StoredEvent(jobId: jobId, sequence: sequence, update: try JSONDecoder().decode(JobUpdate.self, from: Data(body.utf8)))
     }
 
-    private func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }
+

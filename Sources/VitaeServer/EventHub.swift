@@ -65,6 +65,10 @@ final class EventHub: Service, Sendable {
         /// Queue watchers: they get every job's events and keep those of their queue.
         var watchers: [UUID: AsyncStream<HubMessage>.Continuation] = [:]
         var lastStats: [String: QueueStatsPayload] = [:]
+        /// The highest sequence each watched job's subscribers were sent (published here or replayed from the log).
+        var delivered: [String: Int] = [:]
+        /// Jobs whose log was ahead of `delivered` at the last check, with the log's last sequence then.
+        var behind: [String: Int] = [:]
         var changedSinceStats = false
         var eventsPublished = 0
     }
@@ -76,11 +80,20 @@ final class EventHub: Service, Sendable {
     private let bufferBytes: Int
     private let retryMilliseconds: Int
     private let statsInterval: Duration
+    private let reconcileInterval: Duration
+    /// How job streams read a gap the event feed left from the log; one closure for all of them.
+    private let readLog: JobStream.LogReader
     private let logger: Logger
     private let metrics: ServerMetrics?
 
     init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferBytes: Int, retryMilliseconds: Int,
-         statsInterval: Duration = .milliseconds(500), metrics: ServerMetrics? = nil, logger: Logger) {
+         statsInterval: Duration = .milliseconds(500), reconcileInterval: Duration = .seconds(2), metrics: ServerMetrics? = nil,
+         logger: Logger) {
+        self.reconcileInterval = reconcileInterval
+        readLog = { jobId, after in
+            let events = (try? await store.events(jobId: jobId, after: after)) ?? []
+            return events.map { StreamDelivery(.event(EncodedEvent($0, retryMilliseconds: retryMilliseconds))) }
+        }
         self.retryMilliseconds = retryMilliseconds
         self.store = store
         self.feed = feed
@@ -96,7 +109,7 @@ final class EventHub: Service, Sendable {
     /// allocator, which keeps its peak for as long as the stream is open.
     @inline(never)
     func subscribe(jobId: String, queueName: String?, channel: any Channel) -> JobStream {
-        let stream = JobStream(id: UUID(), channel: channel, bufferLimit: bufferBytes)
+        let stream = JobStream(id: UUID(), jobId: jobId, channel: channel, bufferLimit: bufferBytes, readLog: readLog)
         add(stream.id, .stream(stream), jobId: jobId, queueName: queueName)
         return stream
     }
@@ -131,7 +144,11 @@ final class EventHub: Service, Sendable {
             state.watchers[id] = nil
             if let jobId = subscriber.info.jobId {
                 state.byJob[jobId]?[id] = nil
-                if state.byJob[jobId]?.isEmpty == true { state.byJob[jobId] = nil }
+                if state.byJob[jobId]?.isEmpty == true {
+                    state.byJob[jobId] = nil
+                    state.delivered[jobId] = nil
+                    state.behind[jobId] = nil
+                }
             }
             if let queue = subscriber.info.queueName {
                 state.byQueue[queue]?.remove(id)
@@ -154,11 +171,24 @@ final class EventHub: Service, Sendable {
 
     var eventsPublished: Int { state.withLock { $0.eventsPublished } }
 
+    /// A new subscriber of `jobId` was sent the job's log up to `sequence`.
+    func replayed(jobId: String, through sequence: Int) {
+        state.withLock { state in
+            if state.byJob[jobId] != nil { state.delivered[jobId] = max(state.delivered[jobId] ?? 0, sequence) }
+        }
+    }
+
+    /// Whether any connection wants this job's events now.
+    func isWatched(_ jobId: String) -> Bool {
+        state.withLock { !$0.watchers.isEmpty || $0.byJob[jobId] != nil }
+    }
+
     func publish(_ event: StoredEvent) {
         // Copies of the dictionaries are O(1) (copy on write): the lock is held only that long.
         let (streams, watchers) = state.withLock { state in
             state.changedSinceStats = true
             state.eventsPublished += 1
+            if state.byJob[event.jobId] != nil { state.delivered[event.jobId] = max(state.delivered[event.jobId] ?? 0, event.sequence) }
             return (state.byJob[event.jobId] ?? [:], state.watchers)
         }
         metrics?.eventPublished()
@@ -204,8 +234,9 @@ final class EventHub: Service, Sendable {
     func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await event in self.feed.committedEvents() { self.publish(event) }
+                for await event in self.feed.committedEvents(wanted: { [weak self] in self?.isWatched($0) ?? false }) { self.publish(event) }
             }
+            group.addTask { await self.tick(every: self.reconcileInterval) { await self.reconcile() } }
             group.addTask { await self.tick(every: self.heartbeatInterval) { self.heartbeat() } }
             group.addTask { await self.tick(every: self.statsInterval) { await self.refreshQueueStats() } }
             try? await gracefulShutdown()
@@ -228,6 +259,33 @@ final class EventHub: Service, Sendable {
         let sinks = state.withLock { state in state.subscribers.values.map(\.sink) }
         deliver(.control(ServerSentEvent(event: "heartbeat", json: SSERoutes.Heartbeat(timestamp: Date().epochMilliseconds)).buffer),
                 to: sinks)
+    }
+
+    /// The safety net under the event feed: a watched job whose log stays ahead of what its subscribers
+    /// were sent for a whole interval gets the missing events from the log. Normally it finds nothing
+    /// (events in flight arrive within the interval); when it does, it says so, since it means the
+    /// feed lost events (for PostgreSQL, a notification that never arrived).
+    private func reconcile() async {
+        let watched = state.withLock { Array($0.byJob.keys) }
+        guard !watched.isEmpty, let logged = try? await store.lastSequences(of: watched) else { return }
+        let missing = state.withLock { state -> [(String, Int)] in
+            var missing: [(String, Int)] = []
+            var behind: [String: Int] = [:]
+            for (jobId, last) in logged {
+                let sent = state.delivered[jobId] ?? 0
+                guard last > sent else { continue }
+                if let before = state.behind[jobId], before > sent { missing.append((jobId, sent)) }
+                behind[jobId] = last
+            }
+            state.behind = behind
+            return missing
+        }
+        for (jobId, sent) in missing {
+            guard let events = try? await store.events(jobId: jobId, after: sent), !events.isEmpty else { continue }
+            logger.warning("recovered events the event feed did not deliver", metadata: ["job": "\(jobId)", "events": "\(events.count)"])
+            metrics?.eventsRecovered(events.count)
+            events.forEach(publish)
+        }
     }
 
     /// Sends `queue_stats` to a queue's watchers when its counts changed, at most once per interval.

@@ -14,9 +14,14 @@ import NIOHTTPTypes
 ///
 /// `@unchecked Sendable`: the `var`s are only touched on `eventLoop`; the `let`s are immutable.
 final class JobStream: @unchecked Sendable {
+    /// Reads a job's logged events after a sequence, as deliveries; for gaps the event feed left.
+    typealias LogReader = @Sendable (_ jobId: String, _ after: Int) async -> [StreamDelivery]
+
     let id: UUID
+    let jobId: String
     let channel: any Channel
     let eventLoop: any EventLoop
+    private let readLog: LogReader
     /// Bytes that may wait for a slow client, in NIO's write buffer or while the stream is not yet
     /// live, before it is disconnected (it resumes from the event log with `Last-Event-ID`).
     private let bufferLimit: Int
@@ -38,6 +43,8 @@ final class JobStream: @unchecked Sendable {
     /// The last event sequence the client got, so that an event in both the backlog and the live
     /// feed is written once.
     private var sent = 0
+    /// While the events of a gap are read from the log: what arrived meanwhile, in order.
+    private var heldDuringRecovery: [StreamDelivery]?
     /// Where body bytes go once live. A Hummingbird response without a length is chunked by NIO's
     /// `HTTPResponseEncoder` (its HTTP/1.1 head says so); the hub frames each event as a chunk once
     /// per event loop, and writing that below the encoder spares every delivery the trip through
@@ -45,8 +52,10 @@ final class JobStream: @unchecked Sendable {
     /// frames then go through the pipeline's tail like Hummingbird's own writes.
     private var encoder: ChannelHandlerContext?
 
-    init(id: UUID, channel: any Channel, bufferLimit: Int) {
+    init(id: UUID, jobId: String, channel: any Channel, bufferLimit: Int, readLog: @escaping LogReader) {
         self.id = id
+        self.jobId = jobId
+        self.readLog = readLog
         self.channel = channel
         self.eventLoop = channel.eventLoop
         self.bufferLimit = bufferLimit
@@ -91,7 +100,7 @@ final class JobStream: @unchecked Sendable {
         if let opening { send(opening, chunk: opening.httpChunk()) }
         opening = nil
         if openingIsComplete { end() }
-        waiting.forEach(write)
+        for delivery in waiting { write(delivery) }
         flush()
     }
 
@@ -111,10 +120,17 @@ final class JobStream: @unchecked Sendable {
         }
     }
 
-    private func write(_ delivery: StreamDelivery) {
+    private func write(_ delivery: StreamDelivery, acceptingGap: Bool = false) {
         guard case .live = phase else { return }
+        if heldDuringRecovery != nil, !acceptingGap {
+            waitingBytes += delivery.chunk.readableBytes
+            guard waitingBytes <= bufferLimit else { return disconnect() }
+            heldDuringRecovery?.append(delivery)
+            return
+        }
         if let sequence = delivery.sequence {
             guard sequence > sent else { return }
+            if sequence > sent + 1, !acceptingGap { return recoverGap(before: delivery) }
             sent = sequence
         }
         guard channel.isWritable || pendingBytes <= bufferLimit else { return disconnect() }
@@ -128,6 +144,26 @@ final class JobStream: @unchecked Sendable {
         } else {
             channel.write(HTTPResponsePart.body(frame), promise: nil)
         }
+    }
+
+    /// A gap means the event feed lost events; the log has them, and they go out first, in order.
+    private func recoverGap(before delivery: StreamDelivery) {
+        heldDuringRecovery = [delivery]
+        waitingBytes = delivery.chunk.readableBytes
+        let (readLog, jobId, after) = (self.readLog, self.jobId, sent)
+        Task {
+            let missed = await readLog(jobId, after)
+            self.eventLoop.execute { self.endRecovery(missed) }
+        }
+    }
+
+    private func endRecovery(_ missed: [StreamDelivery]) {
+        let held = heldDuringRecovery ?? []
+        heldDuringRecovery = nil
+        waitingBytes = 0
+        // What the log does not have is gone for good; the stream goes on after it.
+        for delivery in missed + held { write(delivery, acceptingGap: true) }
+        flush()
     }
 
     func flush() {

@@ -95,8 +95,9 @@ struct SSERoutes: Sendable {
         let stream = hub.subscribe(jobId: asked.jobId, queueName: asked.queueName, channel: channel)
         let backlog: [StoredEvent]
         do {
-            backlog = Self.currentRun(of: try await store.events(jobId: asked.jobId, after: asked.lastEventId ?? 0),
-                                      resuming: asked.lastEventId != nil)
+            let logged = try await store.events(jobId: asked.jobId, after: asked.lastEventId ?? 0)
+            hub.replayed(jobId: asked.jobId, through: logged.last?.sequence ?? asked.lastEventId ?? 0)
+            backlog = Self.currentRun(of: logged, resuming: asked.lastEventId != nil)
         } catch {
             hub.unsubscribe(stream.id)
             throw error
@@ -146,7 +147,7 @@ struct SSERoutes: Sendable {
                             queueOf[event.jobId] = job.queue
                         }
                         guard queueOf[event.jobId] == queueName else { continue }
-                        try await writer.write(ServerSentEvent(event: "job_update", json: event.update).buffer)
+                        try await writer.write(ServerSentEvent(event: "job_update", data: event.update.jsonText).buffer)
                     case .control(let frame):
                         try await writer.write(frame)
                     }

@@ -10,11 +10,16 @@ public struct ServerConfiguration: Sendable {
     /// Jobs run at once in this process; 0 serves the API only.
     public var workers = 2
     public var heartbeatInterval: Duration = .seconds(30)
+    /// How often the SSE hub checks that watched jobs' subscribers have every logged event.
+    public var eventReconcileInterval: Duration = .seconds(2)
     /// How long a claimed job stays with its worker without a lease renewal.
     public var leaseDuration: Duration = .seconds(30)
     /// How long running jobs may take to finish on shutdown before they are handed back to the queue.
     public var shutdownGracePeriod: Duration = .seconds(10)
     public var maxUploadBytes = 20 << 20
+    /// Uploads no job needs are deleted once this old (and this long after their job finished); nil keeps them.
+    public var uploadRetention: Duration? = .seconds(7 * 24 * 3600)
+    public var uploadCleanupInterval: Duration = .seconds(3600)
     public var uploadURLLifetime: Duration = .seconds(15 * 60)
     /// The reconnection delay sent to browsers in `retry:`.
     public var sseRetryMilliseconds = 2000

@@ -55,6 +55,11 @@ public final class ServerMetrics: Sendable {
             .recordNanoseconds(duration.nanoseconds)
     }
 
+    /// Events the hub had to read from the log because the event feed did not deliver them.
+    func eventsRecovered(_ count: Int) {
+        Counter(label: "vitae_events_recovered_total", factory: factory).increment(by: count)
+    }
+
     func eventPublished() {
         Counter(label: "vitae_events_published_total", factory: factory).increment()
     }

@@ -16,10 +16,15 @@ struct ServerSentEvent: Sendable {
     }()
 
     init(event: String, id: String? = nil, retryMilliseconds: Int? = nil, json: some Encodable) {
+        self.init(event: event, id: id, retryMilliseconds: retryMilliseconds,
+                  data: (try? String(decoding: Self.encoder.encode(json), as: UTF8.self)) ?? "{}")
+    }
+
+    init(event: String, id: String? = nil, retryMilliseconds: Int? = nil, data: String) {
         self.event = event
         self.id = id
         self.retryMilliseconds = retryMilliseconds
-        self.data = (try? String(decoding: Self.encoder.encode(json), as: UTF8.self)) ?? "{}"
+        self.data = data
     }
 
     var text: String {
@@ -45,6 +50,6 @@ struct EncodedEvent: Sendable {
     init(_ event: StoredEvent, retryMilliseconds: Int) {
         self.event = event
         frame = ServerSentEvent(event: "job_update", id: String(event.sequence), retryMilliseconds: retryMilliseconds,
-                                json: event.update).buffer
+                                data: event.update.jsonText).buffer
     }
 }

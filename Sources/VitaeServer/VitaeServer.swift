@@ -14,6 +14,8 @@ public struct VitaeServer: Sendable {
     public let configuration: ServerConfiguration
     public let store: any JobStore & EventFeed
     public let blobs: any BlobStore
+    /// Deletes uploads no job needs; nil when the blob store cannot tell.
+    public let uploadCleanup: (any UploadCleanup)?
     public let pipelines: [String: Pipeline]
     let logger: Logger
 
@@ -23,13 +25,15 @@ public struct VitaeServer: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteJobStore(path: directory.appendingPathComponent("vitae.sqlite").path)
         let blobs = try FileBlobStore(directory: directory.appendingPathComponent("blobs"))
-        return VitaeServer(configuration: configuration, store: store, blobs: blobs, pipelines: pipelines, logger: logger)
+        return VitaeServer(configuration: configuration, store: store, blobs: blobs,
+                           uploadCleanup: EmbeddedUploadCleanup(store: store, blobs: blobs), pipelines: pipelines, logger: logger)
     }
 
     public init(configuration: ServerConfiguration, store: any JobStore & EventFeed, blobs: any BlobStore,
-                pipelines: [String: Pipeline], logger: Logger) {
+                uploadCleanup: (any UploadCleanup)?, pipelines: [String: Pipeline], logger: Logger) {
         self.configuration = configuration
         self.store = store
+        self.uploadCleanup = uploadCleanup
         self.blobs = blobs
         self.pipelines = pipelines
         self.logger = logger
@@ -41,7 +45,7 @@ public struct VitaeServer: Sendable {
         let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
                            bufferBytes: configuration.sseBufferBytes, retryMilliseconds: configuration.sseRetryMilliseconds,
-                           metrics: metrics, logger: logger)
+                           reconcileInterval: configuration.eventReconcileInterval, metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
@@ -79,9 +83,13 @@ public struct VitaeServer: Sendable {
             },
             logger: logger)
         let workers = makeWorkerPool(metrics: metrics)
+        var services: [any Service] = [workers, hub, app]
+        if let uploadCleanup, let retention = configuration.uploadRetention {
+            services.insert(UploadCleanupService(cleanup: uploadCleanup, retention: retention,
+                                                 interval: configuration.uploadCleanupInterval, logger: logger), at: 0)
+        }
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
-        let group = ServiceGroup(configuration: .init(
-            services: [workers, hub, app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 

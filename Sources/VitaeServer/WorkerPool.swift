@@ -58,9 +58,7 @@ public final class WorkerPool: Service, Sendable {
         await withTaskGroup(of: Void.self) { group in
             // New work announces itself through the event feed, so idle workers wake at once.
             group.addTask {
-                for await event in self.feed.committedEvents() where event.update.status == .queued {
-                    self.ring.yield()
-                }
+                for await _ in self.feed.readyJobs() { self.ring.yield() }
             }
             group.addTask { await self.renewLeases() }
             group.addTask { await self.dispatch() }
@@ -167,6 +165,13 @@ public final class WorkerPool: Service, Sendable {
                     }
                     if replay.isNew(update) { fresh.append(update) }
                 }
+                if let terminal, terminal.errorCode != "cancelled" {
+                    // The last updates and the end commit together.
+                    await finish(terminal, following: fresh, job: job, log: log, started: started)
+                    log.info("job finished", metadata: ["status": "\(terminal.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
+                    ended = true
+                    return
+                }
                 if !fresh.isEmpty {
                     do {
                         _ = try await store.append(fresh, worker: workerId)
@@ -178,14 +183,8 @@ public final class WorkerPool: Service, Sendable {
                         return
                     }
                 }
-                if let terminal {
-                    // A cancelled run (shutdown) ends below; any other end is recorded.
-                    guard terminal.errorCode != "cancelled" else { return }
-                    await finish(terminal, job: job, log: log, started: started)
-                    log.info("job finished", metadata: ["status": "\(terminal.status.rawValue)", "duration": "\(ContinuousClock.now - started)"])
-                    ended = true
-                    return
-                }
+                // A cancelled run (shutdown) ends below.
+                if terminal != nil { return }
                 if batch.isEmpty {
                     if closed { return }
                     // Nil when this task is cancelled (shutdown): the pipeline child is cancelled with it.
@@ -200,7 +199,8 @@ public final class WorkerPool: Service, Sendable {
         }
     }
 
-    private func finish(_ update: JobUpdate, job: JobRecord, log: Logger, started: ContinuousClock.Instant = .now) async {
+    private func finish(_ update: JobUpdate, following: [JobUpdate] = [], job: JobRecord, log: Logger,
+                        started: ContinuousClock.Instant = .now) async {
         let outcome = update
         var update = update
         var retryAt: Date?
@@ -211,7 +211,7 @@ public final class WorkerPool: Service, Sendable {
                                message: "Attempt \(job.attempts) failed (\(update.error ?? "error")); retrying in \(Int(delay)) s")
         }
         do {
-            _ = try await store.finish(update, worker: workerId, retryAt: retryAt)
+            _ = try await store.finish(update, following: following, worker: workerId, retryAt: retryAt)
         } catch {
             log.notice("could not record the end of the job: \(error)")
             return

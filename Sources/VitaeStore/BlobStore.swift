@@ -11,6 +11,18 @@ public protocol BlobStore: Sendable {
     func delete(_ name: String) async throws
 }
 
+/// Deletes the uploads no job needs any more, so the blob store does not grow for ever.
+public protocol UploadCleanup: Sendable {
+    /// Deletes uploads made before `cutoff` that no waiting or running job uses and no job that
+    /// finished after `cutoff` used; returns how many were deleted.
+    func deleteUnused(before cutoff: Date) async throws -> Int
+}
+
+/// The file names of uploads a job's data refers to: the resume and, optionally, a job posting.
+public enum UploadReferences {
+    public static let keys = ["fileName", "jobFileName"]
+}
+
 public enum BlobError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidName(String)
     case notFound(String)
@@ -47,6 +59,16 @@ public enum BlobName {
 
 /// Blobs as files in one folder, written to a temporary name and linked into place.
 public struct FileBlobStore: BlobStore {
+    /// The files last written before `cutoff`, including uploads a crash left half-written.
+    func files(before cutoff: Date) throws -> [(name: String, url: URL)] {
+        let urls = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])
+        return try urls.compactMap { url in
+            guard let modified = try url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, modified < cutoff
+            else { return nil }
+            return (url.lastPathComponent, url)
+        }
+    }
+
     public let directory: URL
 
     public init(directory: URL) throws {

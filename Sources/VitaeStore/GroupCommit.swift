@@ -2,16 +2,20 @@ import GRDB
 import Synchronization
 
 /// Commits writes in groups: while one transaction is committing, the next one fills up with
-/// whatever callers submit meanwhile. Each write runs in its own savepoint, so one failing write
-/// fails only its caller; a failed commit fails every write of its group.
+/// whatever callers submit meanwhile. One failing write fails only its caller (the group runs
+/// again with a savepoint per write); a failed commit fails every write of its group.
 final class GroupCommit: Sendable {
     private struct Pending: Sendable {
         let durable: Bool
-        /// Runs the write inside the group's transaction; returns the events it appended.
-        let run: @Sendable (Database) -> [StoredEvent]
+        /// Runs the write inside the group's transaction; returns the events it appended. Isolated, the
+        /// write runs in a savepoint and its error goes to its caller; otherwise the error is thrown.
+        let run: @Sendable (Database, _ isolated: Bool) throws -> [StoredEvent]
         /// Resumes the caller, with the commit's error if the group did not commit.
         let finish: @Sendable ((any Error)?) -> Void
     }
+
+    /// A write's own error, as opposed to the commit's.
+    private struct WriteFailed: Error {}
 
     private struct State {
         var queue: [Pending] = []
@@ -36,7 +40,16 @@ final class GroupCommit: Sendable {
             let outcome = Outcome<T>()
             let pending = Pending(
                 durable: durable,
-                run: { db in
+                run: { db, isolated in
+                    guard isolated else {
+                        do {
+                            let (value, events) = try body(db)
+                            outcome.set(.success(value))
+                            return events
+                        } catch {
+                            throw WriteFailed()
+                        }
+                    }
                     do {
                         var value: (T, [StoredEvent])?
                         try db.inSavepoint {
@@ -72,15 +85,24 @@ final class GroupCommit: Sendable {
                     let durable = group.contains { $0.durable }
                     if durable { try db.execute(sql: "PRAGMA synchronous = FULL") }
                     defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
-                    var events: [StoredEvent] = []
-                    try db.inTransaction(.immediate) {
-                        for pending in group { events += pending.run(db) }
-                        return .commit
+                    // Writes rarely fail, so the group first runs without a savepoint per write.
+                    do {
+                        return try Self.run(group, in: db, isolated: false)
+                    } catch is WriteFailed {
+                        return try Self.run(group, in: db, isolated: true)
                     }
-                    return events
                 })
             }
         }
+    }
+
+    private static func run(_ group: [Pending], in db: Database, isolated: Bool) throws -> [StoredEvent] {
+        var events: [StoredEvent] = []
+        try db.inTransaction(.immediate) {
+            for pending in group { events += try pending.run(db, isolated) }
+            return .commit
+        }
+        return events
     }
 
     private func drain() async {

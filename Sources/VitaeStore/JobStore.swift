@@ -21,16 +21,15 @@ public protocol JobStore: Sendable {
     /// Extends the leases of the jobs `worker` holds; returns the ids it no longer holds.
     func renewLeases(worker: String, jobIds: [String], lease: Duration) async throws -> Set<String>
 
-    /// Appends a non-terminal update of a job the worker holds.
-    func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent
-
-    /// Appends several non-terminal updates of one job, in order (one transaction where the store can).
+    /// Appends non-terminal updates of one job the worker holds, in order, in one transaction.
     func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent]
 
     /// Ends the worker's attempt with a terminal update: `completed` stores the result,
     /// `failed` fails the job, or, with `retryAt`, sends it back to wait with `update` as a
-    /// non-terminal note.
-    func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent
+    /// non-terminal note. The non-terminal updates in `following` are appended first, in the same
+    /// transaction, so a quick job's last updates and its end cost one commit. Returns the events
+    /// written, the end last.
+    func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent]
 
     /// Gives a job held by `worker` back to the queue at once, e.g. on shutdown (attempt not counted).
     func release(jobId: String, worker: String) async throws
@@ -44,17 +43,28 @@ public protocol JobStore: Sendable {
     /// The job's events with a sequence above `after`, oldest first.
     func events(jobId: String, after: Int) async throws -> [StoredEvent]
 
+    /// The last logged sequence of each of these jobs that exists.
+    func lastSequences(of jobIds: [String]) async throws -> [String: Int]
+
     func counts(queue: String) async throws -> QueueCounts
 
     /// The most recently created jobs of a queue, newest first.
     func recentJobs(queue: String, limit: Int) async throws -> [JobRecord]
 }
 
+extension EventFeed {
+    public func committedEvents() -> AsyncStream<StoredEvent> {
+        committedEvents(wanted: { _ in true })
+    }
+}
+
 extension JobStore {
-    public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
-        var events: [StoredEvent] = []
-        for update in updates { events.append(try await append(update, worker: worker)) }
-        return events
+    public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
+        try await append([update], worker: worker)[0]
+    }
+
+    public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
+        try await finish(update, following: [], worker: worker, retryAt: retryAt).last!
     }
 }
 
@@ -62,5 +72,11 @@ extension JobStore {
 /// every process for PostgreSQL). Each event arrives at least once, in sequence order per job;
 /// consumers drop sequences they have seen.
 public protocol EventFeed: Sendable {
-    func committedEvents() -> AsyncStream<StoredEvent>
+    /// Events as they commit. `wanted` is asked, when a job's events commit, whether the caller needs
+    /// them now; a store that has to read events back (PostgreSQL) skips the jobs nobody wants.
+    func committedEvents(wanted: @escaping @Sendable (_ jobId: String) -> Bool) -> AsyncStream<StoredEvent>
+
+    /// Rings when a job may have become ready to claim (added or queued again), for idle workers;
+    /// cheaper than reading every event.
+    func readyJobs() -> AsyncStream<Void>
 }

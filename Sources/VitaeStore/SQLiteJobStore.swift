@@ -8,11 +8,6 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     private let pool: DatabasePool
     private let writer: GroupCommit
     private let listeners = EventListeners()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// The time leases and retries are measured against; tests move it by hand.
     private let clock: @Sendable () -> Date
@@ -74,8 +69,13 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     // MARK: EventFeed
 
-    public func committedEvents() -> AsyncStream<StoredEvent> {
+    /// Every event: they are in memory already, so there is nothing to save by filtering.
+    public func committedEvents(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
         listeners.stream()
+    }
+
+    public func readyJobs() -> AsyncStream<Void> {
+        listeners.readyStream()
     }
 
 
@@ -99,8 +99,8 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     // MARK: JobStore
 
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
-        let data = try encode(job.data)
-        let body = try encode(queued)
+        let data = job.data.jsonText
+        let body = queued.jsonText
         return try await write(durable: true) { db in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
             let now = self.clock().epochMilliseconds
@@ -127,19 +127,19 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         guard !queues.isEmpty, limit > 0 else { return [] }
         let placeholders = databaseQuestionMarks(count: queues.count)
         let leaseMs = lease.milliseconds
-        return try await write { db in
+        let rows = try await write { db in
             let now = self.clock().epochMilliseconds
             // A job whose worker vanished and that has no attempts left fails here, once.
             var events: [StoredEvent] = []
-            let exhausted = try String.fetchAll(db, sql: """
+            let exhausted = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM jobs WHERE queue IN (\(placeholders)) AND phase = 'active'
                 AND lease_expires_at < ? AND attempts >= max_attempts
-                """, arguments: StatementArguments(queues) + [now])
+                """), arguments: StatementArguments(queues) + [now])
             for id in exhausted {
                 let record = try Self.fetchJob(db, id: id)!
                 events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now))
             }
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 UPDATE jobs SET phase = 'active', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
                        started_at = COALESCE(started_at, ?)
                 WHERE id IN (
@@ -147,10 +147,11 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                     AND ((phase = 'waiting' AND run_at <= ?) OR (phase = 'active' AND lease_expires_at < ?))
                     ORDER BY priority DESC, run_at, created_at LIMIT ?)
                 RETURNING *
-                """, arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
-            let claimed = StoreUpdates.claimOrder(try rows.map(Self.record))
-            return (claimed, events)
+                """), arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
+            return (CopiedRows(rows), events)
         }
+        // Decoded here, not on the writer, which every other write waits for.
+        return StoreUpdates.claimOrder(try rows.rows.map(Self.record))
     }
 
     public func renewLeases(worker: String, jobIds: [String], lease: Duration) async throws -> Set<String> {
@@ -166,46 +167,48 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         }
     }
 
-    public func append(_ update: JobUpdate, worker: String) async throws -> StoredEvent {
-        try await append([update], worker: worker)[0]
-    }
-
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
-        guard let jobId = updates.first?.jobId else { return [] }
-        let bodies = try updates.map(encode)
+        guard let latest = updates.last else { return [] }
+        let bodies = updates.map(\.jsonText)
         return try await write { db in
-            let now = self.clock().epochMilliseconds
-            var events: [StoredEvent] = []
-            for (update, body) in zip(updates, bodies) {
-                guard let sequence = try Int.fetchOne(db, sql: """
-                    UPDATE jobs SET last_sequence = last_sequence + 1, progress = ?, stage = ?, message = ?
-                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
-                    """, arguments: [update.progress, update.stage?.rawValue, update.message, jobId, worker])
-                else { throw StoreError.leaseLost(jobId: jobId) }
-                try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [jobId, sequence, body, now])
-                events.append(StoredEvent(jobId: jobId, sequence: sequence, update: update))
-            }
+            let held = try Int.fetchOne(db.cachedStatement(sql: """
+                UPDATE jobs SET last_sequence = last_sequence + ?, progress = ?, stage = ?, message = ?
+                WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                """), arguments: [updates.count, latest.progress, latest.stage?.rawValue, latest.message, latest.jobId, worker])
+            guard let held else { throw StoreError.leaseLost(jobId: latest.jobId) }
+            let events = try Self.insertEvents(db, updates, bodies: bodies, through: held, now: self.clock().epochMilliseconds)
             return (events, events)
         }
     }
 
-    public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
-        try await write { db in
+    public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
+        let updates = following + [update]
+        let bodies = updates.map(\.jsonText)
+        let result = update.result?.jsonText
+        return try await write { db in
             let now = self.clock().epochMilliseconds
-            guard let record = try Self.fetchJob(db, id: update.jobId, heldBy: worker) else {
-                throw StoreError.leaseLost(jobId: update.jobId)
-            }
+            let held: Int?
             if let retryAt {
-                let event = try self.appendEvent(db, jobId: record.id, update: update, now: now)
-                try db.execute(sql: """
-                    UPDATE jobs SET phase = 'waiting', run_at = ?, lease_owner = NULL, lease_expires_at = NULL,
-                           error = ?, error_code = ?, message = ? WHERE id = ?
-                    """, arguments: [retryAt.epochMilliseconds, update.error, update.errorCode, update.message, record.id])
-                return (event, [event])
+                // The job keeps the progress and stage of its last logged step, which a repeated run resumes after.
+                let latest = following.last
+                held = try Int.fetchOne(db.cachedStatement(sql: """
+                    UPDATE jobs SET last_sequence = last_sequence + ?, phase = 'waiting', run_at = ?, lease_owner = NULL,
+                           lease_expires_at = NULL, error = ?, error_code = ?, message = ?,
+                           progress = COALESCE(?, progress), stage = IIF(?, ?, stage)
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                    """), arguments: [updates.count, retryAt.epochMilliseconds, update.error, update.errorCode, update.message,
+                                      latest?.progress, latest != nil, latest?.stage?.rawValue, update.jobId, worker])
+            } else {
+                held = try Int.fetchOne(db.cachedStatement(sql: """
+                    UPDATE jobs SET last_sequence = last_sequence + ?, phase = ?, progress = ?, stage = ?, message = ?, result = ?,
+                           error = ?, error_code = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                    """), arguments: [updates.count, StoreUpdates.phase(after: update).rawValue, update.progress, update.stage?.rawValue,
+                                      update.message, result, update.error, update.errorCode, now, update.jobId, worker])
             }
-            let event = try self.appendTerminal(db, record: record, update: update, phase: StoreUpdates.phase(after: update), now: now)
-            return (event, [event])
+            guard let held else { throw StoreError.leaseLost(jobId: update.jobId) }
+            let events = try Self.insertEvents(db, updates, bodies: bodies, through: held, now: now)
+            return (events, events)
         }
     }
 
@@ -259,6 +262,29 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         }
     }
 
+    public func lastSequences(of jobIds: [String]) async throws -> [String: Int] {
+        guard !jobIds.isEmpty else { return [:] }
+        return try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, last_sequence FROM jobs WHERE id IN (\(databaseQuestionMarks(count: jobIds.count)))",
+                                        arguments: StatementArguments(jobIds))
+            return Dictionary(uniqueKeysWithValues: rows.map { (row: Row) -> (String, Int) in (row[0], row[1]) })
+        }
+    }
+
+    /// The uploads named by jobs that are waiting, running, or finished at or after `cutoff`.
+    func uploadsInUse(since cutoff: Date) async throws -> Set<String> {
+        let columns = UploadReferences.keys.map { "json_extract(data, '$.\($0)')" }.joined(separator: ", ")
+        return try await read { db in
+            var names = Set<String>()
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM jobs WHERE phase IN ('waiting', 'active') OR finished_at >= ?",
+                                           arguments: [cutoff.epochMilliseconds])
+            while let row = try rows.next() {
+                for index in UploadReferences.keys.indices { if let name: String = row[index] { names.insert(name) } }
+            }
+            return names
+        }
+    }
+
     public func counts(queue: String) async throws -> QueueCounts {
         try await read { db in
             var counts = QueueCounts()
@@ -279,11 +305,20 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     // MARK: Rows
 
     private func appendEvent(_ db: Database, jobId: String, update: JobUpdate, now: Int64) throws -> StoredEvent {
-        let sequence = try Int.fetchOne(db, sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence",
+        let sequence = try Int.fetchOne(db.cachedStatement(sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence"),
                                         arguments: [jobId])!
-        try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)",
-                       arguments: [jobId, sequence, try encode(update), now])
-        return StoredEvent(jobId: jobId, sequence: sequence, update: update)
+        return try Self.insertEvents(db, [update], bodies: [update.jsonText], through: sequence, now: now)[0]
+    }
+
+    /// Logs `updates` of one job under the sequences that end at `last`, which the caller reserved.
+    private static func insertEvents(_ db: Database, _ updates: [JobUpdate], bodies: [String], through last: Int, now: Int64) throws -> [StoredEvent] {
+        let insert = try db.cachedStatement(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)")
+        let first = last - updates.count + 1
+        return try zip(updates, bodies).enumerated().map { offset, logged in
+            let (update, body) = logged
+            try insert.execute(arguments: [update.jobId, first + offset, body, now])
+            return StoredEvent(jobId: update.jobId, sequence: first + offset, update: update)
+        }
     }
 
     private func appendTerminal(_ db: Database, record: JobRecord, update: JobUpdate, phase: JobPhase, now: Int64) throws -> StoredEvent {
@@ -292,18 +327,12 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             UPDATE jobs SET phase = ?, progress = ?, stage = ?, message = ?, result = ?, error = ?, error_code = ?,
                    finished_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?
             """, arguments: [phase.rawValue, update.progress, update.stage?.rawValue, update.message,
-                             try update.result.map(encode), update.error, update.errorCode, now, record.id])
+                             update.result?.jsonText, update.error, update.errorCode, now, record.id])
         return event
     }
 
-    // Cached statements: every SSE connection looks its job and events up, and preparing the
-    // statement (with GRDB's authorizer) each time cost more than running it.
-    private static func fetchJob(_ db: Database, id: String, heldBy worker: String? = nil) throws -> JobRecord? {
-        if let worker {
-            return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ? AND phase = 'active' AND lease_owner = ?"),
-                                    arguments: [id, worker]).map(record)
-        }
-        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(record)
+    private static func fetchJob(_ db: Database, id: String) throws -> JobRecord? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(record)
     }
 
     private static func record(_ row: Row) throws -> JobRecord {
@@ -321,14 +350,42 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             lastSequence: row["last_sequence"])
     }
 
-    private func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// Cleanup for the embedded default: the uploads folder, checked against the SQLite job table.
+public struct EmbeddedUploadCleanup: UploadCleanup {
+    let store: SQLiteJobStore
+    let blobs: FileBlobStore
+
+    public init(store: SQLiteJobStore, blobs: FileBlobStore) {
+        self.store = store
+        self.blobs = blobs
+    }
+
+    public func deleteUnused(before cutoff: Date) async throws -> Int {
+        // Listed first, so a file uploaded while the jobs are read is newer than the cutoff and stays.
+        let old = try blobs.files(before: cutoff)
+        guard !old.isEmpty else { return 0 }
+        let inUse = try await store.uploadsInUse(since: cutoff)
+        var deleted = 0
+        for file in old where !inUse.contains(file.name) {
+            if (try? FileManager.default.removeItem(at: file.url)) != nil { deleted += 1 }
+        }
+        return deleted
     }
 }
 
-/// The in-process consumers of committed events (the SSE hub, the workers' doorbell).
+/// Rows fetched with `fetchAll`, which copies them out of the statement: immutable, so they may leave
+/// the writer's thread (GRDB marks `Row` unavailable for Sendable because rows of a cursor are not copies).
+private struct CopiedRows: @unchecked Sendable {
+    let rows: [Row]
+    init(_ rows: [Row]) { self.rows = rows }
+}
+
+/// The in-process consumers of committed events (the SSE hub) and of ready jobs (the workers' doorbell).
 final class EventListeners: Sendable {
     private let continuations = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+    private let ready = Mutex<[AsyncStream<Void>.Continuation]>([])
 
     func stream() -> AsyncStream<StoredEvent> {
         let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
@@ -336,10 +393,19 @@ final class EventListeners: Sendable {
         return stream
     }
 
+    func readyStream() -> AsyncStream<Void> {
+        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        ready.withLock { $0.append(continuation) }
+        return stream
+    }
+
     func announce(_ events: [StoredEvent]) {
         guard !events.isEmpty else { return }
         for listener in continuations.withLock({ $0 }) {
             for event in events { listener.yield(event) }
+        }
+        if events.contains(where: { $0.update.status == .queued }) {
+            for listener in ready.withLock({ $0 }) { listener.yield() }
         }
     }
 }

@@ -65,6 +65,47 @@ import VitaeTesting
         #expect(output.experience.first?.company == "Microsoft")
     }
 
+    @Test func sentenceDatesBracketsAndFirstPersonLinesMakeNoNames() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Senior Travel Operations (Domestic, International & Leisure)
+            International Travel House Limited -
+            May 2015 to Present
+            Hyderabad from Nov 2011 to Feb17 2016
+            Beta Tester
+            Microsoft -
+            January 2018 to Present
+            I am a beta tester
+            """)
+        // A date after "from" is mid-sentence even though "Feb17" leaves a stray year; commas inside
+        // brackets do not split a title; "I am …" is a sentence, not an undated title.
+        #expect(output.experience.map(\.title) == ["Senior Travel Operations (Domestic, International & Leisure)", "Beta Tester"])
+        #expect(output.experience.map(\.company) == ["International Travel House Limited", "Microsoft"])
+        #expect(ExperienceAnalyzer.withoutStrayOpeningBracket("Production Support Analyst (Microsoft") == "Production Support Analyst")
+        #expect(!ExperienceAnalyzer.isNamePart("Switching Router)"))
+    }
+
+    @Test func afterAtTheCompanyComesBeforeTheCity() async throws {
+        let output = try await experience("EXPERIENCE\nTest Analyst at Oracle, Hyderabad, Nov 2011 - Feb 2016\n")
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Test Analyst")
+        #expect(position.company == "Oracle")
+        #expect(position.location == "Hyderabad")
+    }
+
+    @Test func numberedCompanyLabelAndItsCity() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Company 1: Oracle India Private Limited, Bangalore
+            Designation: Principal Engineer Technical Staff
+            Duration: September 2005 - December 2010
+            """)
+        let position = try #require(output.experience.first)
+        #expect(position.company == "Oracle India Private Limited")
+        #expect(position.location == "Bangalore")
+        #expect(position.title == "Principal Engineer Technical Staff")
+    }
+
     @Test func monthsRegionsAndPlaceholdersAreNotCompanies() {
         #expect(!ExperienceAnalyzer.looksLikeCompany("February"))
         #expect(!ExperienceAnalyzer.looksLikeCompany("Karnataka"))
@@ -149,6 +190,44 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.experience, .education, .skills])
         #expect(output.sections.map(\.startLine) == [2, 4, 6])
         #expect(output.sections.map(\.endLine) == [3, 5, 7])
+    }
+
+    @Test func aHeadingWordEndingAWrappedSentenceIsNoHeading() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            Azure Developer with 9 years and 8 months of working experience in Dot Net
+            Technologies
+            EXPERIENCE
+            Architect
+            Skills
+            Azure
+            """)
+        #expect(output.sections.map(\.kind) == [.experience, .skills])
+    }
+
+    @Test func plainTitleCaseSkillsLabelsHeadListsOnlyOnceAndOutsidePositions() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            WORK EXPERIENCE
+            Consultant
+            SAP Expertise
+            FI, CO
+            ADDITIONAL INFORMATION
+            Client: Acme Bank
+            Software /Tools:
+            Toad
+            Client: Beta Bank
+            Software /Tools:
+            Java
+            Key Technical Skills
+            Java, SQL
+            IV. Trainings
+            Agile coach
+            """)
+        // "SAP Expertise" labels the position's skills; "Software /Tools:" repeats for each project;
+        // "Key Technical Skills" heads a list; "IV." numbers the trainings heading.
+        #expect(output.sections.map(\.kind) == [.experience, .other, .skills, .certifications])
+        #expect(output.sections.map(\.heading).last == "IV. Trainings")
     }
 
     @Test func sampleSections() async throws {
@@ -265,5 +344,105 @@ import VitaeTesting
         // "of …" after the school word is part of its name.
         let california = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.S.\nUniversity of California, CA\n2015\n")
         #expect(california.education.first?.institution == "University of California")
+    }
+
+    @Test func schoolsWithoutSchoolWordsBeforeAPlace() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            PGDBM in Business Management
+
+            Narsee Monji -  Hyderabad, Telangana
+
+            masters in journalism
+
+            amity -  Noida, Uttar Pradesh
+
+            B-TECH
+
+            JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY
+
+            2005
+
+            Class XII
+
+            U.P. Board -  Bareilly, Uttar Pradesh
+            """)
+        // A name that could be a place is the school when the place follows it after a dash; a school
+        // in capitals with a heading keyword ("TECHNOLOGICAL") is no heading; a board is no school
+        // but its place is the entry's.
+        #expect(output.education.map(\.institution) == ["Narsee Monji", "amity", "JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY", nil])
+        #expect(output.education.map(\.location) == ["Hyderabad, Telangana", "Noida, Uttar Pradesh", nil, "Bareilly, Uttar Pradesh"])
+    }
+
+    @Test func anUnknownDegreeAfterACompleteEntryStartsTheNext() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            B.Sc. in Physics
+
+            Karnataka State University -  Ghaziabad, Uttar
+            Pradesh
+
+            Computer Networking
+
+            Aptech Institute of Technology
+            """)
+        // A name standing between blank lines is the next entry's degree; a wrapped "Pradesh" is not.
+        #expect(output.education.map(\.degree) == ["B.Sc. in Physics", "Computer Networking"])
+        #expect(output.education.map(\.institution) == ["Karnataka State University", "Aptech Institute of Technology"])
+    }
+
+    @Test func aSchoolAfterFromAndNoEducationInAcademicProjects() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            TECHNICAL QUALIFICATION:
+            Obtained Post graduate diploma in Industrial Plant Automation from Prolific Systems
+            ACADEMIC PROJECT:
+            Siemens S7-300 SIMATIC MANAGER-5.4
+            """)
+        #expect(output.education.map(\.degree) == ["Post graduate diploma in Industrial Plant Automation"])
+        #expect(output.education.map(\.institution) == ["Prolific Systems"])
+    }
+
+    @Test func wrappedDegreesJoinAndBoardsAreNoSchools() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Post Graduate Program in Business Analytics & Business Intelligence in
+            BUSINESS
+
+            Great Lakes Institute Of Management -  Chennai, Tamil Nadu
+
+            2017 to 2018
+
+            BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION
+            ENGINEERING
+
+            Shri Vaishnav Institute of Technology and Science, RGPV University -  Indore, Madhya Pradesh
+
+            2001 to 2005
+
+            SSLC
+
+            Kerala State Board
+
+            2000
+            """)
+        #expect(output.education.map(\.degree) == [
+            "Post Graduate Program in Business Analytics & Business Intelligence in BUSINESS",
+            "BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION ENGINEERING", "SSLC",
+        ])
+        #expect(output.education.map(\.institution) == [
+            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science", nil,
+        ])
+        let repeated = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Bachelor of Engineering in Instrumentation Technology in
+            Instrumentation Technology
+
+            B.Tech in Computer Science in Computer Science
+            """)
+        #expect(repeated.education.map(\.degree) == ["Bachelor of Engineering in Instrumentation Technology", "B.Tech in Computer Science"])
     }
 }

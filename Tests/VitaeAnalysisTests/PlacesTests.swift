@@ -8,6 +8,7 @@ import VitaeAnalysis
         ("Columbus, Ohio 44444", "Columbus, Ohio"),
         ("Chennai, Tamil Nadu, Tamil Nadu", "Chennai, Tamil Nadu"),
         ("hyderbad, Telangana", "Hyderbad, Telangana"),
+        ("Chennai, TAMIL NADU, IN", "Chennai, TAMIL NADU, IN"),
     ])
     func locations(text: String, expected: String) {
         #expect(Places.location(in: text) == expected)

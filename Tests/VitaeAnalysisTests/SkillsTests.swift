@@ -1,4 +1,6 @@
 import Testing
+import VitaeEngine
+import VitaeExtraction
 import VitaeAnalysis
 import VitaeTesting
 
@@ -58,6 +60,58 @@ import VitaeTesting
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Jo Bloggs\nSKILLS\nQuantum Widgets, Python"))
         #expect(output.skills.contains { $0.name == "Quantum Widgets" && $0.category == "Other" })
+    }
+
+    @Test func wrappedIndeedItemsJoinAndCutPhrasesAreTrimmed() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Quantum Widgets (2 years), Flux Capacitor Tuning (Less
+            than 1 year), Widget Polishing (1 year), Hyper
+            Drive Repair (3 years)
+            Tools: Widget Studio, Flux Tester using
+            Infosys Limited
+            """))
+        let names = output.skills.map(\.name)
+        // "Hyper" / "Drive Repair (3 years)" is one item wrapped in two; "(Less" / "than 1 year)" a duration.
+        #expect(names.contains("Hyper Drive Repair"))
+        #expect(!names.contains("Hyper") && !names.contains { $0.contains("than") || $0 == "Less" })
+        #expect(names.contains("Flux Tester"))  // not "Flux Tester using"
+        #expect(!names.contains("Infosys Limited"))
+    }
+
+    @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            active directory, sql, dns, go
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("SQL") && names.contains("DNS"))
+        #expect(!names.contains("Go"))  // ambiguous names keep their exact case
+    }
+
+    @Test func aSkillTheSkillsSectionLeavesOutNeedsTwoMentions() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            EXPERIENCE
+            Built billing pipelines on Kafka for the SAP team.
+            Moved the Kafka consumers to Kubernetes.
+            SKILLS
+            Python, Docker
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(Set(names).isSuperset(of: ["Python", "Docker", "Kafka"]))
+        #expect(!names.contains("SAP") && !names.contains("Kubernetes"))  // named once, outside the list
+        let everyMention = try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(minimumMentionsOutsideSkillsSections: 1), on: resume).skills.map(\.name)
+        #expect(everyMention.contains("SAP") && everyMention.contains("Kubernetes"))
+        // Against a posting, one mention is enough.
+        let match = try await AnalyzerHarness.run(
+            MatchAnalyzer.self, options: NoOptions(), on: resume, jobDescription: Document(plainText: "Requirements\nKubernetes\nPython"),
+            after: [try AnalyzerStep<SkillsAnalyzer>(options: .init())])
+        #expect(match.match?.requiredSkills.found.map { $0.lowercased() }.contains("kubernetes") == true)
+        #expect(match.match?.requiredSkills.missing == [])
     }
 
     @Test func taxonomyIsLoadedOnceAndLarge() {

@@ -59,6 +59,75 @@ import VitaeStore
         #expect(try await store.events(jobId: "j", after: 0).map(\.sequence) == [1, 2, 3])
     }
 
+    @Test(arguments: StoreKind.underTest) func aQuickJobsLastUpdatesAndItsEndCommitTogether(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "b")
+        _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
+        let started = try await store.append([update("b", .inProgress, 10), update("b", .inProgress, 20)], worker: "w")
+        #expect(started.map(\.sequence) == [2, 3])
+        let end = JobUpdate(jobId: "b", status: .completed, progress: 100, stage: .storing, message: "done", result: ["score": 7])
+        await #expect(throws: StoreError.leaseLost(jobId: "b")) {
+            try await store.finish(end, following: [update("b", .inProgress, 90)], worker: "other", retryAt: nil)
+        }
+        #expect(try await store.events(jobId: "b", after: 0).count == 3, "a write without the lease logs nothing")
+        let finished = try await store.finish(end, following: [update("b", .inProgress, 60), update("b", .inProgress, 90)],
+                                              worker: "w", retryAt: nil)
+        #expect(finished.map(\.sequence) == [4, 5, 6])
+        let logged = try await store.events(jobId: "b", after: 0)
+        #expect(logged.map(\.sequence) == [1, 2, 3, 4, 5, 6])
+        #expect(logged.map(\.update.progress) == [0, 10, 20, 60, 90, 100])
+        let job = try #require(try await store.job(id: "b"))
+        #expect(job.phase == .completed && job.lastSequence == 6 && job.result?["score"] == 7)
+    }
+
+    @Test(arguments: StoreKind.underTest) func concurrentWritesOfManyJobsEachGetTheirOwnOutcome(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        let ids = (0..<40).map { "m\($0)" }
+        for id in ids { try await add(store, id) }
+        #expect(try await store.claim(queues: ["q"], worker: "w", limit: 40, lease: .seconds(30)).count == 40)
+        // Written at once, so stores that batch writes put several jobs in one commit; m0 is written by a worker without its lease.
+        let outcomes = await withTaskGroup(of: (String, Result<[Int], any Error>).self) { group in
+            for id in ids {
+                group.addTask {
+                    let worker = id == "m0" ? "intruder" : "w"
+                    do {
+                        _ = try await store.append([self.update(id, .inProgress, 10)], worker: worker)
+                        let end = JobUpdate(jobId: id, status: .completed, progress: 100, stage: .storing, message: id)
+                        let written = try await store.finish(end, following: [self.update(id, .inProgress, 50)], worker: worker, retryAt: nil)
+                        return (id, .success(written.map(\.sequence)))
+                    } catch {
+                        return (id, .failure(error))
+                    }
+                }
+            }
+            var outcomes: [String: Result<[Int], any Error>] = [:]
+            for await (id, result) in group { outcomes[id] = result }
+            return outcomes
+        }
+        #expect(throws: StoreError.leaseLost(jobId: "m0")) { try outcomes["m0"]!.get() }
+        for id in ids.dropFirst() {
+            #expect(try outcomes[id]!.get() == [3, 4], "\(id)")
+            let job = try #require(try await store.job(id: id))
+            #expect(job.phase == .completed && job.message == id && job.lastSequence == 4)
+        }
+        #expect(try await store.job(id: "m0")?.phase == .active)
+        #expect(try await store.events(jobId: "m0", after: 0).count == 1)
+    }
+
+    @Test(arguments: StoreKind.underTest) func aRetryKeepsTheLastLoggedStep(_ kind: StoreKind) async throws {
+        let (store, clock) = try await kind.open()
+        defer { kind.close(store) }
+        try await add(store, "k")
+        _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
+        let note = JobUpdate(jobId: "k", status: .queued, progress: 40, stage: .parsing, message: "retrying")
+        let written = try await store.finish(note, following: [update("k", .inProgress, 40)], worker: "w", retryAt: clock.now.addingTimeInterval(1))
+        #expect(written.map(\.sequence) == [2, 3])
+        let job = try #require(try await store.job(id: "k"))
+        #expect(job.phase == .waiting && job.progress == 40 && job.stage == "parsing" && job.message == "retrying")
+    }
+
     @Test(arguments: StoreKind.underTest) func jobOutOfAttemptsFailsWhenItsWorkerVanishes(_ kind: StoreKind) async throws {
         let (store, clock) = try await kind.open()
         defer { kind.close(store) }

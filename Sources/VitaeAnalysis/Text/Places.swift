@@ -88,8 +88,9 @@ public enum Places {
         guard !parts.isEmpty, parts.count <= 4 else { return nil }
         // A known region vouches for the city before it, even typed in lower case ("hyderbad, Telangana").
         let lastIsRegion = parts.count >= 2 && isRegion(parts.last!)
+        // A region is a place even when it is also a word ("IN", India's code, is "in").
         guard parts.enumerated().allSatisfy({ index, part in
-            isPlaceName(part) || (lastIsRegion && index == 0 && isPlaceName(part.prefix(1).uppercased() + part.dropFirst()))
+            isPlaceName(part) || (index > 0 && isRegion(part)) || (lastIsRegion && index == 0 && isPlaceName(part.prefix(1).uppercased() + part.dropFirst()))
         }) else { return nil }
         if lastIsRegion, let first = parts.first?.first, first.isLowercase {
             parts[0] = parts[0].prefix(1).uppercased() + parts[0].dropFirst()

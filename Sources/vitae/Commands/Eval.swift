@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VitaeAnalysis
+import VitaeEngine
 import VitaeExtraction
 
 struct Eval: AsyncParsableCommand {
@@ -22,6 +23,9 @@ struct Eval: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Also print each resume's predictions and labels for this field (e.g. Degree).", valueName: "label"))
     var show: String?
+
+    @Option(help: ArgumentHelp("Write each resume's predictions, labels and counts per field to this JSONL file (for failure analysis scripts such as scripts/eval-failures.py).", valueName: "path"))
+    var dump: String?
 
     func run() async throws {
         let text: String
@@ -53,9 +57,30 @@ struct Eval: AsyncParsableCommand {
                 print("  labelled:  \(resume.labels(for: field))")
             }
         }
+        if let dump { try await writeDump(resumes, steps: steps, to: dump) }
         print("per analyzer (mean ms): " + report.millisecondsPerStep.map { String(format: "%@ %.2f", $0.step, $0.milliseconds) }.joined(separator: ", "))
         print(String(format: "analysis time per resume (excluding extraction%@): mean %.2f ms, p50 %.2f ms, p99 %.2f ms",
                      repeats > 1 ? ", best of \(repeats)" : "", report.mean, report.percentile(50), report.percentile(99)))
         print(String(format: "process CPU time per analysis: mean %.2f ms", report.cpuMillisecondsPerResume))
+    }
+
+    /// One JSON line per resume: `{"index", "fields": {label: {"predicted", "labelled", "matched"}}}`.
+    func writeDump(_ resumes: [Evaluation.LabelledResume], steps: [any PipelineStep], to path: String) async throws {
+        var lines: [String] = []
+        for (index, resume) in resumes.enumerated() {
+            let result = try await ResumeAnalysis.run(steps, on: Document(plainText: resume.content)).json
+            var fields: [String: Any] = [:]
+            for field in Evaluation.Field.allCases {
+                let predicted = field.predictions(in: result), labelled = resume.labels(for: field)
+                let counts = Evaluation.compare(predicted: predicted, labelled: labelled)
+                fields[field.rawValue] = [
+                    "predicted": predicted, "labelled": labelled,
+                    "counts": [counts.matched, counts.predicted, counts.labelled],
+                ]
+            }
+            let data = try JSONSerialization.data(withJSONObject: ["index": index, "fields": fields], options: [.sortedKeys])
+            lines.append(String(decoding: data, as: UTF8.self))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -12,7 +12,8 @@ struct Serve: AsyncParsableCommand {
             With --database (or VITAE_DATABASE_URL) jobs, events, uploads and the upload signing key live in
             PostgreSQL instead, so several `vitae serve` front ends and `vitae worker` processes can share them.
             Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR,
-            VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES (a flag wins).
+            VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES,
+            VITAE_UPLOAD_RETENTION_HOURS (a flag wins).
             VITAE_SIGNING_KEY (base64) overrides the key kept in the data folder or database.
             SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within
             --grace-seconds and hands the rest back to the queue.
@@ -28,6 +29,10 @@ struct Serve: AsyncParsableCommand {
     var leaseSeconds: Double?
     @Option(name: .customLong("grace-seconds"), help: "Seconds running jobs get to finish on shutdown.") var graceSeconds: Double?
     @Option(name: .customLong("max-upload-bytes"), help: "Largest file an upload URL accepts.") var maxUploadBytes: Int?
+    @Option(name: .customLong("upload-retention-hours"), help: ArgumentHelp(
+        "Uploads no waiting or running job needs are deleted once this old and this long after their job finished (0 keeps them).",
+        valueName: "hours"))
+    var uploadRetentionHours: Double?
     @OptionGroup var extraction: ExtractionOptionsGroup
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @OptionGroup var pipelines: PipelineOptions
@@ -44,6 +49,10 @@ struct Serve: AsyncParsableCommand {
         if let seconds = try setting(leaseSeconds, "VITAE_LEASE_SECONDS") { configuration.leaseDuration = .seconds(seconds) }
         if let seconds = try setting(graceSeconds, "VITAE_GRACE_SECONDS") { configuration.shutdownGracePeriod = .seconds(seconds) }
         configuration.maxUploadBytes = try setting(maxUploadBytes, "VITAE_MAX_UPLOAD_BYTES") ?? configuration.maxUploadBytes
+        if let hours = try setting(uploadRetentionHours, "VITAE_UPLOAD_RETENTION_HOURS") {
+            guard hours >= 0 else { throw ValidationError("--upload-retention-hours must be 0 or more") }
+            configuration.uploadRetention = hours > 0 ? .seconds(hours * 3600) : nil
+        }
         configuration.samplesDirectory = BundledFolder.locate("Samples/web")
         extraction.apply(to: &configuration)
         guard configuration.workers >= 0 else { throw ValidationError("--workers must be 0 or more") }
@@ -67,7 +76,7 @@ struct Serve: AsyncParsableCommand {
             let shared = try await SharedBackend.open(url, connections: 16 + configuration.workers, logger: logger)
             backend = shared
             configuration.signingKey = try await shared.signingKey()
-            server = VitaeServer(configuration: configuration, store: shared.store, blobs: shared.blobs, pipelines: loaded, logger: logger)
+            server = VitaeServer(configuration: configuration, store: shared.store, blobs: shared.blobs, uploadCleanup: shared.blobs, pipelines: loaded, logger: logger)
             logger.info("jobs and uploads are in PostgreSQL at \(url)")
         } else {
             if let text = environment["VITAE_SIGNING_KEY"], !text.isEmpty {

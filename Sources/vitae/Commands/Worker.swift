@@ -60,7 +60,7 @@ struct Worker: AsyncParsableCommand {
 
         let backend = try await SharedBackend.open(url, connections: 4 + configuration.workers, logger: logger)
         defer { backend.close() }
-        let worker = VitaeServer(configuration: configuration, store: backend.store, blobs: backend.blobs, pipelines: loaded, logger: logger)
+        let worker = VitaeServer(configuration: configuration, store: backend.store, blobs: backend.blobs, uploadCleanup: nil, pipelines: loaded, logger: logger)
         logger.info("Vitae worker running \(configuration.workers) job(s) at once from \(url) (queues: \(loaded.keys.sorted().joined(separator: ", ")))")
         try await worker.runWorkers()
     }

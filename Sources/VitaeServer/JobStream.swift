@@ -8,9 +8,9 @@ import NIOHTTPTypes
 ///
 /// Waking a Swift task per subscriber and event cost more CPU and latency than the write itself
 /// with thousands of subscribers, so the hub groups streams by event loop and writes each event's
-/// frame (framed once) to all of them in one loop task. The route's task writes only the response
-/// head and end, and waits on one continuation in between: an idle stream costs its channel, this
-/// object and a small suspended task.
+/// frame (framed once) to all of them in one loop task. Whoever serves the request writes only the
+/// response head and end: `JobStreamChannelHandler` from the loop, or the route, whose task waits
+/// on one continuation in between.
 ///
 /// `@unchecked Sendable`: the `var`s are only touched on `eventLoop`; the `let`s are immutable.
 final class JobStream: @unchecked Sendable {
@@ -110,11 +110,8 @@ final class JobStream: @unchecked Sendable {
         case .ended:
             return
         case .pending(var waiting):
-            waitingBytes += delivery.chunk.readableBytes
-            guard waitingBytes <= bufferLimit else { return disconnect() }
             phase = .ended  // drops the array's second reference so the append does not copy it
-            waiting.append(delivery)
-            phase = .pending(waiting: waiting)
+            if hold(delivery, in: &waiting) { phase = .pending(waiting: waiting) }
         case .live:
             write(delivery)
         }
@@ -122,10 +119,9 @@ final class JobStream: @unchecked Sendable {
 
     private func write(_ delivery: StreamDelivery, acceptingGap: Bool = false) {
         guard case .live = phase else { return }
-        if heldDuringRecovery != nil, !acceptingGap {
-            waitingBytes += delivery.chunk.readableBytes
-            guard waitingBytes <= bufferLimit else { return disconnect() }
-            heldDuringRecovery?.append(delivery)
+        if var held = heldDuringRecovery, !acceptingGap {
+            heldDuringRecovery = nil  // as above: no copy on append
+            if hold(delivery, in: &held) { heldDuringRecovery = held }
             return
         }
         if let sequence = delivery.sequence {
@@ -136,6 +132,18 @@ final class JobStream: @unchecked Sendable {
         guard channel.isWritable || pendingBytes <= bufferLimit else { return disconnect() }
         send(delivery.frame, chunk: delivery.chunk)
         if delivery.isTerminal { end() }
+    }
+
+    /// Keeps a delivery for later, within the byte limit; false when the client fell too far
+    /// behind and was disconnected.
+    private func hold(_ delivery: StreamDelivery, in held: inout [StreamDelivery]) -> Bool {
+        waitingBytes += delivery.chunk.readableBytes
+        guard waitingBytes <= bufferLimit else {
+            disconnect()
+            return false
+        }
+        held.append(delivery)
+        return true
     }
 
     private func send(_ frame: ByteBuffer, chunk: ByteBuffer) {
@@ -180,7 +188,7 @@ final class JobStream: @unchecked Sendable {
         channel.close(promise: nil)
     }
 
-    /// Ends the stream: the route's task finishes the response and half-closes the connection.
+    /// Ends the stream: `onEnd` finishes the response and half-closes the connection.
     /// Runs on `eventLoop`; ending twice does nothing.
     func end() {
         let previous = phase

@@ -17,6 +17,11 @@ import NIOHTTPTypes
 /// Everything else goes on to Hummingbird unchanged: other requests, a job stream that is not the
 /// connection's first request, and every answer but a stream (404, 204, errors), which the route
 /// gives after its own look-up.
+///
+/// Router middleware does not run for the streams served here; this handler gives them what
+/// `RequestLogAndErrorMiddleware` and Hummingbird would (`X-Request-Id`, `Date`, `Server`, the
+/// request's log line). A middleware added later that every response needs (authentication,
+/// CORS) must be mirrored here, or this handler must hand such requests over.
 final class JobStreamChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart

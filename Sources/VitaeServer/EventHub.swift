@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Synchronization
 import VitaeEngine
@@ -8,8 +9,15 @@ import VitaeStore
 /// What the hub sends one SSE connection.
 enum HubMessage: Sendable {
     case event(EncodedEvent)
-    case heartbeat(timestamp: Int64)
-    case queueStats(QueueStatsPayload)
+    /// A heartbeat or queue statistics, framed once for every connection that gets it.
+    case control(ByteBuffer)
+
+    var frame: ByteBuffer {
+        switch self {
+        case .event(let event): event.frame
+        case .control(let frame): frame
+        }
+    }
 }
 
 struct QueueStatsPayload: Codable, Sendable, Equatable {
@@ -34,20 +42,28 @@ struct ConnectionInfo: Codable, Sendable {
 /// Fans committed job events out to the SSE connections of this process, with one heartbeat
 /// timer and one queue-stats poller for all of them.
 ///
-/// Each connection has a bounded buffer; a client too slow to drain it is disconnected and
-/// resumes from the event log with `Last-Event-ID`, so memory stays bounded and nothing is lost.
+/// Job streams are written from their channels' event loops (see `JobStream`); queue watchers,
+/// which look up each job's queue, get messages through a bounded `AsyncStream`. A client too
+/// slow to keep up is disconnected and resumes from the event log with `Last-Event-ID`, so memory
+/// stays bounded and nothing is lost.
 final class EventHub: Service, Sendable {
+    private enum Sink {
+        case stream(JobStream)
+        case watcher(AsyncStream<HubMessage>.Continuation)
+    }
+
     private struct Subscriber {
         var info: ConnectionInfo
-        var continuation: AsyncStream<HubMessage>.Continuation
+        var sink: Sink
     }
 
     private struct State {
         var subscribers: [UUID: Subscriber] = [:]
-        var byJob: [String: Set<UUID>] = [:]
+        /// Each job's streams, ready to hand to their event loops without a look-up per subscriber.
+        var byJob: [String: [UUID: JobStream]] = [:]
         var byQueue: [String: Set<UUID>] = [:]
         /// Queue watchers: they get every job's events and keep those of their queue.
-        var everyJob: Set<UUID> = []
+        var watchers: [UUID: AsyncStream<HubMessage>.Continuation] = [:]
         var lastStats: [String: QueueStatsPayload] = [:]
         /// The highest sequence each watched job's subscribers were sent (published here or replayed from the log).
         var delivered: [String: Int] = [:]
@@ -61,48 +77,73 @@ final class EventHub: Service, Sendable {
     private let store: any JobStore
     private let feed: any EventFeed
     private let heartbeatInterval: Duration
-    private let bufferLimit: Int
+    private let bufferBytes: Int
     private let retryMilliseconds: Int
     private let statsInterval: Duration
     private let reconcileInterval: Duration
+    /// How job streams read a gap the event feed left from the log; one closure for all of them.
+    private let readLog: JobStream.LogReader
     private let logger: Logger
     private let metrics: ServerMetrics?
 
-    init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferLimit: Int, retryMilliseconds: Int,
+    init(store: any JobStore, feed: any EventFeed, heartbeatInterval: Duration, bufferBytes: Int, retryMilliseconds: Int,
          statsInterval: Duration = .milliseconds(500), reconcileInterval: Duration = .seconds(2), metrics: ServerMetrics? = nil,
          logger: Logger) {
         self.reconcileInterval = reconcileInterval
+        readLog = { jobId, after in
+            let events = (try? await store.events(jobId: jobId, after: after)) ?? []
+            return events.map { StreamDelivery(.event(EncodedEvent($0, retryMilliseconds: retryMilliseconds))) }
+        }
         self.retryMilliseconds = retryMilliseconds
         self.store = store
         self.feed = feed
         self.heartbeatInterval = heartbeatInterval
-        self.bufferLimit = bufferLimit
+        self.bufferBytes = bufferBytes
         self.statsInterval = statsInterval
         self.metrics = metrics
         self.logger = logger
     }
 
-    /// Subscribes to one job's events, or with a nil `jobId` to every job's (a queue watcher).
-    func subscribe(jobId: String?, queueName: String?) -> (id: UUID, messages: AsyncStream<HubMessage>) {
+    /// Subscribes a job stream on `channel`; it keeps messages until its route calls `run`.
+    /// Not inlined: inlined into the route, its temporaries went to the connection task's
+    /// allocator, which keeps its peak for as long as the stream is open.
+    @inline(never)
+    func subscribe(jobId: String, queueName: String?, channel: any Channel) -> JobStream {
+        let stream = JobStream(id: UUID(), jobId: jobId, channel: channel, bufferLimit: bufferBytes, readLog: readLog)
+        add(stream.id, .stream(stream), jobId: jobId, queueName: queueName)
+        return stream
+    }
+
+    /// Subscribes a queue watcher, which gets every job's events.
+    func watch(queueName: String) -> (id: UUID, messages: AsyncStream<HubMessage>) {
+        // A watcher's buffer holds whole messages; allow about as many as a job stream's bytes would.
+        let (messages, continuation) = AsyncStream<HubMessage>.makeStream(bufferingPolicy: .bufferingOldest(max(16, bufferBytes / 512)))
         let id = UUID()
-        let (stream, continuation) = AsyncStream<HubMessage>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
+        add(id, .watcher(continuation), jobId: nil, queueName: queueName)
+        continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
+        return (id, messages)
+    }
+
+    private func add(_ id: UUID, _ sink: Sink, jobId: String?, queueName: String?) {
         let info = ConnectionInfo(connectionId: id.uuidString.lowercased(), jobId: jobId, queueName: queueName,
                                   connectedAt: Date().epochMilliseconds)
         state.withLock { state in
-            state.subscribers[id] = Subscriber(info: info, continuation: continuation)
-            if let jobId { state.byJob[jobId, default: []].insert(id) } else { state.everyJob.insert(id) }
+            state.subscribers[id] = Subscriber(info: info, sink: sink)
+            switch sink {
+            case .stream(let stream): state.byJob[jobId ?? "", default: [:]][id] = stream
+            case .watcher(let continuation): state.watchers[id] = continuation
+            }
             if let queueName { state.byQueue[queueName, default: []].insert(id) }
         }
-        continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
-        return (id, stream)
     }
 
+    /// Removes a connection and ends its stream; removing it twice does nothing.
     func unsubscribe(_ id: UUID) {
         let removed = state.withLock { state -> Subscriber? in
             guard let subscriber = state.subscribers.removeValue(forKey: id) else { return nil }
-            state.everyJob.remove(id)
+            state.watchers[id] = nil
             if let jobId = subscriber.info.jobId {
-                state.byJob[jobId]?.remove(id)
+                state.byJob[jobId]?[id] = nil
                 if state.byJob[jobId]?.isEmpty == true {
                     state.byJob[jobId] = nil
                     state.delivered[jobId] = nil
@@ -115,7 +156,11 @@ final class EventHub: Service, Sendable {
             }
             return subscriber
         }
-        removed?.continuation.finish()
+        switch removed?.sink {
+        case .stream(let stream): stream.eventLoop.execute { stream.end() }
+        case .watcher(let continuation): continuation.finish()
+        case nil: break
+        }
     }
 
     var connections: [ConnectionInfo] {
@@ -135,29 +180,47 @@ final class EventHub: Service, Sendable {
 
     /// Whether any connection wants this job's events now.
     func isWatched(_ jobId: String) -> Bool {
-        state.withLock { !$0.everyJob.isEmpty || $0.byJob[jobId] != nil }
+        state.withLock { !$0.watchers.isEmpty || $0.byJob[jobId] != nil }
     }
 
     func publish(_ event: StoredEvent) {
-        let targets = state.withLock { state -> [(UUID, AsyncStream<HubMessage>.Continuation)] in
+        // Copies of the dictionaries are O(1) (copy on write): the lock is held only that long.
+        let (streams, watchers) = state.withLock { state in
             state.changedSinceStats = true
             state.eventsPublished += 1
             if state.byJob[event.jobId] != nil { state.delivered[event.jobId] = max(state.delivered[event.jobId] ?? 0, event.sequence) }
-            return (state.byJob[event.jobId, default: []].union(state.everyJob)).compactMap { id in
-                state.subscribers[id].map { (id, $0.continuation) }
-            }
+            return (state.byJob[event.jobId] ?? [:], state.watchers)
         }
         metrics?.eventPublished()
-        guard !targets.isEmpty else { return }
+        guard !streams.isEmpty || !watchers.isEmpty else { return }
         // Framed once, however many connections watch the job.
-        deliver(.event(EncodedEvent(event, retryMilliseconds: retryMilliseconds)), to: targets)
+        deliver(.event(EncodedEvent(event, retryMilliseconds: retryMilliseconds)),
+                to: streams.values.lazy.map(Sink.stream) + watchers.values.lazy.map(Sink.watcher))
     }
 
-    private func deliver(_ message: HubMessage, to targets: [(UUID, AsyncStream<HubMessage>.Continuation)]) {
-        for (id, continuation) in targets {
-            if case .dropped = continuation.yield(message) {
-                logger.notice("disconnecting a slow SSE client", metadata: ["connection": "\(id)"])
-                unsubscribe(id)
+    /// Hands a message to each event loop once, for all of its streams, and to each queue watcher.
+    private func deliver(_ message: HubMessage, to sinks: some Sequence<Sink>) {
+        var byLoop: [(loop: any EventLoop, streams: [JobStream])] = []
+        for sink in sinks {
+            switch sink {
+            case .stream(let stream):
+                if let index = byLoop.firstIndex(where: { $0.loop === stream.eventLoop }) {
+                    byLoop[index].streams.append(stream)
+                } else {
+                    byLoop.append((stream.eventLoop, [stream]))
+                }
+            case .watcher(let continuation):
+                if case .dropped = continuation.yield(message) {
+                    logger.notice("disconnecting a slow SSE queue watcher")
+                    continuation.finish()
+                }
+            }
+        }
+        for (loop, streams) in byLoop {
+            let delivery = StreamDelivery(message)
+            loop.execute {
+                for stream in streams { stream.receive(delivery) }
+                for stream in streams { stream.flush() }
             }
         }
     }
@@ -193,8 +256,9 @@ final class EventHub: Service, Sendable {
     }
 
     private func heartbeat() {
-        let targets = state.withLock { state in state.subscribers.map { ($0.key, $0.value.continuation) } }
-        deliver(.heartbeat(timestamp: Date().epochMilliseconds), to: targets)
+        let sinks = state.withLock { state in state.subscribers.values.map(\.sink) }
+        deliver(.control(ServerSentEvent(event: "heartbeat", json: SSERoutes.Heartbeat(timestamp: Date().epochMilliseconds)).buffer),
+                to: sinks)
     }
 
     /// The safety net under the event feed: a watched job whose log stays ahead of what its subscribers
@@ -233,12 +297,12 @@ final class EventHub: Service, Sendable {
         }
         for queue in queues {
             guard let stats = await currentStats(queue: queue) else { continue }
-            let targets = state.withLock { state -> [(UUID, AsyncStream<HubMessage>.Continuation)] in
+            let sinks = state.withLock { state -> [Sink] in
                 guard state.lastStats[queue]?.sameCounts(as: stats) != true else { return [] }
                 state.lastStats[queue] = stats
-                return (state.byQueue[queue] ?? []).compactMap { id in state.subscribers[id].map { (id, $0.continuation) } }
+                return (state.byQueue[queue] ?? []).compactMap { state.subscribers[$0]?.sink }
             }
-            deliver(.queueStats(stats), to: targets)
+            deliver(.control(stats.frame), to: sinks)
         }
     }
 }
@@ -248,6 +312,8 @@ extension QueueStatsPayload {
         self.init(queueName: queueName, waiting: counts.waiting, active: counts.active, completed: counts.completed,
                   failed: counts.failed, cancelled: counts.cancelled, timestamp: Date().epochMilliseconds)
     }
+
+    var frame: ByteBuffer { ServerSentEvent(event: "queue_stats", json: self).buffer }
 
     func sameCounts(as other: QueueStatsPayload) -> Bool {
         (waiting, active, completed, failed, cancelled) == (other.waiting, other.active, other.completed, other.failed, other.cancelled)

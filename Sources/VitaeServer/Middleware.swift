@@ -8,24 +8,52 @@ import Logging
 struct RequestLogAndErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
+    // The logging and error handling live in helpers that are not inlined: a connection's task
+    // keeps the memory of its deepest async frames for as long as the connection is open (an SSE
+    // stream may be idle for hours), and inlined logging code made this frame kilobytes larger.
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let requestId = request.headers[.requestId] ?? UUID().uuidString.lowercased()
+        let requestId = RequestLog.requestId(of: request.headers)
         let start = ContinuousClock.now
-        var response: Response
+        let response: Response
         do {
             response = try await next(request, context)
         } catch {
-            let apiError = APIError(error)
-            if apiError.status == .internalServerError {
-                logger.error("request failed", metadata: ["requestId": "\(requestId)", "error": "\(error)"])
-            }
-            response = JSONResponse.failure(apiError)
+            response = failure(error, requestId: requestId)
         }
+        return finish(response, of: request, requestId: requestId, startedAt: start)
+    }
+
+    @inline(never)
+    private func failure(_ error: any Error, requestId: String) -> Response {
+        let apiError = APIError(error)
+        if apiError.status == .internalServerError {
+            logger.error("request failed", metadata: ["requestId": "\(requestId)", "error": "\(error)"])
+        }
+        return JSONResponse.failure(apiError)
+    }
+
+    @inline(never)
+    private func finish(_ response: Response, of request: Request, requestId: String, startedAt start: ContinuousClock.Instant) -> Response {
+        var response = response
         response.headers[.requestId] = requestId
-        let elapsed = ContinuousClock.now - start
-        logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(elapsed.formattedMilliseconds)",
-                    metadata: ["requestId": "\(requestId)"])
+        RequestLog(logger: logger).log(request.method, request.uri.path, response.status, requestId: requestId, startedAt: start)
         return response
+    }
+}
+
+/// The request id and the one log line per request, for the middleware and for job streams that
+/// are served before the router (see `JobStreamChannelHandler`).
+struct RequestLog: Sendable {
+    let logger: Logger
+
+    @inline(never)
+    static func requestId(of headers: HTTPFields) -> String {
+        headers[.requestId] ?? UUID().uuidString.lowercased()
+    }
+
+    func log(_ method: HTTPRequest.Method, _ path: String, _ status: HTTPResponse.Status, requestId: String, startedAt start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        logger.info("\(method) \(path) \(status.code) \(elapsed.formattedMilliseconds)", metadata: ["requestId": "\(requestId)"])
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import Logging
 import ServiceLifecycle
 import VitaeEngine
@@ -47,78 +49,70 @@ struct SSERoutes: Sendable {
         .accelBuffering: "no",
     ]
 
+    /// What a job stream request asks for, from its path parameter, query and headers.
+    struct JobStreamRequest: Sendable {
+        var jobId: String
+        var queueName: String?
+        var lastEventId: Int?
+
+        init(jobId: String, uri: URI, headers: HTTPFields) {
+            self.jobId = jobId
+            let query = uri.queryParameters
+            queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            // Browsers cannot set headers on the first request, so the query parameter stands in for the header.
+            lastEventId = (headers[.lastEventId] ?? query["lastEventId"].map(String.init)).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+    }
+
     func stream(_ request: Request, context: VitaeRequestContext) async throws -> Response {
-        let jobId = try context.parameters.require("jobId")
-        let query = request.uri.queryParameters
-        let queueName = query["queueName"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        // Browsers cannot set headers on the first request, so the query parameter stands in for the header.
-        let lastEventId = (request.headers[.lastEventId] ?? query["lastEventId"].map(String.init)).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard let job = try await store.job(id: jobId) else { throw APIError.notFound(job: jobId) }
-        if let lastEventId, job.phase.isFinished, lastEventId >= job.lastSequence {
+        let asked = JobStreamRequest(jobId: try context.parameters.require("jobId"), uri: request.uri, headers: request.headers)
+        guard let stream = try await openStream(asked, on: context.channel) else {
             // The client saw the end: 204 tells a browser's EventSource to stop reconnecting.
             return Response(status: .noContent)
         }
-        // Subscribe before reading the log, so an event committed in between is in one or the other.
-        let (connectionId, messages) = hub.subscribe(jobId: jobId, queueName: queueName)
-        let backlog: [StoredEvent]
-        do {
-            let logged = try await store.events(jobId: jobId, after: lastEventId ?? 0)
-            hub.replayed(jobId: jobId, through: logged.last?.sequence ?? lastEventId ?? 0)
-            backlog = Self.currentRun(of: logged, resuming: lastEventId != nil)
-        } catch {
-            hub.unsubscribe(connectionId)
-            throw error
-        }
-        let initialStats = if let queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
-        let retry = retryMilliseconds
-        let (hub, store) = (self.hub, self.store)
-        let channel = context.channel
-        let log = streamLogger(connectionId, ["job": "\(jobId)"])
+        let log = StreamLog(logger: logger, connectionId: stream.id, subject: ("job", asked.jobId))
+        let (hub, lastEventId) = (self.hub, asked.lastEventId)
+        // The body captures little and keeps few values across its one wait: its closure context
+        // and task frame stay allocated for as long as the stream is open, which is most of what
+        // an idle connection costs.
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
-            let opened = ContinuousClock.now
-            log.info("SSE stream opened", metadata: lastEventId.map { ["lastEventId": "\($0)"] } ?? [:])
-            defer {
-                hub.unsubscribe(connectionId)
-                log.info("SSE stream closed", metadata: ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"])
-            }
-            try await writer.write(ServerSentEvent(
-                event: "connected",
-                json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
-            if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
-            var sent = lastEventId ?? 0
-            var finished = false
-            for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retry) }) {
-                try await writer.write(event.frame)
-                sent = event.sequence
-                if event.isTerminal { finished = true }
-            }
-            if !finished {
-                // On shutdown the subscription ends, which ends this loop and lets the response finish.
-                try await withGracefulShutdownHandler {
-                    loop: for await message in messages {
-                        switch message {
-                        case .event(let event) where event.sequence > sent:
-                            // A gap means the feed lost events; the log has them, and they go out first, in order.
-                            let missed = event.sequence > sent + 1 ? (try? await store.events(jobId: jobId, after: sent)) ?? [] : []
-                            for event in missed.map({ EncodedEvent($0, retryMilliseconds: retry) }) + [event] where event.sequence > sent {
-                                try await writer.write(event.frame)
-                                sent = event.sequence
-                                if event.isTerminal { break loop }
-                            }
-                        case .event:
-                            continue
-                        case .heartbeat, .queueStats:
-                            try await writer.write(message.controlFrame)
-                        }
-                    }
-                } onGracefulShutdown: {
-                    hub.unsubscribe(connectionId)
-                }
-            }
+            let opened = log.opened(lastEventId: lastEventId)
+            // The hub writes the frames from the event loop; this task only waits for the end.
+            await Self.untilShutdownOrCancelled(ending: stream.id, on: hub) { await stream.run() }
+            hub.unsubscribe(stream.id)
+            log.closed(openedAt: opened)
             try await writer.finish(nil)
             // Half-close once the last bytes are out (NIO flushes pending writes first).
-            channel.close(mode: .output, promise: nil)
+            stream.channel.close(mode: .output, promise: nil)
         })
+    }
+
+    /// Subscribes a job stream on `channel` and hands it its opening frames; nil when the client
+    /// already saw the job's end (204). Throws for an unknown job or a failed look-up.
+    func openStream(_ asked: JobStreamRequest, on channel: any Channel) async throws -> JobStream? {
+        guard try await hasMore(jobId: asked.jobId, after: asked.lastEventId) else { return nil }
+        // Subscribe before reading the log, so an event committed in between is in one or the other.
+        let stream = hub.subscribe(jobId: asked.jobId, queueName: asked.queueName, channel: channel)
+        let backlog: [StoredEvent]
+        do {
+            let logged = try await store.events(jobId: asked.jobId, after: asked.lastEventId ?? 0)
+            hub.replayed(jobId: asked.jobId, through: logged.last?.sequence ?? asked.lastEventId ?? 0)
+            backlog = Self.currentRun(of: logged, resuming: asked.lastEventId != nil)
+        } catch {
+            hub.unsubscribe(stream.id)
+            throw error
+        }
+        let stats = if let queueName = asked.queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
+        Self.open(stream, stats: stats, backlog: backlog, after: asked.lastEventId ?? 0, retryMilliseconds: retryMilliseconds)
+        return stream
+    }
+
+    /// Whether a client that saw `lastEventId` has more to get; throws for an unknown job.
+    /// Its own function, so that the job record is not part of the stream's task frame.
+    private func hasMore(jobId: String, after lastEventId: Int?) async throws -> Bool {
+        guard let job = try await store.job(id: jobId) else { throw APIError.notFound(job: jobId) }
+        guard let lastEventId else { return true }
+        return !(job.phase.isFinished && lastEventId >= job.lastSequence)
     }
 
     /// Every job's `job_update`s in one queue plus its `queue_stats`, for dashboards.
@@ -130,24 +124,21 @@ struct SSERoutes: Sendable {
         guard queues.contains(queueName) else {
             throw APIError(.notFound, "unknown_queue", "No queue named '\(queueName)'; known queues: \(queues.sorted().joined(separator: ", "))")
         }
-        let (connectionId, messages) = hub.subscribe(jobId: nil, queueName: queueName)
+        let (connectionId, messages) = hub.watch(queueName: queueName)
         let initialStats = await hub.currentStats(queue: queueName)
         let (hub, store, channel, retry) = (self.hub, self.store, context.channel, retryMilliseconds)
-        let log = streamLogger(connectionId, ["queue": "\(queueName)"])
+        let log = StreamLog(logger: logger, connectionId: connectionId, subject: ("queue", queueName))
         return Response(status: .ok, headers: Self.streamHeaders, body: ResponseBody { writer in
-            let opened = ContinuousClock.now
-            log.info("SSE stream opened")
+            let opened = log.opened()
             defer {
                 hub.unsubscribe(connectionId)
-                log.info("SSE stream closed", metadata: ["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"])
+                log.closed(openedAt: opened)
             }
-            try await writer.write(ServerSentEvent(
-                event: "connected", retryMilliseconds: retry,
-                json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer)
-            if let initialStats { try await writer.write(ServerSentEvent(event: "queue_stats", json: initialStats).buffer) }
+            try await writer.write(Self.connectedFrame(connectionId, retryMilliseconds: retry))
+            if let initialStats { try await writer.write(initialStats.frame) }
             // The hub sends every job's events; a job's queue never changes, so one look-up per job suffices.
             var queueOf: [String: String] = [:]
-            try await withGracefulShutdownHandler {
+            try await Self.untilShutdownOrCancelled(ending: connectionId, on: hub) {
                 for await message in messages {
                     switch message {
                     case .event(let encoded):
@@ -157,23 +148,44 @@ struct SSERoutes: Sendable {
                         }
                         guard queueOf[event.jobId] == queueName else { continue }
                         try await writer.write(ServerSentEvent(event: "job_update", data: event.update.jsonText).buffer)
-                    case .heartbeat, .queueStats:
-                        try await writer.write(message.controlFrame)
+                    case .control(let frame):
+                        try await writer.write(frame)
                     }
                 }
-            } onGracefulShutdown: {
-                hub.unsubscribe(connectionId)
             }
             try await writer.finish(nil)
             channel.close(mode: .output, promise: nil)
         })
     }
 
-    private func streamLogger(_ connectionId: UUID, _ metadata: Logger.Metadata) -> Logger {
-        var log = logger
-        log[metadataKey: "connection"] = "\(connectionId.uuidString.lowercased())"
-        for (key, value) in metadata { log[metadataKey: key] = value }
-        return log
+    /// Hands a job stream the frames a new client gets first: `connected`, the queue's statistics
+    /// when asked for, and the backlog. Not inlined, to keep the route's async frame small.
+    @inline(never)
+    static func open(_ stream: JobStream, stats: QueueStatsPayload?, backlog: [StoredEvent], after lastEventId: Int, retryMilliseconds: Int) {
+        var opening = connectedFrame(stream.id)
+        if let stats { opening.writeImmutableBuffer(stats.frame) }
+        var sent = lastEventId
+        var complete = false
+        for event in backlog.map({ EncodedEvent($0, retryMilliseconds: retryMilliseconds) }) {
+            opening.writeImmutableBuffer(event.frame)
+            sent = event.sequence
+            if event.isTerminal { complete = true }
+        }
+        stream.open(with: opening, through: sent, complete: complete)
+    }
+
+    static func connectedFrame(_ connectionId: UUID, retryMilliseconds: Int? = nil) -> ByteBuffer {
+        ServerSentEvent(event: "connected", retryMilliseconds: retryMilliseconds,
+                        json: Connected(connectionId: connectionId.uuidString.lowercased(), timestamp: Date().epochMilliseconds)).buffer
+    }
+
+    /// Waits for `body` until it returns; on shutdown or cancellation the hub ends the connection's
+    /// stream first, which lets `body` return and the response finish.
+    ///
+    /// Not inlined, so that the wait's frame is its own and the streaming closures stay small.
+    @inline(never)
+    static func untilShutdownOrCancelled(ending connectionId: UUID, on hub: EventHub, _ body: () async throws -> Void) async rethrows {
+        try await withTaskCancellationOrGracefulShutdownHandler(operation: body) { hub.unsubscribe(connectionId) }
     }
 
     /// A new subscriber gets the current run from its start: events before a terminal event that
@@ -186,13 +198,28 @@ struct SSERoutes: Sendable {
     }
 }
 
-extension HubMessage {
-    /// The frame of a heartbeat or of queue statistics, which every stream sends alike.
-    var controlFrame: ByteBuffer {
-        switch self {
-        case .heartbeat(let timestamp): ServerSentEvent(event: "heartbeat", json: SSERoutes.Heartbeat(timestamp: timestamp)).buffer
-        case .queueStats(let stats): ServerSentEvent(event: "queue_stats", json: stats).buffer
-        case .event(let encoded): encoded.frame
-        }
+/// The opened and closed lines of one SSE stream, at info level.
+///
+/// Kept out of the streaming closures (not inlined), where the logger's inlined code made the
+/// suspended task frame of every idle stream several kilobytes larger; metadata is built only when
+/// a line is logged.
+struct StreamLog: Sendable {
+    let logger: Logger
+    let connectionId: UUID
+    let subject: (key: String, value: String)
+
+    @inline(never)
+    func opened(lastEventId: Int? = nil) -> ContinuousClock.Instant {
+        logger.info("SSE stream opened", metadata: metadata(lastEventId.map { ["lastEventId": "\($0)"] } ?? [:]))
+        return .now
+    }
+
+    @inline(never)
+    func closed(openedAt opened: ContinuousClock.Instant) {
+        logger.info("SSE stream closed", metadata: metadata(["duration": "\((ContinuousClock.now - opened).formattedMilliseconds)"]))
+    }
+
+    private func metadata(_ extra: Logger.Metadata) -> Logger.Metadata {
+        extra.merging(["connection": "\(connectionId.uuidString.lowercased())", subject.key: "\(subject.value)"]) { $1 }
     }
 }

@@ -23,8 +23,8 @@ public struct ServerConfiguration: Sendable {
     public var uploadURLLifetime: Duration = .seconds(15 * 60)
     /// The reconnection delay sent to browsers in `retry:`.
     public var sseRetryMilliseconds = 2000
-    /// How many events may wait for one slow SSE client before it is disconnected (it resumes by Last-Event-ID).
-    public var sseBufferLimit = 512
+    /// How many bytes may wait for one slow SSE client before it is disconnected (it resumes by Last-Event-ID).
+    public var sseBufferBytes = 256 << 10
     public var listenBacklog = 4096
     /// Key for upload URLs; read from or written to the data folder when nil.
     public var signingKey: Data?

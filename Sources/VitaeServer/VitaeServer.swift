@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import ServiceLifecycle
 import VitaeAnalysis
 import VitaeEngine
@@ -39,10 +41,10 @@ public struct VitaeServer: Sendable {
 
     /// The router with every route, and the hub and metrics it shares with the workers.
     /// Separate from `run` so tests can compare the registered routes with the OpenAPI document.
-    func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics) {
+    func assemble(signingKey key: Data) -> (router: Router<VitaeRequestContext>, hub: EventHub, metrics: ServerMetrics, sse: SSERoutes) {
         let metrics = ServerMetrics()
         let hub = EventHub(store: store, feed: store, heartbeatInterval: configuration.heartbeatInterval,
-                           bufferLimit: configuration.sseBufferLimit, retryMilliseconds: configuration.sseRetryMilliseconds,
+                           bufferBytes: configuration.sseBufferBytes, retryMilliseconds: configuration.sseRetryMilliseconds,
                            reconcileInterval: configuration.eventReconcileInterval, metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
@@ -50,24 +52,35 @@ public struct VitaeServer: Sendable {
         UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,
                      lifetime: configuration.uploadURLLifetime).register(on: router)
         QueueRoutes(store: store, blobs: blobs, pipelines: pipelines, metrics: metrics).register(on: router)
-        SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds, queues: Set(pipelines.keys),
-                  logger: logger).register(on: router)
+        let sse = SSERoutes(store: store, hub: hub, retryMilliseconds: configuration.sseRetryMilliseconds, queues: Set(pipelines.keys),
+                            logger: logger)
+        sse.register(on: router)
         MetricsRoutes(metrics: metrics, store: store, hub: hub, queues: pipelines.keys.sorted()).register(on: router)
         // Last: its file middleware must only see requests that no route above answered.
         WebContent(samplesDirectory: configuration.samplesDirectory, logger: logger).register(on: router)
-        return (router, hub, metrics)
+        return (router, hub, metrics, sse)
     }
 
     /// Runs until SIGINT/SIGTERM (or cancellation); `onListening` gets the bound port.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let key = try configuration.signingKey ?? UploadSigner.loadOrCreateKey(in: configuration.dataDirectory)
-        let (router, hub, metrics) = assemble(signingKey: key)
+        let (router, hub, metrics, sse) = assemble(signingKey: key)
+        let serverName = "Vitae"
 
         let app = Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Vitae",
+            server: HTTPServerBuilder { responder in
+                LeanHTTP1Channel(HTTP1Channel(responder: responder, configuration: .init(
+                    additionalChannelHandlers: [JobStreamChannelHandler(routes: sse, serverName: serverName)])))
+            },
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName,
                                  backlog: configuration.listenBacklog),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                // Accept more than NIO's default 4 connections per wake-up: a burst of clients
+                // otherwise waits in (and overflows) the listen queue while the loop serves others.
+                try? await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 64)
+                await onListening(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
         let workers = makeWorkerPool(metrics: metrics)
         var services: [any Service] = [workers, hub, app]
@@ -93,5 +106,26 @@ public struct VitaeServer: Sendable {
             environment: RunEnvironment(extractor: configuration.extractionSandbox.map(SandboxedExtractor.init) ?? InProcessExtractor()),
             concurrency: configuration.workers, lease: configuration.leaseDuration,
             gracePeriod: configuration.shutdownGracePeriod, metrics: metrics, logger: logger)
+    }
+}
+
+/// Hummingbird's HTTP/1.1 channel, with a smaller first receive buffer: each connection keeps its
+/// last receive buffer, and an idle SSE connection read one short request. NIO's adaptive
+/// allocator still grows the buffer for a connection that sends more.
+struct LeanHTTP1Channel: ServerChildChannel {
+    let http1: HTTP1Channel
+
+    init(_ http1: HTTP1Channel) {
+        self.http1 = http1
+    }
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
+        // Child channels are set up on their event loop, where synchronous options are allowed.
+        try? channel.syncOptions?.setOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536))
+        return http1.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: HTTP1Channel.Value, logger: Logger) async {
+        await http1.handle(value: value, logger: logger)
     }
 }

@@ -253,7 +253,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
         let rows = try await read { db in
-            try Row.fetchAll(db, sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence",
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence"),
                              arguments: [jobId, after]).map { row -> (Int, String) in (row["sequence"], row["body"]) }
         }
         let decoder = JSONDecoder()

@@ -8,8 +8,22 @@ import VitaeEngine
 @Suite(.serialized) struct EventRecoveryTests {
     @Test func anEventTheFeedNeverDeliveredStillReachesTheSubscriberInOrder() async throws {
         // Steps 400 ms apart, checks every 100 ms: the check, not the next step's gap, recovers the event.
+        let metrics = try await streamWithAnEventLostByTheFeed(reconcileInterval: .milliseconds(100))
+        #expect(metrics.contains("vitae_events_recovered_total 1"), "recovered by the hub's check")
+    }
+
+    @Test func aGapTheFeedLeftIsFilledFromTheLogBeforeTheNextEvent() async throws {
+        // The hub's check comes too late here: the stream sees the next step's event skip one and reads the log.
+        let metrics = try await streamWithAnEventLostByTheFeed(reconcileInterval: .seconds(600))
+        #expect(!metrics.contains("vitae_events_recovered_total"), "recovered by the stream, not the hub's check")
+    }
+
+    /// Watches a job while one of its updates is logged behind the server's back, so its feed never
+    /// hears of it, as if a notification were lost; checks that the stream has every event once, in
+    /// order, and returns the server's metrics.
+    private func streamWithAnEventLostByTheFeed(reconcileInterval: Duration) async throws -> String {
         let server = try await TestServer.start(pipelines: try TestPipelines.all(pauseMilliseconds: 4000)) {
-            $0.eventReconcileInterval = .milliseconds(100)
+            $0.eventReconcileInterval = reconcileInterval
         }
         let http = HTTPClientHolder()
         let api = http.api(server)
@@ -22,7 +36,6 @@ import VitaeEngine
             waiting = (try await api.send(.GET, "/api/v1/queue/slow-analysis/jobs/\(jobId)").data["message"] as? String)?.hasPrefix("Waiting 2 of") == true
         }
         #expect(waiting)
-        // Logged behind the server's back, so its feed never hears of it, as if a notification were lost.
         let database = try DatabaseQueue(path: server.dataDirectory.appendingPathComponent("vitae.sqlite").path)
         let lost = JobUpdate(jobId: jobId, status: .inProgress, progress: 1, stage: .analyzing, message: "logged behind the feed")
         try await database.write { db in
@@ -37,8 +50,8 @@ import VitaeEngine
         #expect(frames.contains { $0.data.contains("logged behind the feed") })
         #expect(frames.last?.data.contains("\"completed\"") == true)
         let metrics = String(decoding: try await api.send(.GET, "/metrics").body, as: UTF8.self)
-        #expect(metrics.contains("vitae_events_recovered_total 1"), "recovered by the hub's check")
         await http.shutdown()
         await server.stop()
+        return metrics
     }
 }

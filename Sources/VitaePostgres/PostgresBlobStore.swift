@@ -78,14 +78,15 @@ public struct PostgresBlobStore: BlobStore, UploadCleanup {
     /// never completed or never used by a job by then. Returns how many were deleted.
     @discardableResult
     public func deleteUnused(before cutoff: Date) async throws -> Int {
-        let cutoffMs = cutoff.epochMilliseconds
+        // The names in use are gathered in one pass over the jobs, which NOT IN then hashes; matching
+        // each upload against every job's data would read the jobs table once per upload.
+        let named = UploadReferences.keys.map { "data::jsonb ->> '\($0)'" }
         let rows = try await database.rows("""
-            DELETE FROM vitae_blobs b
-            WHERE b.created_at < \(cutoff)
-            AND NOT EXISTS (
-                SELECT 1 FROM vitae_jobs j
-                WHERE (j.data::jsonb ->> 'fileName' = b.name OR j.data::jsonb ->> 'jobFileName' = b.name)
-                AND (j.phase IN ('waiting', 'active') OR j.finished_at >= \(cutoffMs)))
+            WITH in_use AS (
+                SELECT unnest(ARRAY[\(unescaped: named.joined(separator: ", "))]) AS name FROM vitae_jobs
+                WHERE phase IN ('waiting', 'active') OR finished_at >= \(cutoff.epochMilliseconds))
+            DELETE FROM vitae_blobs
+            WHERE created_at < \(cutoff) AND name NOT IN (SELECT name FROM in_use WHERE name IS NOT NULL)
             RETURNING name
             """)
         return rows.count

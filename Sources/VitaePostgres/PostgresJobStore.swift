@@ -9,9 +9,10 @@ import VitaeStore
 ///
 /// Same semantics as `SQLiteJobStore`: each state change and its `job_update` commit together, and
 /// worker writes are fenced by `lease_owner`. Claims take rows with `FOR UPDATE SKIP LOCKED`, so
-/// workers in different processes never wait on or take each other's jobs. Every appended event also
-/// sends `NOTIFY vitae_events, '<jobId>:<sequence>'` in its transaction, which `committedEvents()`
-/// turns into events for this process's subscribers.
+/// workers in different processes never wait on or take each other's jobs. Workers' updates and ends
+/// are committed in batches (`PostgresJobWrites`); every commit that logs events of a job also sends
+/// `NOTIFY vitae_events, '<jobId>:<first new sequence>'`, which `committedEvents()` turns into events
+/// for this process's subscribers, and adds and requeues send `NOTIFY vitae_ready` for idle workers.
 public final class PostgresJobStore: JobStore, EventFeed {
     public let database: PostgresDatabase
     private let clock: @Sendable () -> Date
@@ -273,6 +274,5 @@ public final class PostgresJobStore: JobStore, EventFeed {
         let (jobId, sequence, body) = try row.decode((String, Int, String).self)
         return StoredEvent(jobId: jobId, sequence: sequence, update: try JSONDecoder().decode(JobUpdate.self, from: Data(body.utf8)))
     }
-
 }
 

@@ -13,13 +13,15 @@ struct UploadCleanupService: Service {
 
     func run() async throws {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            // Waits first, so starting a process (or many front ends at once) adds no cleanup work.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            guard !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
             do {
                 let deleted = try await cleanup.deleteUnused(before: Date().addingTimeInterval(-Double(retention.milliseconds) / 1000))
                 if deleted > 0 { logger.info("deleted uploads no job needs", metadata: ["count": "\(deleted)"]) }
             } catch {
                 logger.warning("cleaning up uploads failed; trying again later", metadata: ["error": "\(error)"])
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

@@ -59,6 +59,13 @@ public enum BlobName {
 
 /// Blobs as files in one folder, written to a temporary name and linked into place.
 public struct FileBlobStore: BlobStore {
+    public let directory: URL
+
+    public init(directory: URL) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
     /// The files last written before `cutoff`, including uploads a crash left half-written.
     func files(before cutoff: Date) throws -> [(name: String, url: URL)] {
         let urls = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])
@@ -67,13 +74,6 @@ public struct FileBlobStore: BlobStore {
             else { return nil }
             return (url.lastPathComponent, url)
         }
-    }
-
-    public let directory: URL
-
-    public init(directory: URL) throws {
-        self.directory = directory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
     private func url(_ name: String) throws -> URL {

@@ -78,7 +78,6 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         listeners.readyStream()
     }
 
-
     /// Runs a read on one of GRDB's reader connections without blocking a Swift concurrency thread:
     /// GRDB's async `read` waits for a free connection on the calling thread, which starves the
     /// cooperative pool (two threads on two cores) once many SSE connections read at once.
@@ -348,7 +347,6 @@ public final class SQLiteJobStore: JobStore, EventFeed {
             runAt: row["run_at"], startedAt: row["started_at"], finishedAt: row["finished_at"],
             lastSequence: row["last_sequence"])
     }
-
 }
 
 /// Cleanup for the embedded default: the uploads folder, checked against the SQLite job table.

@@ -26,7 +26,7 @@ final class PostgresEventListener: Sendable {
     static let finishedMemory = 10_000
 
     private struct Subscribers {
-        var continuations: [UUID: (continuation: AsyncStream<StoredEvent>.Continuation, wanted: @Sendable (String) -> Bool)] = [:]
+        var continuations: [UUID: (continuation: AsyncStream<[StoredEvent]>.Continuation, wanted: @Sendable (String) -> Bool)] = [:]
         var ready: [UUID: AsyncStream<Void>.Continuation] = [:]
         var task: Task<Void, Never>?
         var stopped = false
@@ -55,8 +55,8 @@ final class PostgresEventListener: Sendable {
 
     /// The committed events of the jobs `wanted` says yes to when their notification arrives (and
     /// anything caught up after a reconnection).
-    func subscribe(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
+    func subscribe(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<[StoredEvent]> {
+        let (stream, continuation) = AsyncStream<[StoredEvent]>.makeStream()
         let id = UUID()
         continuation.onTermination = { [weak self] _ in _ = self?.subscribers.withLock { $0.continuations.removeValue(forKey: id) } }
         if !register({ $0.continuations[id] = (continuation, wanted) }) { continuation.finish() }
@@ -96,9 +96,7 @@ final class PostgresEventListener: Sendable {
     private func yield(_ events: [StoredEvent]) {
         guard !events.isEmpty else { return }
         let targets = subscribers.withLock { $0.continuations.values.map(\.continuation) }
-        for target in targets {
-            for event in events { target.yield(event) }
-        }
+        for target in targets { target.yield(events) }
     }
 
     // MARK: The connection

@@ -183,19 +183,26 @@ final class EventHub: Service, Sendable {
         state.withLock { !$0.watchers.isEmpty || $0.byJob[jobId] != nil }
     }
 
-    func publish(_ event: StoredEvent) {
+    func publish(_ events: [StoredEvent]) {
+        guard !events.isEmpty else { return }
         // Copies of the dictionaries are O(1) (copy on write): the lock is held only that long.
-        let (streams, watchers) = state.withLock { state in
+        let (deliveries, watchers) = state.withLock { state in
             state.changedSinceStats = true
-            state.eventsPublished += 1
-            if state.byJob[event.jobId] != nil { state.delivered[event.jobId] = max(state.delivered[event.jobId] ?? 0, event.sequence) }
-            return (state.byJob[event.jobId] ?? [:], state.watchers)
+            state.eventsPublished += events.count
+            var deliveries: [(event: StoredEvent, streams: [UUID: JobStream])] = []
+            for event in events {
+                let streams = state.byJob[event.jobId]
+                if streams != nil { state.delivered[event.jobId] = max(state.delivered[event.jobId] ?? 0, event.sequence) }
+                if streams != nil || !state.watchers.isEmpty { deliveries.append((event, streams ?? [:])) }
+            }
+            return (deliveries, state.watchers)
         }
-        metrics?.eventPublished()
-        guard !streams.isEmpty || !watchers.isEmpty else { return }
-        // Framed once, however many connections watch the job.
-        deliver(.event(EncodedEvent(event, retryMilliseconds: retryMilliseconds)),
-                to: streams.values.lazy.map(Sink.stream) + watchers.values.lazy.map(Sink.watcher))
+        metrics?.eventsPublished(events.count)
+        for (event, streams) in deliveries {
+            // Framed once, however many connections watch the job.
+            deliver(.event(EncodedEvent(event, retryMilliseconds: retryMilliseconds)),
+                    to: streams.values.lazy.map(Sink.stream) + watchers.values.lazy.map(Sink.watcher))
+        }
     }
 
     /// Hands a message to each event loop once, for all of its streams, and to each queue watcher.
@@ -234,7 +241,7 @@ final class EventHub: Service, Sendable {
     func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await event in self.feed.committedEvents(wanted: { [weak self] in self?.isWatched($0) ?? false }) { self.publish(event) }
+                for await events in self.feed.committedEvents(wanted: { [weak self] in self?.isWatched($0) ?? false }) { self.publish(events) }
             }
             group.addTask { await self.tick(every: self.reconcileInterval) { await self.reconcile() } }
             group.addTask { await self.tick(every: self.heartbeatInterval) { self.heartbeat() } }
@@ -284,7 +291,7 @@ final class EventHub: Service, Sendable {
             guard let events = try? await store.events(jobId: jobId, after: sent), !events.isEmpty else { continue }
             logger.warning("recovered events the event feed did not deliver", metadata: ["job": "\(jobId)", "events": "\(events.count)"])
             metrics?.eventsRecovered(events.count)
-            events.forEach(publish)
+            publish(events)
         }
     }
 

@@ -1,4 +1,5 @@
 import Metrics
+import Synchronization
 // Scoped: Prometheus has its own Counter and Gauge, which would clash with swift-metrics' ones.
 import class Prometheus.PrometheusCollectorRegistry
 import struct Prometheus.PrometheusMetricsFactory
@@ -13,6 +14,10 @@ import VitaeStore
 public final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
+    /// Handles made once per label and dimensions: making one validates the names and looks the metric
+    /// up in the registry, which costs more than the update itself and runs several times per job.
+    private let counters = Mutex<[MetricKey: Counter]>([:])
+    private let timers = Mutex<[MetricKey: Timer]>([:])
 
     public init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -25,43 +30,40 @@ public final class ServerMetrics: Sendable {
     }
 
     func jobAdded(queue: String) {
-        Counter(label: "vitae_jobs_added_total", dimensions: [("queue", queue)], factory: factory).increment()
+        counter("vitae_jobs_added_total", [("queue", queue)]).increment()
     }
 
     /// `automatic` is a worker's retry after a transient failure; otherwise someone asked for it.
     func jobRetried(queue: String, automatic: Bool) {
-        Counter(label: "vitae_jobs_retried_total", dimensions: [("queue", queue), ("trigger", automatic ? "automatic" : "manual")],
-                factory: factory).increment()
+        counter("vitae_jobs_retried_total", [("queue", queue), ("trigger", automatic ? "automatic" : "manual")]).increment()
     }
 
     func jobCancelled(queue: String) {
-        Counter(label: "vitae_jobs_cancelled_total", dimensions: [("queue", queue)], factory: factory).increment()
+        counter("vitae_jobs_cancelled_total", [("queue", queue)]).increment()
     }
 
     /// A run that ended for good: counts it and records how long the attempt took.
     func jobFinished(queue: String, status: JobStatus, errorCode: String?, stage: StageName?, duration: Duration) {
         let outcome = status == .completed ? "completed" : "failed"
-        Counter(label: "vitae_jobs_\(outcome)_total", dimensions: [("queue", queue)], factory: factory).increment()
-        Timer(label: "vitae_job_duration_seconds", dimensions: [("queue", queue), ("status", outcome)], factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+        counter("vitae_jobs_\(outcome)_total", [("queue", queue)]).increment()
+        timer("vitae_job_duration_seconds", [("queue", queue), ("status", outcome)]).recordNanoseconds(duration.nanoseconds)
         // Fetching and parsing are where a file turns out to be unreadable; later failures are bugs.
         if status == .failed, stage == .parsing || stage == .fetching {
-            Counter(label: "vitae_extraction_failures_total", dimensions: [("reason", errorCode ?? "unknown")], factory: factory).increment()
+            counter("vitae_extraction_failures_total", [("reason", errorCode ?? "unknown")]).increment()
         }
     }
 
     func stageFinished(queue: String, stage: StageName, duration: Duration) {
-        Timer(label: "vitae_stage_duration_seconds", dimensions: [("queue", queue), ("stage", stage.rawValue)], factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+        timer("vitae_stage_duration_seconds", [("queue", queue), ("stage", stage.rawValue)]).recordNanoseconds(duration.nanoseconds)
     }
 
     /// Events the hub had to read from the log because the event feed did not deliver them.
     func eventsRecovered(_ count: Int) {
-        Counter(label: "vitae_events_recovered_total", factory: factory).increment(by: count)
+        counter("vitae_events_recovered_total").increment(by: count)
     }
 
-    func eventPublished() {
-        Counter(label: "vitae_events_published_total", factory: factory).increment()
+    func eventsPublished(_ count: Int) {
+        counter("vitae_events_published_total").increment(by: count)
     }
 
     /// Gauges are set when scraped, from the store and the hub, so they can never drift.
@@ -75,11 +77,41 @@ public final class ServerMetrics: Sendable {
         Gauge(label: "vitae_sse_connections_open", factory: factory).record(count)
     }
 
+    private func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Counter {
+        let key = MetricKey(label: label, dimensions: dimensions)
+        return counters.withLock { cached in
+            if let counter = cached[key] { return counter }
+            let counter = Counter(label: label, dimensions: dimensions, factory: factory)
+            cached[key] = counter
+            return counter
+        }
+    }
+
+    private func timer(_ label: String, _ dimensions: [(String, String)]) -> Timer {
+        let key = MetricKey(label: label, dimensions: dimensions)
+        return timers.withLock { cached in
+            if let timer = cached[key] { return timer }
+            let timer = Timer(label: label, dimensions: dimensions, factory: factory)
+            cached[key] = timer
+            return timer
+        }
+    }
+
     /// The Prometheus text exposition format.
     func exposition() -> String {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+private struct MetricKey: Hashable {
+    let label: String
+    let dimensions: [String]
+
+    init(label: String, dimensions: [(String, String)]) {
+        self.label = label
+        self.dimensions = dimensions.flatMap { [$0.0, $0.1] }
     }
 }
 

@@ -53,7 +53,7 @@ public protocol JobStore: Sendable {
 }
 
 extension EventFeed {
-    public func committedEvents() -> AsyncStream<StoredEvent> {
+    public func committedEvents() -> AsyncStream<[StoredEvent]> {
         committedEvents(wanted: { _ in true })
     }
 }
@@ -72,9 +72,11 @@ extension JobStore {
 /// every process for PostgreSQL). Each event arrives at least once, in sequence order per job;
 /// consumers drop sequences they have seen.
 public protocol EventFeed: Sendable {
-    /// Events as they commit. `wanted` is asked, when a job's events commit, whether the caller needs
-    /// them now; a store that has to read events back (PostgreSQL) skips the jobs nobody wants.
-    func committedEvents(wanted: @escaping @Sendable (_ jobId: String) -> Bool) -> AsyncStream<StoredEvent>
+    /// Events as they commit, a batch at a time (what one commit or one read brought), so a busy queue
+    /// costs one hand-over per batch rather than per event. `wanted` is asked, when a job's events
+    /// commit, whether the caller needs them now; a store that has to read events back (PostgreSQL)
+    /// skips the jobs nobody wants.
+    func committedEvents(wanted: @escaping @Sendable (_ jobId: String) -> Bool) -> AsyncStream<[StoredEvent]>
 
     /// Rings when a job may have become ready to claim (added or queued again), for idle workers;
     /// cheaper than reading every event.

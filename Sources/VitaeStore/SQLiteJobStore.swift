@@ -8,6 +8,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     private let pool: DatabasePool
     private let writer: GroupCommit
     private let listeners = EventListeners()
+    private let leaseSweep = LeaseSweep()
 
     /// The time leases and retries are measured against; tests move it by hand.
     private let clock: @Sendable () -> Date
@@ -64,13 +65,36 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: queue counts") { db in
+            // Statistics are asked for often (dashboards, queue_stats events, metrics scrapes) and the
+            // finished jobs only grow, so the counts are kept as jobs change instead of counted each time.
+            try db.execute(sql: """
+                CREATE TABLE queue_counts (
+                    queue TEXT NOT NULL,
+                    phase TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (queue, phase)
+                ) WITHOUT ROWID;
+                INSERT INTO queue_counts SELECT queue, phase, COUNT(*) FROM jobs GROUP BY queue, phase;
+                CREATE TRIGGER jobs_counted_on_insert AFTER INSERT ON jobs BEGIN
+                    INSERT INTO queue_counts VALUES (new.queue, new.phase, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER jobs_counted_on_update AFTER UPDATE OF phase ON jobs WHEN old.phase <> new.phase BEGIN
+                    UPDATE queue_counts SET n = n - 1 WHERE queue = old.queue AND phase = old.phase;
+                    INSERT INTO queue_counts VALUES (new.queue, new.phase, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER jobs_counted_on_delete AFTER DELETE ON jobs BEGIN
+                    UPDATE queue_counts SET n = n - 1 WHERE queue = old.queue AND phase = old.phase;
+                END;
+                """)
+        }
         return migrator
     }
 
     // MARK: EventFeed
 
     /// Every event: they are in memory already, so there is nothing to save by filtering.
-    public func committedEvents(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<StoredEvent> {
+    public func committedEvents(wanted: @escaping @Sendable (String) -> Bool) -> AsyncStream<[StoredEvent]> {
         listeners.stream()
     }
 
@@ -124,29 +148,43 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func claim(queues: [String], worker: String, limit: Int, lease: Duration) async throws -> [JobRecord] {
         guard !queues.isEmpty, limit > 0 else { return [] }
-        let placeholders = databaseQuestionMarks(count: queues.count)
         let leaseMs = lease.milliseconds
         let rows = try await write { db in
             let now = self.clock().epochMilliseconds
-            // A job whose worker vanished and that has no attempts left fails here, once.
             var events: [StoredEvent] = []
-            let exhausted = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM jobs WHERE queue IN (\(placeholders)) AND phase = 'active'
-                AND lease_expires_at < ? AND attempts >= max_attempts
-                """), arguments: StatementArguments(queues) + [now])
-            for id in exhausted {
-                let record = try Self.fetchJob(db, id: id)!
-                events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now))
+            // Waiting jobs are read from the ready index in claim order, one queue at a time, so a claim
+            // reads about `limit` rows however many jobs the table holds (with an IN list or an OR over
+            // phases, SQLite sorts every job of the queues on each claim).
+            let waiting = try db.cachedStatement(sql: """
+                SELECT id, priority, run_at, created_at FROM jobs WHERE queue = ? AND phase = 'waiting' AND run_at <= ?
+                ORDER BY priority DESC, run_at, created_at LIMIT ?
+                """)
+            var candidates: [ClaimCandidate] = []
+            for queue in queues {
+                candidates += try Row.fetchAll(waiting, arguments: [queue, now, limit]).map(ClaimCandidate.init)
             }
+            if self.leaseSweep.isDue(now: now) {
+                let expired = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT id, priority, run_at, created_at, attempts >= max_attempts AS exhausted FROM jobs
+                    WHERE queue IN (\(databaseQuestionMarks(count: queues.count))) AND phase = 'active' AND lease_expires_at < ?
+                    """), arguments: StatementArguments(queues) + [now])
+                for row in expired {
+                    // A job whose worker vanished and that has no attempts left fails here, once.
+                    if row["exhausted"] {
+                        let record = try Self.fetchJob(db, id: row["id"])!
+                        events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now))
+                    } else {
+                        candidates.append(ClaimCandidate(row))
+                    }
+                }
+            }
+            let chosen = candidates.sorted().prefix(limit).map(\.id)
+            guard !chosen.isEmpty else { return (CopiedRows([]), events) }
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 UPDATE jobs SET phase = 'active', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
                        started_at = COALESCE(started_at, ?)
-                WHERE id IN (
-                    SELECT id FROM jobs WHERE queue IN (\(placeholders))
-                    AND ((phase = 'waiting' AND run_at <= ?) OR (phase = 'active' AND lease_expires_at < ?))
-                    ORDER BY priority DESC, run_at, created_at LIMIT ?)
-                RETURNING *
-                """), arguments: [worker, now + leaseMs, now] + StatementArguments(queues) + [now, now, limit])
+                WHERE id IN (\(databaseQuestionMarks(count: chosen.count))) RETURNING \(Self.jobColumns)
+                """), arguments: [worker, now + leaseMs, now] + StatementArguments(chosen))
             return (CopiedRows(rows), events)
         }
         // Decoded here, not on the writer, which every other write waits for.
@@ -287,7 +325,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func counts(queue: String) async throws -> QueueCounts {
         try await read { db in
             var counts = QueueCounts()
-            for row in try Row.fetchAll(db, sql: "SELECT phase, COUNT(*) AS n FROM jobs WHERE queue = ? GROUP BY phase", arguments: [queue]) {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT phase, n FROM queue_counts WHERE queue = ?"), arguments: [queue]) {
                 if let phase = JobPhase(rawValue: row["phase"]) { counts[phase] = row["n"] }
             }
             return counts
@@ -296,7 +334,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func recentJobs(queue: String, limit: Int) async throws -> [JobRecord] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE queue = ? ORDER BY created_at DESC, id LIMIT ?", arguments: [queue, limit])
+            try Row.fetchAll(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE queue = ? ORDER BY created_at DESC, id LIMIT ?", arguments: [queue, limit])
                 .map(Self.record)
         }
     }
@@ -309,15 +347,23 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         return try Self.insertEvents(db, [update], bodies: [update.jsonText], through: sequence, now: now)[0]
     }
 
+    private static func insertEventsSQL(rows: Int) -> String {
+        "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES " + repeatElement("(?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// The texts for the usual numbers of events, made once: building one costs about as much as running it.
+    private static let preparedInserts: [String] = (0..<16).map { insertEventsSQL(rows: $0) }
+
     /// Logs `updates` of one job under the sequences that end at `last`, which the caller reserved.
+    /// One statement for all of them: a job's quick steps usually arrive together.
     private static func insertEvents(_ db: Database, _ updates: [JobUpdate], bodies: [String], through last: Int, now: Int64) throws -> [StoredEvent] {
-        let insert = try db.cachedStatement(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, ?)")
+        guard let jobId = updates.first?.jobId else { return [] }
         let first = last - updates.count + 1
-        return try zip(updates, bodies).enumerated().map { offset, logged in
-            let (update, body) = logged
-            try insert.execute(arguments: [update.jobId, first + offset, body, now])
-            return StoredEvent(jobId: update.jobId, sequence: first + offset, update: update)
-        }
+        let insert = try db.cachedStatement(sql: updates.count < preparedInserts.count ? preparedInserts[updates.count] : insertEventsSQL(rows: updates.count))
+        var arguments = StatementArguments()
+        for (offset, body) in bodies.enumerated() { arguments += [jobId, first + offset, body, now] }
+        try insert.execute(arguments: arguments)
+        return updates.enumerated().map { offset, update in StoredEvent(jobId: jobId, sequence: first + offset, update: update) }
     }
 
     private func appendTerminal(_ db: Database, record: JobRecord, update: JobUpdate, phase: JobPhase, now: Int64) throws -> StoredEvent {
@@ -331,21 +377,27 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     private static func fetchJob(_ db: Database, id: String) throws -> JobRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.jobColumns) FROM jobs WHERE id = ?"), arguments: [id]).map(record)
     }
 
+    /// The columns `record` reads, in its order: read by position, since a lookup by name costs a
+    /// case-insensitive comparison per column and claims decode every job they take.
+    private static let jobColumns = """
+        id, queue, name, data, phase, priority, attempts, max_attempts, progress, stage, message, result, error, error_code,
+        created_at, run_at, started_at, finished_at, last_sequence
+        """
+
     private static func record(_ row: Row) throws -> JobRecord {
-        func json(_ column: String) throws -> JSONValue? {
+        func json(_ column: Int) throws -> JSONValue? {
             guard let text: String = row[column] else { return nil }
             return try JSONValue(parsing: text)
         }
         return JobRecord(
-            id: row["id"], queue: row["queue"], name: row["name"], data: try json("data") ?? .null,
-            phase: JobPhase(rawValue: row["phase"]) ?? .failed, priority: row["priority"], attempts: row["attempts"],
-            maxAttempts: row["max_attempts"], progress: row["progress"], stage: row["stage"], message: row["message"],
-            result: try json("result"), error: row["error"], errorCode: row["error_code"], createdAt: row["created_at"],
-            runAt: row["run_at"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-            lastSequence: row["last_sequence"])
+            id: row[0], queue: row[1], name: row[2], data: try json(3) ?? .null,
+            phase: JobPhase(rawValue: row[4]) ?? .failed, priority: row[5], attempts: row[6],
+            maxAttempts: row[7], progress: row[8], stage: row[9], message: row[10],
+            result: try json(11), error: row[12], errorCode: row[13], createdAt: row[14],
+            runAt: row[15], startedAt: row[16], finishedAt: row[17], lastSequence: row[18])
     }
 }
 
@@ -372,6 +424,23 @@ public struct EmbeddedUploadCleanup: UploadCleanup {
     }
 }
 
+/// A job a claim may take, with what orders the claim: higher priority first, then the earliest due.
+private struct ClaimCandidate: Comparable {
+    let id: String
+    let priority: Int
+    let runAt: Int64
+    let createdAt: Int64
+
+    /// From a row that starts with id, priority, run_at, created_at.
+    init(_ row: Row) {
+        (id, priority, runAt, createdAt) = (row[0], row[1], row[2], row[3])
+    }
+
+    static func < (a: Self, b: Self) -> Bool {
+        (-a.priority, a.runAt, a.createdAt) < (-b.priority, b.runAt, b.createdAt)
+    }
+}
+
 /// Rows fetched with `fetchAll`, which copies them out of the statement: immutable, so they may leave
 /// the writer's thread (GRDB marks `Row` unavailable for Sendable because rows of a cursor are not copies).
 private struct CopiedRows: @unchecked Sendable {
@@ -381,11 +450,11 @@ private struct CopiedRows: @unchecked Sendable {
 
 /// The in-process consumers of committed events (the SSE hub) and of ready jobs (the workers' doorbell).
 final class EventListeners: Sendable {
-    private let continuations = Mutex<[AsyncStream<StoredEvent>.Continuation]>([])
+    private let continuations = Mutex<[AsyncStream<[StoredEvent]>.Continuation]>([])
     private let ready = Mutex<[AsyncStream<Void>.Continuation]>([])
 
-    func stream() -> AsyncStream<StoredEvent> {
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream()
+    func stream() -> AsyncStream<[StoredEvent]> {
+        let (stream, continuation) = AsyncStream<[StoredEvent]>.makeStream()
         continuations.withLock { $0.append(continuation) }
         return stream
     }
@@ -398,9 +467,7 @@ final class EventListeners: Sendable {
 
     func announce(_ events: [StoredEvent]) {
         guard !events.isEmpty else { return }
-        for listener in continuations.withLock({ $0 }) {
-            for event in events { listener.yield(event) }
-        }
+        for listener in continuations.withLock({ $0 }) { listener.yield(events) }
         if events.contains(where: { $0.update.status == .queued }) {
             for listener in ready.withLock({ $0 }) { listener.yield() }
         }

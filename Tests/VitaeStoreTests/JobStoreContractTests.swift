@@ -8,8 +8,8 @@ import VitaeStore
 /// The `JobStore` contract, run against every store: the same test bodies, parameterised by store,
 /// so SQLite and PostgreSQL cannot drift apart in what they promise.
 @Suite struct JobStoreContractTests {
-    func add(_ store: some JobStore, _ id: String, priority: Int = 0, attempts: Int = 3) async throws {
-        let job = NewJob(id: id, queue: "q", name: "n", data: ["fileName": "f"], priority: priority, maxAttempts: attempts)
+    func add(_ store: some JobStore, _ id: String, queue: String = "q", priority: Int = 0, attempts: Int = 3) async throws {
+        let job = NewJob(id: id, queue: queue, name: "n", data: ["fileName": "f"], priority: priority, maxAttempts: attempts)
         _ = try await store.add(job, queued: JobUpdate(jobId: id, status: .queued, progress: 0, stage: nil, message: "queued"))
     }
 
@@ -37,6 +37,64 @@ import VitaeStore
         #expect(claimed.map(\.id) == ["high", "low"])
         #expect(claimed.allSatisfy { $0.phase == .active && $0.attempts == 1 })
         #expect(try await store.claim(queues: ["other"], worker: "w", limit: 5, lease: .seconds(30)).isEmpty)
+    }
+
+    @Test(arguments: StoreKind.underTest) func aClaimTakesTheFirstJobsOfAllItsQueuesPastFinishedOnesAndExpiredLeases(_ kind: StoreKind) async throws {
+        let (store, clock) = try await kind.open()
+        defer { kind.close(store) }
+        for n in 0..<12 { try await add(store, "done\(n)") }
+        for job in try await store.claim(queues: ["q"], worker: "w", limit: 12, lease: .seconds(30)) {
+            _ = try await store.finish(update(job.id, .completed, 100), worker: "w", retryAt: nil)
+        }
+        try await add(store, "stalled", priority: 1)
+        #expect(try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30)).map(\.id) == ["stalled"])
+        try await add(store, "old")
+        clock.advance(0.01)
+        try await add(store, "young")
+        try await add(store, "urgent", queue: "q2", priority: 3)
+        clock.advance(31)
+        let claimed = try await store.claim(queues: ["q", "q2"], worker: "w", limit: 3, lease: .seconds(30))
+        #expect(claimed.map(\.id) == ["urgent", "stalled", "old"])
+        #expect(try await store.claim(queues: ["q", "q2"], worker: "w", limit: 3, lease: .seconds(30)).map(\.id) == ["young"])
+    }
+
+    @Test(arguments: StoreKind.underTest) func countsFollowEveryChangeOfPhase(_ kind: StoreKind) async throws {
+        let (store, clock) = try await kind.open()
+        defer { kind.close(store) }
+        func expectCounts(_ waiting: Int, _ active: Int, _ completed: Int, _ failed: Int, _ cancelled: Int,
+                          sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+            var counts = QueueCounts()
+            (counts.waiting, counts.active, counts.completed, counts.failed, counts.cancelled) = (waiting, active, completed, failed, cancelled)
+            #expect(try await store.counts(queue: "q") == counts, sourceLocation: sourceLocation)
+        }
+        for id in ["a", "b", "c", "d"] {
+            try await add(store, id)
+            clock.advance(0.01)
+        }
+        try await add(store, "elsewhere", queue: "q2")
+        try await expectCounts(4, 0, 0, 0, 0)
+        #expect(try await store.claim(queues: ["q"], worker: "w", limit: 3, lease: .seconds(30)).map(\.id) == ["a", "b", "c"])
+        try await expectCounts(1, 3, 0, 0, 0)
+        _ = try await store.finish(update("a", .completed, 100), worker: "w", retryAt: nil)
+        _ = try await store.finish(update("b", .failed, 50), worker: "w", retryAt: nil)
+        _ = try await store.finish(update("c", .queued, 10), worker: "w", retryAt: clock.now.addingTimeInterval(5))
+        try await expectCounts(2, 0, 1, 1, 0)
+        _ = try await store.cancel(jobId: "d")
+        _ = try await store.retry(jobId: "b")
+        try await expectCounts(2, 0, 1, 0, 1)
+        try await add(store, "e", priority: 1, attempts: 1)
+        #expect(try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30)).map(\.id) == ["e"])
+        try await store.release(jobId: "e", worker: "dead")
+        try await expectCounts(3, 0, 1, 0, 1)
+        #expect(try await store.claim(queues: ["q"], worker: "dead", limit: 1, lease: .seconds(30)).map(\.id) == ["e"])
+        try await expectCounts(2, 1, 1, 0, 1)
+        clock.advance(31)
+        _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
+        #expect(try await store.job(id: "e")?.phase == .failed, "out of attempts once its worker vanished")
+        try await expectCounts(1, 1, 1, 1, 1)
+        var other = QueueCounts()
+        other.waiting = 1
+        #expect(try await store.counts(queue: "q2") == other)
     }
 
     @Test(arguments: StoreKind.underTest) func expiredLeaseIsReclaimedAndTheOldWorkerIsFencedOut(_ kind: StoreKind) async throws {
@@ -174,7 +232,7 @@ import VitaeStore
         #expect(try await store.counts(queue: "q") == counts)
         var iterator = feed.makeAsyncIterator()
         var seen: [String] = []
-        for _ in 0..<3 { if let event = await iterator.next() { seen.append("\(event.jobId):\(event.sequence)") } }
+        while seen.count < 3, let batch = await iterator.next() { seen += batch.map { "\($0.jobId):\($0.sequence)" } }
         #expect(seen == ["c1:1", "c2:1", "c2:2"])
     }
 }

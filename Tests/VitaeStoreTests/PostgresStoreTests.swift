@@ -26,12 +26,12 @@ struct PostgresStoreTests {
     }
 
     /// Reads `count` events from a feed, failing instead of hanging if they do not come.
-    func take(_ count: Int, from iterator: inout AsyncStream<StoredEvent>.Iterator, within seconds: Double = 15) async -> [String] {
+    func take(_ count: Int, from iterator: inout AsyncStream<[StoredEvent]>.Iterator, within seconds: Double = 15) async -> [String] {
         var seen: [String] = []
         let deadline = Date().addingTimeInterval(seconds)
         while seen.count < count, Date() < deadline {
-            guard let event = await iterator.next() else { break }
-            seen.append("\(event.jobId):\(event.sequence)")
+            guard let batch = await iterator.next() else { break }
+            seen += batch.map { "\($0.jobId):\($0.sequence)" }
         }
         return seen
     }

@@ -23,7 +23,8 @@ const server = http.createServer((req, res) => {
   subscribers.get(channel).add(res);
   req.on('close', () => subscribers.get(channel).delete(res));
 });
-server.listen({ port, host: '127.0.0.1', backlog: 4096 });
+// As many as the kernel allows (capped by net.core.somaxconn), as Vitae asks for.
+server.listen({ port, host: '127.0.0.1', backlog: 65535 });
 
 // Five updates a second to the "ticker" channel, as the ticker pipeline makes for Vitae.
 setInterval(() => {

@@ -3,6 +3,7 @@
 
 usage: python3 Benchmarks/server.py [--vitae PATH] [--jobs N] [--workers N] [--idle 1000,10000]
                                     [--fanout 10000] [--seconds S] [--only throughput,latency,idle,fanout]
+                                    [--somaxconn N]
 
 Measures, on loopback only:
   throughput  no-op jobs per second through the SQLite queue (jobs added first, then drained)
@@ -13,6 +14,10 @@ Measures, on loopback only:
   fanout      one job with 5 updates a second to many subscribers: delivery spread p50/p99
               (arrival minus the first arrival of the same event) and server CPU per delivery;
               the same on the Node peer
+The idle crowd connects all at once, faster than any server accepts; what the kernel holds meanwhile
+is capped by net.core.somaxconn (4096 by default), so a crowd larger than that overflows the listen
+queue of both servers (each asks for the largest backlog) unless --somaxconn raises the cap for the
+run (needs root; the old value is put back).
 Python standard library only. Every loop is bounded in count and time.
 """
 import argparse, http.client, json, os, resource, selectors, signal, socket, subprocess, sys, tempfile, threading, time
@@ -308,17 +313,42 @@ def node_server():
     return Server(["node", os.path.join(HERE, "node-sse-server.js"), str(port)], port, "/healthz")
 
 
+SOMAXCONN = "/proc/sys/net/core/somaxconn"
+
+
+def read_somaxconn():
+    with open(SOMAXCONN) as f:
+        return int(f.read())
+
+
+def set_somaxconn(value):
+    with open(SOMAXCONN, "w") as f:
+        f.write(str(value))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vitae", default=os.path.join(ROOT, ".build/release/vitae"))
-    parser.add_argument("--jobs", type=int, default=5000)
+    parser.add_argument("--jobs", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=16)
     parser.add_argument("--latency-runs", type=int, default=200)
     parser.add_argument("--idle", default="1000,10000")
     parser.add_argument("--fanout", type=int, default=10000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--only", default="throughput,latency,idle,fanout")
+    parser.add_argument("--somaxconn", type=int, help="net.core.somaxconn for the run (root only; restored after)")
     args = parser.parse_args()
+    kernel_default = read_somaxconn()
+    if args.somaxconn:
+        set_somaxconn(args.somaxconn)
+    try:
+        run(args)
+    finally:
+        if args.somaxconn:
+            set_somaxconn(kernel_default)
+
+
+def run(args):
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     pipelines = os.path.join(HERE, "pipelines")
@@ -335,6 +365,7 @@ def main():
         c = http.client.HTTPConnection("127.0.0.1", server.port)
         peer = node_server()
         if "idle" in only:
+            print(f"idle        net.core.somaxconn = {read_somaxconn()}")
             # A job in a queue no worker serves stays waiting: its subscribers are idle.
             idle_server = vitae_server(args, tempfile.mkdtemp(prefix="vitae-bench-"), 0, pipelines)
             idle_job = add_job(http.client.HTTPConnection("127.0.0.1", idle_server.port), "noop",

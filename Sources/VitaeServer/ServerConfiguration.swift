@@ -25,7 +25,10 @@ public struct ServerConfiguration: Sendable {
     public var sseRetryMilliseconds = 2000
     /// How many bytes may wait for one slow SSE client before it is disconnected (it resumes by Last-Event-ID).
     public var sseBufferBytes = 256 << 10
-    public var listenBacklog = 4096
+    /// Connections the kernel may hold for the server before it accepts them. A crowd of SSE clients
+    /// reconnecting at once (after a restart) arrives faster than any server accepts, so the default asks
+    /// for as many as Linux allows; the kernel caps it at `net.core.somaxconn`.
+    public var listenBacklog = 65535
     /// Key for upload URLs; read from or written to the data folder when nil.
     public var signingKey: Data?
     /// Runs extraction in a child process with these limits; nil extracts in-process.

@@ -79,6 +79,7 @@ public struct VitaeServer: Sendable {
                 // Accept more than NIO's default 4 connections per wake-up: a burst of clients
                 // otherwise waits in (and overflows) the listen queue while the loop serves others.
                 try? await channel.setOption(ChannelOptions.maxMessagesPerRead, value: 64)
+                Self.noteBacklogCap(asked: configuration.listenBacklog, logger: logger)
                 await onListening(channel.localAddress?.port ?? 0)
             },
             logger: logger)
@@ -91,6 +92,15 @@ public struct VitaeServer: Sendable {
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// Says so when the kernel holds fewer waiting connections than asked for: a crowd of SSE clients
+    /// reconnecting together then overflows the listen queue and waits for SYN retries (seconds).
+    static func noteBacklogCap(asked: Int, logger: Logger) {
+        guard let text = try? String(contentsOfFile: "/proc/sys/net/core/somaxconn", encoding: .utf8),
+              let cap = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), cap < asked else { return }
+        logger.info("listen backlog capped by net.core.somaxconn", metadata: [
+            "asked": "\(asked)", "cap": "\(cap)", "hint": "raise net.core.somaxconn for bursts of more than \(cap) connections"])
     }
 
     /// Runs only the workers, without the HTTP front: `vitae worker`, beside front ends that share the store.

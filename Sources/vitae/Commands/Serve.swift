@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     var leaseSeconds: Double?
     @Option(name: .customLong("grace-seconds"), help: "Seconds running jobs get to finish on shutdown.") var graceSeconds: Double?
     @Option(name: .customLong("max-upload-bytes"), help: "Largest file an upload URL accepts.") var maxUploadBytes: Int?
+    @Option(name: .customLong("listen-backlog"), help: ArgumentHelp(
+        "Connections waiting to be accepted that the kernel may hold (capped by net.core.somaxconn).", valueName: "n"))
+    var listenBacklog: Int?
     @Option(name: .customLong("upload-retention-hours"), help: ArgumentHelp(
         "Uploads no waiting or running job needs are deleted once this old and this long after their job finished (0 keeps them).",
         valueName: "hours"))
@@ -49,6 +52,8 @@ struct Serve: AsyncParsableCommand {
         if let seconds = try setting(leaseSeconds, "VITAE_LEASE_SECONDS") { configuration.leaseDuration = .seconds(seconds) }
         if let seconds = try setting(graceSeconds, "VITAE_GRACE_SECONDS") { configuration.shutdownGracePeriod = .seconds(seconds) }
         configuration.maxUploadBytes = try setting(maxUploadBytes, "VITAE_MAX_UPLOAD_BYTES") ?? configuration.maxUploadBytes
+        configuration.listenBacklog = try setting(listenBacklog, "VITAE_LISTEN_BACKLOG") ?? configuration.listenBacklog
+        guard configuration.listenBacklog > 0 else { throw ValidationError("--listen-backlog must be 1 or more") }
         if let hours = try setting(uploadRetentionHours, "VITAE_UPLOAD_RETENTION_HOURS") {
             guard hours >= 0 else { throw ValidationError("--upload-retention-hours must be 0 or more") }
             configuration.uploadRetention = hours > 0 ? .seconds(hours * 3600) : nil

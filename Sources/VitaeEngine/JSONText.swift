@@ -78,24 +78,31 @@ extension JobUpdate {
     public var jsonText: String {
         var out = "{"
         out.reserveCapacity(160)
-        // Members in sorted key order; nil ones are left out, as synthesized `Encodable` does.
-        func member(_ key: String, _ value: String?) {
+        var separator = ""
+        // Members in sorted key order; nil ones are left out, as synthesized `Encodable` does. Each key
+        // comes with its quotes and colon as one literal: building them per member cost an allocation each.
+        func member(_ quotedKey: String, _ value: String?) {
             guard let value else { return }
-            out.append(out.utf8.count > 1 ? ",\"\(key)\":" : "\"\(key)\":")
+            out.append(separator)
+            separator = ","
+            out.append(quotedKey)
             JSONText.quoted(value, into: &out)
         }
-        member("error", error)
-        member("errorCode", errorCode)
-        member("jobId", jobId)
-        member("message", message)
-        out.append(",\"progress\":\(progress)")
+        member("\"error\":", error)
+        member("\"errorCode\":", errorCode)
+        member("\"jobId\":", jobId)
+        member("\"message\":", message)
+        out.append(separator)
+        separator = ","
+        out.append("\"progress\":")
+        out.append(String(progress))
         if let result {
             out.append(",\"result\":")
             result.write(into: &out)
         }
-        member("stage", stage?.rawValue)
-        member("status", status.rawValue)
-        member("type", type)
+        member("\"stage\":", stage?.rawValue)
+        member("\"status\":", status.rawValue)
+        member("\"type\":", type)
         out.append("}")
         return out
     }

@@ -275,20 +275,21 @@ final class EventHub: Service, Sendable {
     private func reconcile() async {
         let watched = state.withLock { Array($0.byJob.keys) }
         guard !watched.isEmpty, let logged = try? await store.lastSequences(of: watched) else { return }
-        let missing = state.withLock { state -> [(String, Int)] in
-            var missing: [(String, Int)] = []
+        // Only what was logged by the last check counts as lost; anything newer may still be on its way.
+        let missing = state.withLock { state -> [(jobId: String, sent: Int, lost: Int)] in
+            var missing: [(jobId: String, sent: Int, lost: Int)] = []
             var behind: [String: Int] = [:]
             for (jobId, last) in logged {
                 let sent = state.delivered[jobId] ?? 0
                 guard last > sent else { continue }
-                if let before = state.behind[jobId], before > sent { missing.append((jobId, sent)) }
+                if let before = state.behind[jobId], before > sent { missing.append((jobId, sent, before)) }
                 behind[jobId] = last
             }
             state.behind = behind
             return missing
         }
-        for (jobId, sent) in missing {
-            guard let events = try? await store.events(jobId: jobId, after: sent), !events.isEmpty else { continue }
+        for (jobId, sent, lost) in missing {
+            guard let events = try? await store.events(jobId: jobId, after: sent).filter({ $0.sequence <= lost }), !events.isEmpty else { continue }
             logger.warning("recovered events the event feed did not deliver", metadata: ["job": "\(jobId)", "events": "\(events.count)"])
             metrics?.eventsRecovered(events.count)
             publish(events)

@@ -16,10 +16,10 @@ public final class ServerMetrics: Sendable {
     private let factory: PrometheusMetricsFactory
     /// Handles made once per label and dimensions: making one validates the names and looks the metric
     /// up in the registry, which costs more than the update itself and runs several times per job.
-    private let counters = Mutex<[MetricKey: Counter]>([:])
-    private let timers = Mutex<[MetricKey: Timer]>([:])
+    private let counters = HandleCache<MetricKey, Counter>()
+    private let timers = HandleCache<MetricKey, Timer>()
     /// Stage timers, recorded five times per job, found without building a key's dimension list.
-    private let stageTimers = Mutex<[StageKey: Timer]>([:])
+    private let stageTimers = HandleCache<StageKey, Timer>()
 
     public init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -56,14 +56,9 @@ public final class ServerMetrics: Sendable {
     }
 
     func stageFinished(queue: String, stage: StageName, duration: Duration) {
-        let key = StageKey(queue: queue, stage: stage)
-        let timer = stageTimers.withLock { cached in
-            if let timer = cached[key] { return timer }
-            let timer = self.timer("vitae_stage_duration_seconds", [("queue", queue), ("stage", stage.rawValue)])
-            cached[key] = timer
-            return timer
-        }
-        timer.recordNanoseconds(duration.nanoseconds)
+        stageTimers.handle(StageKey(queue: queue, stage: stage)) {
+            timer("vitae_stage_duration_seconds", [("queue", queue), ("stage", stage.rawValue)])
+        }.recordNanoseconds(duration.nanoseconds)
     }
 
     /// Events the hub had to read from the log because the event feed did not deliver them.
@@ -87,23 +82,11 @@ public final class ServerMetrics: Sendable {
     }
 
     private func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Counter {
-        let key = MetricKey(label: label, dimensions: dimensions)
-        return counters.withLock { cached in
-            if let counter = cached[key] { return counter }
-            let counter = Counter(label: label, dimensions: dimensions, factory: factory)
-            cached[key] = counter
-            return counter
-        }
+        counters.handle(MetricKey(label: label, dimensions: dimensions)) { Counter(label: label, dimensions: dimensions, factory: factory) }
     }
 
     private func timer(_ label: String, _ dimensions: [(String, String)]) -> Timer {
-        let key = MetricKey(label: label, dimensions: dimensions)
-        return timers.withLock { cached in
-            if let timer = cached[key] { return timer }
-            let timer = Timer(label: label, dimensions: dimensions, factory: factory)
-            cached[key] = timer
-            return timer
-        }
+        timers.handle(MetricKey(label: label, dimensions: dimensions)) { Timer(label: label, dimensions: dimensions, factory: factory) }
     }
 
     /// The Prometheus text exposition format.
@@ -111,6 +94,20 @@ public final class ServerMetrics: Sendable {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+/// Metric handles, each made the first time its key is asked for.
+private final class HandleCache<Key: Hashable & Sendable, Handle: Sendable>: Sendable {
+    private let handles = Mutex<[Key: Handle]>([:])
+
+    func handle(_ key: Key, make: () -> Handle) -> Handle {
+        handles.withLock { handles in
+            if let handle = handles[key] { return handle }
+            let handle = make()
+            handles[key] = handle
+            return handle
+        }
     }
 }
 

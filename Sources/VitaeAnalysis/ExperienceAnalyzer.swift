@@ -97,15 +97,22 @@ public struct ExperienceAnalyzer: Analyzer {
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
             if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
-            var context: [String] = []
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
-                context = [rest]
+                fill(&position, from: [rest])
+                // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
+                // heading line with its dates names one of title and company; the line under it the other.
+                if position.title == nil || position.company == nil,
+                    let next = lineAfterDates(index, heading: rest, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
+                {
+                    let before = (position.title, position.company)
+                    fill(&position, from: [lines[next]])
+                    if before != (position.title, position.company) { used.insert(next) }
+                }
             } else {
                 let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
-                context = nearby.map { lines[$0] }
                 used.formUnion(nearby)
+                fill(&position, from: nearby.map { lines[$0] })
             }
-            fill(&position, from: context)
             if position.title != nil || position.company != nil { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
@@ -215,6 +222,21 @@ public struct ExperienceAnalyzer: Analyzer {
         if before.count == 2 { return Array(before) }
         let after = collect(stride(from: index + 1, through: index + 6, by: 1))
         return Array(before) + after.prefix(2 - before.count)
+    }
+
+    /// The first non-empty line after a date line whose `heading` is the rest of it, when it is a short
+    /// name line of the same section (not a heading, another date line, a bullet or a sentence).
+    static func lineAfterDates(
+        _ index: Int, heading: String, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+    ) -> Int? {
+        guard let next = (index + 1..<min(index + 3, lines.count)).first(where: { !lines[$0].isEmpty }),
+            candidates.contains(next), !dateLines.contains(next), !map.isHeading(next), !isProse(lines[next]),
+            isNamePart(lines[next]),
+            // "Dean's List  Fall 2013 – Spring 2014" / "ON CAMPUS INVOLVEMENT": capitals under a line
+            // that has none start the next section, whatever the section map made of them.
+            !ResumeText.isAllCaps(lines[next]) || ResumeText.isAllCaps(heading)
+        else { return nil }
+        return next
     }
 
     static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")

@@ -52,6 +52,23 @@ import VitaeTesting
         #expect(output.experience.map(\.company) == ["Infosys Limited", "Infosys Limited", "Oracle India Pvt Ltd", "Oracle India Pvt Ltd"])
     }
 
+    @Test func aHeadingLineWithDatesTakesTheMissingNameFromTheLineUnderIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Kent State University, Kent, Ohio August 2015 - Present
+            Resident Advisor
+            • Organised a fundraiser for 200 attendees, raising $500 for community charity.
+            Senior Software Engineer Jan 2023 - Present
+            Stripe
+            • Built a fraud detection pipeline
+            Dean's List Fall 2013 - Spring 2014
+            ON CAMPUS INVOLVEMENT
+            """)
+        #expect(output.experience.map(\.title) == ["Resident Advisor", "Senior Software Engineer", "Dean's List"])
+        #expect(output.experience.map(\.company) == ["Kent State University", "Stripe", nil])
+        #expect(output.experience.first?.location == "Kent, Ohio")
+    }
+
     @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

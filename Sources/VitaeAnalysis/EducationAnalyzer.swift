@@ -98,6 +98,12 @@ public struct EducationAnalyzer: Analyzer {
         var entries: [Entry] = []
         var current = Entry()
         var pendingDegree: String?
+        // "UC Berkeley 2019" / "Bachelor of Science": a name the patterns do not know, on the line that
+        // starts an entry with its year, names the school when a degree line follows.
+        var pendingSchool: String?
+        // The entry's school came on a line with its dates ("University of La Verne, La Verne, CA
+        // Expected Graduation: June 2016"): that layout puts the degree under the school.
+        var schoolLineHadDates = false
         // The line just before this one (no blank line between them) when it gave the entry its degree.
         var degreeLine: String?
         var afterBlankLine = false
@@ -154,11 +160,21 @@ public struct EducationAnalyzer: Analyzer {
                 pendingDegree = text
                 continue
             }
+            let school = pendingSchool
+            pendingSchool = nil
             let degreeBefore = current.degree
+            let schoolBefore = current.institution
             let entriesBefore = entries.count
-            read(text, into: &current, completed: &entries)
+            read(text, into: &current, completed: &entries, degreeJoinsSchool: schoolLineHadDates)
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             let startedEntry = startsEntry || entries.count > entriesBefore
+            if startedEntry { schoolLineHadDates = false }
+            if current.institution != nil, current.institution != schoolBefore { schoolLineHadDates = !years.isEmpty }
+            if startsEntry, !years.isEmpty, current.degree == nil, current.institution == nil, isUnknownLine(text) {
+                pendingSchool = text
+            } else if let school, current.institution == nil, current.degree != nil, current.degree != degreeBefore {
+                current.institution = school
+            }
             if let pending = pendingDegree, startedEntry, current.degree == nil, current.institution != nil {
                 current.degree = pending
                 if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
@@ -217,7 +233,9 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Reads one line's degree, school and place parts into the entry, starting a new entry when the
     /// line repeats what the entry already has.
-    static func read(_ text: String, into entry: inout Entry, completed: inout [Entry]) {
+    /// `degreeJoinsSchool`: the entry's school line carried its dates, so a degree line with no school
+    /// of its own belongs to that entry rather than starting the next.
+    static func read(_ text: String, into entry: inout Entry, completed: inout [Entry], degreeJoinsSchool: Bool = false) {
         // "B.Tech, Computer Science, Indian Institute of Technology" / "School - City, State" / "Degree | School".
         let fields = ResumeText.splitSegments(
             ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
@@ -281,7 +299,8 @@ public struct EducationAnalyzer: Analyzer {
         if let degreeIndex {
             // A degree after a school and its year ("B.E. / Chitkara University / 2014 to 2018 / Class XII")
             // begins the next entry even when the first named no degree the patterns know.
-            if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
+            let joinsSchool = degreeJoinsSchool && entry.degree == nil && schoolIndex == nil
+            if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil && !joinsSchool) {
                 startNewEntry(&entry, after: &completed)
             }
             var degree = withoutRepeatedField(leadingVerb.replacing(in: pieces[degreeIndex], with: ""))

@@ -180,6 +180,32 @@ import VitaeTesting
         #expect(output.education.last?.graduationYear == 2009)
     }
 
+    @Test func aSchoolLineWithItsDatesTakesTheDegreeUnderIt() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            University of La Verne, La Verne, CA Expected Graduation: June 2016
+            Bachelor of Arts, Business Administration
+            GPA: 3.5
+            """)
+        #expect(output.education.count == 1)
+        #expect(output.education.first?.institution == "University of La Verne")
+        #expect(output.education.first?.degree == "Bachelor of Arts")
+        #expect(output.education.first?.graduationYear == 2016)
+    }
+
+    @Test func anUnknownNameWithAYearBeforeADegreeIsTheSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            UC Berkeley 2019
+            Bachelor of Science, Computer Science
+            """)
+        #expect(output.education.count == 1)
+        #expect(output.education.first?.institution == "UC Berkeley")
+        #expect(output.education.first?.degree == "Bachelor of Science")
+        #expect(output.education.first?.field == "Computer Science")
+        #expect(output.education.first?.graduationYear == 2019)
+    }
+
     @Test func sampleEducationWithGPA() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
         let entry = try #require(output.education.first)

@@ -155,19 +155,44 @@ public enum SkillLists {
     /// "Skill (n years)" items, wrapped wherever the line is full. A skills line with such items that
     /// ends inside one (not after ")" or ",") continues on the next line: the two are joined on the
     /// second (the first left empty, so line numbers stay and a third line can join on).
+    ///
+    /// The same holds for a plain comma list that fills the line: "…, Babel, Google Cloud" / "Platform,
+    /// Firebase, …" (see `wrapsCommaList`).
     public static func joiningWrappedItems(_ lines: [String], skillLines: [Int]) -> [String] {
         var joined = lines
         let inSkills = Set(skillLines)
+        let width = lineWidth(lines)
         for index in skillLines where inSkills.contains(index + 1) {
             let line = joined[index], next = joined[index + 1]
-            guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next),
-                line.utf8.contains(UInt8(ascii: "(")) || next.utf8.contains(UInt8(ascii: "(")),
-                duration.contains(line) || duration.contains(next)
-            else { continue }
+            guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next) else { continue }
+            let wrapsDurationItem = (line.utf8.contains(UInt8(ascii: "(")) || next.utf8.contains(UInt8(ascii: "(")))
+                && (duration.contains(line) || duration.contains(next))
+            // The line as written, not as joined so far: one wrapped item does not make the joined line "full".
+            guard wrapsDurationItem || wrapsCommaList(lines[index], next: next, lineWidth: width) else { continue }
             joined[index + 1] = line + " " + next
             joined[index] = ""
         }
         return joined
+    }
+
+    /// The longest line of the text, links aside: about the width the text was wrapped at.
+    static func lineWidth(_ lines: [String]) -> Int {
+        lines.lazy.filter { !ResumeText.contains($0, "http") && !ResumeText.contains($0, "www.") }.map(\.count).max() ?? 0
+    }
+
+    /// "JavaScript, …, Agile Development, Test-Driven" / "Development, Responsive Design": a list of
+    /// short comma-separated items running to the width of the text and ending in a word, not a comma,
+    /// was cut inside its last item, when the next line goes on with the list (more items, or a short
+    /// end) rather than starting a labelled one. Shorter lines are groups of their own ("Java, Python,
+    /// C++" / "MySQL, Oracle"); a sentence with commas ("In this project, we maintain …") is no list;
+    /// a version ("… Biztalk Server 2013") ends an item.
+    static func wrapsCommaList(_ line: String, next: String, lineWidth: Int) -> Bool {
+        guard line.count >= 40, line.count * 10 >= lineWidth * 7, line.last?.isLetter == true,
+            next.first?.isLetter == true, !next.utf8.contains(UInt8(ascii: ":")), !DateRanges.containsDate(next)
+        else { return false }
+        let items = line.split(separator: ",")
+        guard items.count >= 3, items.allSatisfy({ ResumeText.words(String($0)).count <= 4 }) else { return false }
+        return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
     }
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.

@@ -80,6 +80,23 @@ import VitaeTesting
         #expect(!names.contains("Infosys Limited"))
     }
 
+    @Test func anItemWrappedAtTheEndOfAFullCommaListLineIsOneItem() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            JavaScript, TypeScript, HTML5, CSS3, Python, React, Redux, Angular, Vue.js, Node.js,
+            Express.js, Git, Docker, Webpack, Babel, Agile Development, Test-Driven
+            Development, Responsive Design, Widget Crafting
+            Go, Rust, Haskell
+            Quantum Widgets, Oracle
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Test-Driven Development"))
+        #expect(!names.contains("Development") && !names.contains("Test-Driven"))
+        // A short line is a group of its own, not the start of a wrapped item.
+        #expect(names.contains("Quantum Widgets") && !names.contains { $0.hasPrefix("Haskell ") })
+    }
+
     @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

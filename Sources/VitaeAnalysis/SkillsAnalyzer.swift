@@ -146,10 +146,16 @@ public enum SkillLists {
         if let heading = leadingHeading.firstMatch(in: text), heading.range.location == 0 {
             text = String(text.dropFirst(heading.text.count))
         }
+        if text.utf8.contains(UInt8(ascii: "/")) { text = acronymSlash.replacing(in: text, with: "\u{2}") }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
             .map { trimmingDanglingWords($0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:"))) }
             .filter { !$0.isEmpty }
+            .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
     }
+
+    /// "A/B Testing", "CI/CD", "UI/UX", "PL/SQL", "TCP/IP": a slash between short capitals inside one
+    /// name, not between two items ("HTML/CSS", "AWS/GCP", "C/C++" list two).
+    static let acronymSlash = Pattern("(?<=\\b[A-Z]{1,2})/(?=[A-Z]{1,3}\\b(?![+#]))|(?<=\\b[A-Z]{3})/(?=[A-Z]{1,2}\\b(?![+#]))")
 
     /// "…, ENTERPRISE" / "RESOURCE PLANNING (2 years), …": Indeed writes skills as one paragraph of
     /// "Skill (n years)" items, wrapped wherever the line is full. A skills line with such items that

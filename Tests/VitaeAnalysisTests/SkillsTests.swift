@@ -97,6 +97,19 @@ import VitaeTesting
         #expect(names.contains("Quantum Widgets") && !names.contains { $0.hasPrefix("Haskell ") })
     }
 
+    @Test func aSlashBetweenShortCapitalsIsPartOfTheName() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Feature Flags, A/B Testing, CI/CD, Widget/Gadget Design, HTML/CSS, C/C++
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("A/B Testing") && names.contains("CI/CD"))
+        #expect(!names.contains("A") && !names.contains("B Testing") && !names.contains("CD"))
+        // Longer names and C++ are two items either side of the slash.
+        #expect(names.contains("Widget") && names.contains("HTML") && names.contains("CSS") && names.contains("C++"))
+    }
+
     @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

@@ -83,7 +83,7 @@ public struct SkillsAnalyzer: Analyzer {
                         continue
                     }
                     let key = item.lowercased()
-                    guard !known.contains(key) else { continue }
+                    guard !known.contains(key), !SkillLists.isRunOfKnownSkills(item) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
@@ -213,6 +213,17 @@ public enum SkillLists {
         if words <= 4 { return true }
         let separators = line.filter { ",;|•".contains($0) }.count
         return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
+    }
+
+    /// "HTML CSS Python", "Docker Kubernetes Terraform": three or more words that are mostly taxonomy
+    /// skills with nothing between them (a list set in columns, or separated by spaces only) are those
+    /// skills, which the taxonomy scan counts, not one more skill of that name. Two words are often
+    /// one product named after two skills ("SOAP UI", "SQL Azure", "Selenium IDE").
+    static func isRunOfKnownSkills(_ item: String) -> Bool {
+        let words = ResumeText.words(item).count
+        guard words >= 3 else { return false }
+        let hits = SkillTaxonomy.shared.hits(in: SkillTokenizer.tokens(in: item, line: 0), isListLine: { _ in true })
+        return hits.count >= 2 && hits.count * 2 >= words
     }
 
     /// 1-4 words, some letters, not a sentence, a date, a place or a heading.

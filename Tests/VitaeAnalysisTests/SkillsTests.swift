@@ -110,6 +110,21 @@ import VitaeTesting
         #expect(names.contains("Widget") && names.contains("HTML") && names.contains("CSS") && names.contains("C++"))
     }
 
+    @Test func skillsSetInColumnsAreNoSkillOfTheirOwn() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            HTML CSS Python
+            Docker Kubernetes Terraform
+            Selenium IDE, Quantum Widget Studio
+            """))
+        let names = output.skills.map(\.name)
+        #expect(!names.contains("HTML CSS Python") && !names.contains("Docker Kubernetes Terraform"))
+        #expect(names.contains("Python") && names.contains("Kubernetes"))
+        // Two words can be one product; unknown words make a name of their own.
+        #expect(names.contains("Selenium IDE") && names.contains("Quantum Widget Studio"))
+    }
+
     @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

@@ -277,15 +277,18 @@ public struct ExperienceAnalyzer: Analyzer {
                     let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
-                    // "Test Analyst at Oracle, Hyderabad" names the company and a city.
+                    // "Test Analyst at Oracle, Hyderabad" names the company and a city. Without "at" or a
+                    // region, capitalised names after a separator ("Apple , Google, Microsoft") are no place.
                     let placeParts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    if placeParts.count >= 2, !placeParts.contains(where: Places.isRegion), ResumeText.contains(line, " at " + field) {
+                    if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion) {
+                        position.location = place
+                        continue
+                    }
+                    if ResumeText.contains(line, " at " + field) {
                         position.location = placeParts.last
                         parts += placeParts.dropLast()
-                    } else {
-                        position.location = place
+                        continue
                     }
-                    continue
                 }
                 parts += commaParts.filter { !$0.isEmpty }
             }

@@ -69,6 +69,19 @@ import VitaeTesting
         #expect(output.experience.first?.location == "Kent, Ohio")
     }
 
+    @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Searching for work
+            Apple , Google, Microsoft -
+            2017 to Present
+            Sales Executive
+            Al Futtaim - Dubai, AE -
+            January 2015 to December 2016
+            """)
+        #expect(output.experience.map(\.location) == [nil, "Dubai, AE"])
+    }
+
     @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -239,7 +239,8 @@ public struct ExperienceAnalyzer: Analyzer {
         return next
     }
 
-    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")
+    /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@").
+    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$")
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]

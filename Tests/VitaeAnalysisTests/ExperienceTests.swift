@@ -82,6 +82,17 @@ import VitaeTesting
         #expect(output.experience.map(\.location) == [nil, "Dubai, AE"])
     }
 
+    @Test func anAtSignFollowedByASpaceMeansAt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Process Associate@ Infosys
+            HR SPOC -  Bengaluru, Karnataka -
+            May 2011 to June 2012
+            """)
+        #expect(output.experience.first?.title == "Process Associate")
+        #expect(output.experience.first?.company == "Infosys")
+    }
+
     @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

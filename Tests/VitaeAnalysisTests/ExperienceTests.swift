@@ -93,6 +93,18 @@ import VitaeTesting
         #expect(output.experience.first?.company == "Infosys")
     }
 
+    @Test func aPhraseAboutATopicIsNoTitle() async throws {
+        #expect(!JobTitles.looksLikeTitle("Exchange Server Knowledge"))
+        #expect(JobTitles.looksLikeTitle("Exchange Server Administrator"))
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Exchange Server Knowledge
+            ➢ Exchange Server 2010
+            ➢ Exchange Server 2013
+            """)
+        #expect(output.experience.isEmpty)
+    }
+
     @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

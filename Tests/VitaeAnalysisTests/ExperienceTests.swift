@@ -271,6 +271,19 @@ import VitaeTesting
         #expect(output.sections.map(\.endLine) == [3, 5, 7])
     }
 
+    @Test func indeedGroupsHeadsASectionOfItsOwn() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            SKILLS
+            LINUX (Less than 1 year), VMWARE (Less than 1 year)
+            GROUPS
+            AWWA
+            November 2015 to Present
+            """)
+        #expect(output.sections.map(\.kind) == [.skills, .other])
+        #expect(output.sections.first?.endLine == 2)
+    }
+
     @Test func aHeadingWordEndingAWrappedSentenceIsNoHeading() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
             Jo Bloggs

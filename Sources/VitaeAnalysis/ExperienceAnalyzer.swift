@@ -48,6 +48,8 @@ public struct ExperienceAnalyzer: Analyzer {
             // No experience heading: look everywhere but in education, where dates are study years.
             let excluded = Set(map.lines(of: .education) + map.lines(of: .projects))
             candidateLines = lines.indices.filter { !excluded.contains($0) }
+        } else {
+            candidateLines = (candidateLines + Self.positionBlocks(in: map.lines(of: .skills), lines: lines)).sorted()
         }
         let positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
         return Output(experience: positions, totalExperienceMonths: Self.totalMonths(positions, asOf: asOf ?? .now))
@@ -117,6 +119,37 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
         return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
+    }
+
+    /// "Sr consultant" / "Microsoft India - Hyderabad, Telangana -" / "June 2008 to March 2016" under a
+    /// "Key Skills" heading: a heading typed between positions (Indeed exports keep it as a line of its
+    /// own) does not make the positions after it skills. The lines, among `sectionLines`, of the blocks
+    /// of one or two short name lines ending in a line of dates alone.
+    public static func positionBlocks(in sectionLines: [Int], lines: [String]) -> [Int] {
+        let inSection = Set(sectionLines)
+        var blocks: [Int] = []
+        for index in sectionLines where isDatesOnly(lines[index]) {
+            var start = index
+            var names = 0
+            var cursor = index - 1
+            while cursor >= 0, inSection.contains(cursor), names < 2 {
+                let text = lines[cursor]
+                if !text.isEmpty {
+                    guard isNamePart(text), !isProse(text) else { break }
+                    names += 1
+                    start = cursor
+                }
+                cursor -= 1
+            }
+            if names > 0 { blocks += start...index }
+        }
+        return blocks
+    }
+
+    /// "June 2008 to March 2016": a date range and nothing else.
+    static func isDatesOnly(_ line: String) -> Bool {
+        guard line.contains(where: \.isNumber), let span = DateRanges.spans(in: line).first else { return false }
+        return !(line as NSString).replacingCharacters(in: span.range, with: "").contains(where: \.isLetter)
     }
 
     /// Words a company's name carries in some mentions and not in others.

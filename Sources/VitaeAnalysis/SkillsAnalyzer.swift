@@ -59,8 +59,12 @@ public struct SkillsAnalyzer: Analyzer {
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
-        let skillLineList = map.lines(of: .skills)
-        let lines = SkillLists.joiningWrappedItems(ResumeText.cleanLines(input), skillLines: skillLineList)
+        let cleanLines = ResumeText.cleanLines(input)
+        // Positions after a "Key Skills" heading typed between them are no skills list.
+        let skillsSectionLines = map.lines(of: .skills)
+        let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
+        let skillLineList = positionLines.isEmpty ? skillsSectionLines : skillsSectionLines.filter { !positionLines.contains($0) }
+        let lines = SkillLists.joiningWrappedItems(cleanLines, skillLines: skillLineList)
         let skillLines = Set(skillLineList)
         let searched = options.scope == .skillsSections && !skillLines.isEmpty
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
@@ -71,7 +75,7 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
-            for index in Self.listedLines(map: map, lines: lines) {
+            for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
                 for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants

@@ -105,6 +105,29 @@ import VitaeTesting
         #expect(output.experience.isEmpty)
     }
 
+    @Test func positionsAfterASkillsHeadingTypedBetweenThemArePositions() async throws {
+        let text = """
+            WORK EXPERIENCE
+            Architect
+            Acme India -  Hyderabad, Telangana -
+            February 2016 to Present
+            • Led the DevOps programme.
+            Key Skills
+            Sr consultant
+            Acme India -  Hyderabad, Telangana -
+            June 2008 to March 2016
+            Sr Test Engineer
+            Acme India -  Hyderabad, Telangana -
+            February 2005 to June 2008
+            SQL Server 2014, Test automation using Selenium.
+            """
+        let output = try await experience(text)
+        #expect(output.experience.map(\.title) == ["Architect", "Sr consultant", "Sr Test Engineer"])
+        let skills = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: text)).skills.map(\.name)
+        #expect(!skills.contains("Sr consultant") && !skills.contains("Acme India"))
+        #expect(skills.contains("Selenium"))
+    }
+
     @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

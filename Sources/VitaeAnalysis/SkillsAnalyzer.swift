@@ -215,6 +215,8 @@ public enum SkillLists {
         if line.utf8.contains(UInt8(ascii: "(")), duration.matches(in: line).count >= 2 { listed = duration.replacing(in: line, with: " ") }
         let words = ResumeText.words(listed).count
         if words <= 4 { return true }
+        // "In this project, we maintain all details about …": a sentence about the work, whatever its commas.
+        if ResumeText.words(listed).contains(where: { firstPersonWords.contains(String($0)) }) { return false }
         let separators = line.filter { ",;|•".contains($0) }.count
         return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
     }
@@ -230,6 +232,8 @@ public enum SkillLists {
         return hits.count >= 2 && hits.count * 2 >= words
     }
 
+    static let firstPersonWords: Set<String> = ["I", "we", "We", "our", "Our", "my", "My"]
+
     /// 1-4 words, some letters, not a sentence, a date, a place or a heading.
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
@@ -244,12 +248,17 @@ public enum SkillLists {
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Worked on SRM server", "Involved in testing": a verb in the past and its preposition start a
+        // sentence ("Distributed Systems" and "Embedded C" are names).
+        if lowerWords.count >= 2, lowerWords[0].hasSuffix("ed"), sentencePrepositions.contains(String(lowerWords[1])) { return false }
         // "Primary Skill category", "Domain Skill Telecom": a label about skills ("Leadership skill" is one).
         if lowerWords.dropLast().contains(where: { $0 == "skill" || $0 == "skills" }) { return false }
         // "Infosys Limited": an employer, not a skill.
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
     }
+
+    static let sentencePrepositions: Set<String> = ["on", "in", "with", "for", "as", "at", "to", "into", "under", "the", "a", "an"]
 
     static let legalForms: Set<String> = ["limited", "ltd", "ltd.", "pvt", "pvt.", "inc", "inc.", "llc", "corporation", "corp", "corp."]
 

@@ -125,6 +125,33 @@ import VitaeTesting
         #expect(names.contains("Selenium IDE") && names.contains("Quantum Widget Studio"))
     }
 
+    @Test func aFirstPersonSentenceEndsTheSkillsList() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            Tools: Widget Studio, Flux Tester
+            In this project, we maintain all details about Hospital details like- Hospital address, Consultant
+            Doctor, Doctor Details, Permanent Doctor, Medicine, Lab Test
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Widget Studio"))
+        #expect(!names.contains("In this project") && !names.contains("Consultant") && !names.contains("Medicine"))
+    }
+
+    @Test func aPastTenseVerbAndItsPrepositionStartASentenceNotASkill() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Widget Programming
+            • Worked on Widget server.
+            • Involved in flux testing
+            • Distributed Widgets
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Widget Programming") && names.contains("Distributed Widgets"))
+        #expect(!names.contains { $0.hasPrefix("Worked") || $0.hasPrefix("Involved") })
+    }
+
     @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

@@ -48,6 +48,14 @@ import VitaeTesting
         #expect(!found.contains("Spring"))
     }
 
+    @Test func productsNamedWithAGenericAcronymAreThoseProducts() async throws {
+        let found = try await skills("Skills: Test automation using Coded UI, Selenium IDE, SOAP UI, Google App Engine, Google AdWords")
+        #expect(found.contains("Coded UI") && found.contains("Selenium IDE") && found.contains("SoapUI"))
+        #expect(found.contains("Google App Engine") && found.contains("Google Ads"))
+        // Not the design discipline, a generic IDE, SOAP or the company.
+        #expect(!found.contains("User Interface Design") && !found.contains("IDE") && !found.contains("SOAP") && !found.contains("Google"))
+    }
+
     @Test func mentionsAreCountedAndCategorised() async throws {
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))

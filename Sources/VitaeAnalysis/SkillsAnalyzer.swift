@@ -200,7 +200,12 @@ public enum SkillLists {
         guard line.count >= 40, line.count * 10 >= lineWidth * 7, line.last?.isLetter == true,
             next.first?.isLetter == true, !next.utf8.contains(UInt8(ascii: ":")), !DateRanges.containsDate(next)
         else { return false }
-        let items = line.split(separator: ",")
+        // "Library and tool: - Tensorflow, …, Artificial" / "Intelligence, …": the label is no item.
+        var listed = line
+        if let heading = leadingHeading.firstMatch(in: line), heading.range.location == 0 {
+            listed = String(line.dropFirst(heading.text.count)).trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
+        }
+        let items = listed.split(separator: ",")
         guard items.count >= 3, items.allSatisfy({ ResumeText.words(String($0)).count <= 4 }) else { return false }
         return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
     }

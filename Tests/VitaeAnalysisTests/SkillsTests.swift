@@ -105,6 +105,17 @@ import VitaeTesting
         #expect(names.contains("Quantum Widgets") && !names.contains { $0.hasPrefix("Haskell ") })
     }
 
+    @Test func aListLabelDoesNotStopAWrappedItemFromJoining() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            TECHNICAL SUMMARY
+            Library and tool: - Tensorflow, Deep Learning, Machine Learning, Word2vec, Artificial
+            Intelligence, PyCharm, Jupyter Notebook
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Artificial Intelligence") && !names.contains("Artificial"))
+    }
+
     @Test func aSlashBetweenShortCapitalsIsPartOfTheName() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

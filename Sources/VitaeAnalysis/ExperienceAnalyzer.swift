@@ -102,13 +102,20 @@ public struct ExperienceAnalyzer: Analyzer {
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 fill(&position, from: [rest])
                 // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
-                // heading line with its dates names one of title and company; the line under it the other.
-                if position.title == nil || position.company == nil,
-                    let next = lineAfterDates(index, heading: rest, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
-                {
-                    let before = (position.title, position.company)
-                    fill(&position, from: [lines[next]])
-                    if before != (position.title, position.company) { used.insert(next) }
+                // heading line with its dates names one of title and company; the line under it the
+                // other, or the line above it ("ABC Company" / "Software Engineer  May 2023 - Present").
+                // "Senior Data Engineer, Northwind Freight  Mar 2021 - Present" / "Seattle, WA": or the place.
+                for offset in [-1, 1] where position.title == nil || position.company == nil || offset == 1 && position.location == nil {
+                    guard let other = lineNextToDates(index, offset: offset, heading: rest, lines: lines, candidates: candidates,
+                        dateLines: dateLineSet, map: map), !used.contains(other)
+                    else { continue }
+                    let before = (position.title, position.company, position.location)
+                    if position.title == nil || position.company == nil {
+                        fill(&position, from: [lines[other]])
+                    } else if let place = Places.location(in: lines[other]) {
+                        position.location = place
+                    }
+                    if before != (position.title, position.company, position.location) { used.insert(other) }
                 }
             } else {
                 let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
@@ -257,19 +264,21 @@ public struct ExperienceAnalyzer: Analyzer {
         return Array(before) + after.prefix(2 - before.count)
     }
 
-    /// The first non-empty line after a date line whose `heading` is the rest of it, when it is a short
-    /// name line of the same section (not a heading, another date line, a bullet or a sentence).
-    static func lineAfterDates(
-        _ index: Int, heading: String, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+    /// The first non-empty line after (`offset` 1) or before (-1) a date line whose `heading` is the
+    /// rest of it, when it is a short name line of the same section (not a heading, another date line,
+    /// a bullet or a sentence).
+    static func lineNextToDates(
+        _ index: Int, offset: Int, heading: String, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
     ) -> Int? {
-        guard let next = (index + 1..<min(index + 3, lines.count)).first(where: { !lines[$0].isEmpty }),
-            candidates.contains(next), !dateLines.contains(next), !map.isHeading(next), !isProse(lines[next]),
-            isNamePart(lines[next]),
-            // "Dean's List  Fall 2013 – Spring 2014" / "ON CAMPUS INVOLVEMENT": capitals under a line
-            // that has none start the next section, whatever the section map made of them.
-            !ResumeText.isAllCaps(lines[next]) || ResumeText.isAllCaps(heading)
+        guard let other = stride(from: index + offset, through: index + 2 * offset, by: offset)
+            .first(where: { lines.indices.contains($0) && !lines[$0].isEmpty }),
+            candidates.contains(other), !dateLines.contains(other), !map.isHeading(other), !isProse(lines[other]),
+            isNamePart(lines[other]),
+            // "Dean's List  Fall 2013 – Spring 2014" / "ON CAMPUS INVOLVEMENT": capitals next to a line
+            // that has none are a section's heading, whatever the section map made of them.
+            !ResumeText.isAllCaps(lines[other]) || ResumeText.isAllCaps(heading)
         else { return nil }
-        return next
+        return other
     }
 
     /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@").

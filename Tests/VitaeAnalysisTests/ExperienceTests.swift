@@ -69,6 +69,21 @@ import VitaeTesting
         #expect(output.experience.first?.location == "Kent, Ohio")
     }
 
+    @Test func aHeadingLineWithDatesTakesTheCompanyAboveOrThePlaceBelow() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            ABC Company
+            Software Engineer May 2023 - Present
+            • Led a cross-functional team of 5 engineers in developing a search bar
+            Senior Data Engineer, Northwind Freight Mar 2021 - Apr 2023
+            Seattle, WA
+            • Designed a streaming platform
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer", "Senior Data Engineer"])
+        #expect(output.experience.map(\.company) == ["ABC Company", "Northwind Freight"])
+        #expect(output.experience.map(\.location) == [nil, "Seattle, WA"])
+    }
+
     @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

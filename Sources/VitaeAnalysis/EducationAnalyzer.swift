@@ -156,6 +156,18 @@ public struct EducationAnalyzer: Analyzer {
             // ("Computer Networking" / "Aptech Institute"), not when it is a wrapped "… Uttar" / "Pradesh".
             let startsEntry = current.degree == nil && current.institution == nil
             let entryIsComplete = current.degree != nil && current.institution != nil
+            // "Electrical engineering" / "VSSUT,burla", "MCL in Computer Application" / "IGNOU": two
+            // lines the patterns do not know, starting an entry, are its degree and its school, in the
+            // order Indeed writes them. (After a complete entry they may as well be a list that ran on:
+            // "IBM Jazz" / "Quality Center".)
+            if let pending = pendingDegree, startsEntry, years.isEmpty, let school = unknownSchool(text) {
+                current.degree = pending
+                if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = field }
+                current.institution = school.name
+                current.location = school.location
+                pendingDegree = nil
+                continue
+            }
             if startsEntry || entryIsComplete && followsBlankLine, years.isEmpty, isUnknownLine(text) {
                 pendingDegree = text
                 continue
@@ -217,6 +229,22 @@ public struct EducationAnalyzer: Analyzer {
         return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
             && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
     }
+
+    /// The name, and the place after it, in a short line that names no degree, school word, board,
+    /// course or place: "IGNOU", "VSSUT,burla", "Dadabari - Ajmer, Rajasthan".
+    static func unknownSchool(_ text: String) -> (name: String, location: String?)? {
+        let fields = ResumeText.splitSegments(ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
+        guard let first = fields.first, let name = first.split(separator: ",").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+            name.first?.isUppercase == true, ResumeText.words(text).count <= 6, !text.contains(where: \.isNumber),
+            degreeLevel(in: text) == nil, !Organizations.looksLikeSchool(text), !isExamBoard(text),
+            Places.location(in: first) == nil,
+            !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains)
+        else { return nil }
+        return (name, fields.dropFirst().lazy.compactMap { Places.location(in: $0) }.first)
+    }
+
+    /// Words of a course or programme's name, which is not a school's.
+    static let courseWords: Set<String> = ["training", "program", "programme", "course", "courses", "certification"]
 
     static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)
 

@@ -280,6 +280,36 @@ import VitaeTesting
         #expect(output.education.first?.graduationYear == 2019)
     }
 
+    @Test func twoUnknownLinesStartingAnEntryAreItsDegreeAndSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            MCL in Computer Application
+
+            IGNOU
+
+            BACHELOR'S IN SCIENCE in COMPUTER NETWORKING
+
+            Karnataka State University
+
+            IBM Jazz
+
+            Quality Center (ALM)
+            """)
+        #expect(output.education.map(\.degree) == ["MCL in Computer Application", "BACHELOR'S IN SCIENCE in COMPUTER NETWORKING"])
+        #expect(output.education.map(\.institution) == ["IGNOU", "Karnataka State University"])
+        let placed = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Widget Studies
+            Dadabari -  Ajmer, Rajasthan
+            """)
+        #expect(placed.education.first?.institution == "Dadabari")
+        #expect(placed.education.first?.location == "Ajmer, Rajasthan")
+        // A course's name is no school.
+        let course = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nNetworking Basics\nTraining Program\n")
+        #expect(course.education.allSatisfy { $0.institution == nil })
+    }
+
     @Test func sampleEducationWithGPA() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
         let entry = try #require(output.education.first)

@@ -138,7 +138,7 @@ public struct EducationAnalyzer: Analyzer {
             text = Self.monthNames.replacing(in: text, with: " ")
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
             text = Self.yearLabels.replacing(in: text, with: " ")
-            text = ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:()"))
+            text = withoutStrayBrackets(ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:")))
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one; a year
                 // before any degree or school (after a course line, say) belongs to nothing.
@@ -196,6 +196,19 @@ public struct EducationAnalyzer: Analyzer {
         startNewEntry(&current, after: &entries)
         return entries
     }
+
+    /// The text without empty brackets ("B.Tech (2014)" once its year is gone) and without a bracket
+    /// at either end that has no partner; "College (Anna University)" keeps its closing one.
+    static func withoutStrayBrackets(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: ")")) else { return text }
+        var result = ResumeText.clean(emptyBrackets.replacing(in: text, with: " "))
+        func count(_ bracket: Character) -> Int { result.filter { $0 == bracket }.count }
+        while result.hasSuffix(")"), count(")") > count("(") { result.removeLast() }
+        while result.hasPrefix("("), count("(") > count(")") { result.removeFirst() }
+        return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:"))
+    }
+
+    static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
 
     static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
 

@@ -310,6 +310,19 @@ import VitaeTesting
         #expect(course.education.allSatisfy { $0.institution == nil })
     }
 
+    @Test func bracketsThatCloseANameStayEmptyOnesGo() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B-tech (CSE)
+            Adhiparasakthi Engineering College (Anna University)
+            2001 to 2005
+            B.Sc (2010)
+            Widget College
+            """)
+        #expect(output.education.map(\.degree) == ["B-tech (CSE)", "B.Sc"])
+        #expect(output.education.first?.institution == "Adhiparasakthi Engineering College (Anna University)")
+    }
+
     @Test func sampleEducationWithGPA() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
         let entry = try #require(output.education.first)

@@ -76,7 +76,8 @@ public struct SkillsAnalyzer: Analyzer {
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
             for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
-                for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
+                let line = SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index])
+                for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
@@ -160,6 +161,20 @@ public enum SkillLists {
     /// "A/B Testing", "CI/CD", "UI/UX", "PL/SQL", "TCP/IP": a slash between short capitals inside one
     /// name, not between two items ("HTML/CSS", "AWS/GCP", "C/C++" list two).
     static let acronymSlash = Pattern("(?<=\\b[A-Z]{1,2})/(?=[A-Z]{1,3}\\b(?![+#]))|(?<=\\b[A-Z]{3})/(?=[A-Z]{1,2}\\b(?![+#]))")
+
+    /// "Cloud<TAB>AWS, GCP, Terraform" (a two-column table in a Word resume) as "Cloud: AWS, GCP,
+    /// Terraform": the first column labels the list in the second. Cleaning turned the tab into a space
+    /// that made "Cloud AWS" one item. `cleaned` is the line as the analyzers read it; a line joined
+    /// with another is left alone.
+    static func labelledAtTab(_ raw: String, cleaned: String) -> String {
+        guard let tab = raw.firstIndex(of: "\t") else { return cleaned }
+        let label = ResumeText.clean(String(raw[..<tab]))
+        let list = ResumeText.clean(String(raw[raw.index(after: tab)...]))
+        guard ResumeText.clean(raw) == cleaned, (1...3).contains(ResumeText.words(label).count), !label.contains(":"),
+            list.contains(",")
+        else { return cleaned }
+        return label + ": " + list
+    }
 
     /// "…, ENTERPRISE" / "RESOURCE PLANNING (2 years), …": Indeed writes skills as one paragraph of
     /// "Skill (n years)" items, wrapped wherever the line is full. A skills line with such items that

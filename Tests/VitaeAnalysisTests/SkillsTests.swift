@@ -171,6 +171,18 @@ import VitaeTesting
         #expect(!names.contains { $0.hasPrefix("Worked") || $0.hasPrefix("Involved") })
     }
 
+    @Test func aTableColumnBeforeATabLabelsTheList() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Cloud\tAWS, Widget Cloud, Helm
+            Observability\tPrometheus, Grafana, OpenTelemetry
+            """))
+        let names = output.skills.map(\.name)
+        #expect(!names.contains("Cloud AWS") && !names.contains("Observability Prometheus"))
+        #expect(names.contains("Prometheus") && names.contains("Widget Cloud"))
+    }
+
     @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

@@ -83,7 +83,7 @@ public struct ExperienceAnalyzer: Analyzer {
         var spansByLine: [Int: DateSpan] = [:]
         for index in candidateLines {
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            if let span = DateRanges.spans(in: lines[index], nextLine: next).first {
+            if let span = DateRanges.spans(in: lines[index], nextLine: next).first ?? headingWithOneMonth(lines[index]) {
                 dateLines.append(index)
                 spansByLine[index] = span
             }
@@ -157,6 +157,15 @@ public struct ExperienceAnalyzer: Analyzer {
     static func isDatesOnly(_ line: String) -> Bool {
         guard line.contains(where: \.isNumber), let span = DateRanges.spans(in: line).first else { return false }
         return !(line as NSString).replacingCharacters(in: span.range, with: "").contains(where: \.isLetter)
+    }
+
+    /// "Software Engineer Intern  Summer 2022": a heading line that ends in one month or season, for
+    /// a short stint; the text before the date must name something (two words or more, not a sentence).
+    static func headingWithOneMonth(_ line: String) -> DateSpan? {
+        guard let span = DateRanges.trailingMonth(in: line) else { return nil }
+        let before = (line as NSString).substring(to: span.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—("))
+        guard ResumeText.words(before).count >= 2, !isProse(before), !endsMidSentence(before) else { return nil }
+        return span
     }
 
     /// Words a company's name carries in some mentions and not in others.

@@ -84,6 +84,23 @@ import VitaeTesting
         #expect(output.experience.map(\.location) == [nil, "Seattle, WA"])
     }
 
+    @Test func aHeadingLineEndingInOneMonthOrSeasonIsAShortStint() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            DEF Organization
+            Software Engineer Intern Summer 2022
+            • Re-architected the content editor to be mobile responsive
+            Research Assistant, XYZ University March 2021
+            • Awarded a prize in March 2020
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer Intern", "Research Assistant"])
+        #expect(output.experience.map(\.company) == ["DEF Organization", "XYZ University"])
+        #expect(output.experience.first?.start == YearMonth(year: 2022, month: 6))
+        #expect(output.experience.first?.end == YearMonth(year: 2022, month: 8))
+        #expect(output.experience.last?.end == YearMonth(year: 2021, month: 3))
+        #expect(output.totalExperienceMonths == 4)
+    }
+
     @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -51,7 +51,8 @@ public struct ExperienceAnalyzer: Analyzer {
         } else {
             candidateLines = (candidateLines + Self.positionBlocks(in: map.lines(of: .skills), lines: lines)).sorted()
         }
-        let positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
+        var positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
+        positions = Self.companiesRunIntoCities(positions, candidateCity: input.results[ContactAnalyzer.self]?.contact.city)
         return Output(experience: positions, totalExperienceMonths: Self.totalMonths(positions, asOf: asOf ?? .now))
     }
 
@@ -166,6 +167,28 @@ public struct ExperienceAnalyzer: Analyzer {
         let before = (line as NSString).substring(to: span.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—("))
         guard ResumeText.words(before).count >= 2, !isProse(before), !endsMidSentence(before) else { return nil }
         return span
+    }
+
+    /// "Stripe San Francisco, CA" with no company: the PDF lost the gap between a company and its
+    /// city, and the place took both. A city the resume names elsewhere (the candidate's own, or a
+    /// one- or two-word city of another position) tells where the company's name ends.
+    static func companiesRunIntoCities(_ positions: [Position], candidateCity: String?) -> [Position] {
+        let cities = Set(([candidateCity] + positions.map { $0.location?.split(separator: ",").first.map(String.init) })
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { (1...2).contains(ResumeText.words($0).count) })
+        guard !cities.isEmpty else { return positions }
+        var result = positions
+        for index in result.indices where result[index].company == nil {
+            guard let location = result[index].location, let comma = location.firstIndex(of: ",") else { continue }
+            let place = String(location[..<comma])
+            for city in cities where place.count > city.count && place.lowercased().hasSuffix(" " + city.lowercased()) {
+                let company = String(place.dropLast(city.count)).trimmingCharacters(in: .whitespaces)
+                guard looksLikeCompany(company) else { continue }
+                result[index].company = company
+                result[index].location = city + location[comma...]
+                break
+            }
+        }
+        return result
     }
 
     /// Words a company's name carries in some mentions and not in others.

@@ -101,6 +101,26 @@ import VitaeTesting
         #expect(output.totalExperienceMonths == 4)
     }
 
+    @Test func aCityNamedElsewhereEndsACompanyRunIntoIt() async throws {
+        let text = """
+            John Doe
+            john.doe@email.com , San Francisco, CA
+            EXPERIENCE
+            Senior Software Engineer Jan 2023 - Present
+            Stripe San Francisco, CA
+            • Designed a fraud detection pipeline
+            Software Engineer Jun 2021 - Dec 2022
+            Figma Widgets Mountain View, CA
+            """
+        let output = try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: asOf), on: .init(plainText: text),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init()), AnalyzerStep<ContactAnalyzer>(options: .init())])
+        #expect(output.experience.first?.company == "Stripe")
+        #expect(output.experience.first?.location == "San Francisco, CA")
+        // A city named nowhere else gives no cue where the name ends.
+        #expect(output.experience.last?.company == nil)
+    }
+
     @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

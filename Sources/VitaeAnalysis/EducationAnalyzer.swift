@@ -238,7 +238,7 @@ public struct EducationAnalyzer: Analyzer {
     /// A short line that names no degree, school, board or place: perhaps a degree the patterns lack.
     static func isUnknownLine(_ text: String) -> Bool {
         let words = ResumeText.words(text)
-        guard (1...8).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
+        guard (1...10).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
         return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
             && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
     }

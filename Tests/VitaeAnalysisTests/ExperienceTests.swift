@@ -360,6 +360,28 @@ import VitaeTesting
         #expect(output.education.first?.institution == "Adhiparasakthi Engineering College (Anna University)")
     }
 
+    @Test func aLongDegreeThePatternsDoNotKnowIsStillTheDegreeBeforeASchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            BE in Computer Science and Engineering
+
+            Vivekananda Engineering College -  Chennai, Tamil Nadu
+
+            2013
+
+            BTEC HNC in Aviation in Hospitality and Travel Management
+
+            Frankfinn Institute of Training -  Calicut, Kerala
+
+            2008
+            """)
+        #expect(output.education.map(\.degree) == [
+            "BE in Computer Science and Engineering", "BTEC HNC in Aviation in Hospitality and Travel Management",
+        ])
+        #expect(output.education.last?.institution == "Frankfinn Institute of Training")
+    }
+
     @Test func sampleEducationWithGPA() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
         let entry = try #require(output.education.first)

@@ -126,6 +126,7 @@ public struct ExperienceAnalyzer: Analyzer {
             if position.title != nil || position.company != nil { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
+            .filter { !restatesDatedPosition($0, in: positions) }
         return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
     }
 
@@ -213,6 +214,18 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         return result
+    }
+
+    /// "Role: SAP SD lead" under each project of a dated "SAP SD lead" position: an undated title
+    /// that repeats a dated position's (same words, no other employer) restates it, it is no position
+    /// of its own.
+    static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
+        guard let title = undated.title else { return false }
+        let words = Set(ResumeText.alphanumericTokens(title))
+        return dated.contains { position in
+            guard let other = position.title, Set(ResumeText.alphanumericTokens(other)) == words else { return false }
+            return undated.company == nil || undated.company == position.company
+        }
     }
 
     /// Positions written without dates: a short title-like line, and the short line after it as the company.

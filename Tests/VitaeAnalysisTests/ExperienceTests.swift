@@ -121,6 +121,20 @@ import VitaeTesting
         #expect(output.experience.last?.company == nil)
     }
 
+    @Test func aProjectRoleRepeatingTheDatedTitleIsNoPositionOfItsOwn() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            SAP SD lead
+            Acme IT -
+            January 2015 to Present
+            Project: Billing rollout
+            Role: SAP SD lead
+            Project: Go-live
+            Role: Cutover Manager
+            """)
+        #expect(output.experience.map(\.title) == ["SAP SD lead", "Cutover Manager"])
+    }
+
     @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -45,10 +45,14 @@ public struct ContactAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
-        return Output(contact: Self.contact(lines: lines, headerLines: map.headerLines))
+        // A "Contact" section (a sidebar in two-column layouts, read after the main column) holds what
+        // a header would.
+        let contactSection = map.sections.filter { SectionsAnalyzer.folded($0.heading).hasPrefix("contact") }
+            .flatMap { $0.bodyLines.map(Array.init) ?? [] }
+        return Output(contact: Self.contact(lines: lines, headerLines: map.headerLines, contactLines: contactSection))
     }
 
-    static func contact(lines: [String], headerLines: Range<Int>) -> Contact {
+    static func contact(lines: [String], headerLines: Range<Int>, contactLines: [Int] = []) -> Contact {
         var contact = Contact()
         // Run the patterns only on lines that can hold a match.
         for match in lines.filter({ $0.utf8.contains(UInt8(ascii: "@")) }).flatMap({ emailPattern.matches(in: $0) }) {
@@ -59,14 +63,15 @@ public struct ContactAnalyzer: Analyzer {
         let header = Array(lines[headerLines.clamped(to: 0..<lines.count)].prefix(20))
         let searchLines = header.isEmpty ? Array(lines.prefix(15)) : header
         let labelled = labelledLines(lines)
-        for line in searchLines + labelled {
+        let contactSection = contactLines.filter(lines.indices.contains).map { lines[$0] }
+        for line in searchLines + contactSection + labelled {
             for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
         }
         contact.links = links(in: lines.filter { line in
             line.utf8.contains(UInt8(ascii: "/")) || line.utf8.contains(UInt8(ascii: ".")) && (ResumeText.contains(line.lowercased(), "www") || ResumeText.contains(line.lowercased(), "http"))
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
-        contact.location = location(in: searchLines) ?? location(in: labelled)
+        contact.location = location(in: searchLines) ?? location(in: contactSection) ?? location(in: labelled)
         if let location = contact.location {
             let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             contact.city = parts.first

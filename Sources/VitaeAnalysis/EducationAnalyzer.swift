@@ -98,6 +98,12 @@ public struct EducationAnalyzer: Analyzer {
         var entries: [Entry] = []
         var current = Entry()
         var pendingDegree: String?
+        // "UC Berkeley 2019" / "Bachelor of Science": a name the patterns do not know, on the line that
+        // starts an entry with its year, names the school when a degree line follows.
+        var pendingSchool: String?
+        // The entry's school came on a line with its dates ("University of La Verne, La Verne, CA
+        // Expected Graduation: June 2016"): that layout puts the degree under the school.
+        var schoolLineHadDates = false
         // The line just before this one (no blank line between them) when it gave the entry its degree.
         var degreeLine: String?
         var afterBlankLine = false
@@ -132,7 +138,7 @@ public struct EducationAnalyzer: Analyzer {
             text = Self.monthNames.replacing(in: text, with: " ")
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
             text = Self.yearLabels.replacing(in: text, with: " ")
-            text = ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:()"))
+            text = withoutStrayBrackets(ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:")))
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one; a year
                 // before any degree or school (after a course line, say) belongs to nothing.
@@ -150,15 +156,37 @@ public struct EducationAnalyzer: Analyzer {
             // ("Computer Networking" / "Aptech Institute"), not when it is a wrapped "… Uttar" / "Pradesh".
             let startsEntry = current.degree == nil && current.institution == nil
             let entryIsComplete = current.degree != nil && current.institution != nil
+            // "Electrical engineering" / "VSSUT,burla", "MCL in Computer Application" / "IGNOU": two
+            // lines the patterns do not know, starting an entry, are its degree and its school, in the
+            // order Indeed writes them. (After a complete entry they may as well be a list that ran on:
+            // "IBM Jazz" / "Quality Center".)
+            if let pending = pendingDegree, startsEntry, years.isEmpty, let school = unknownSchool(text) {
+                current.degree = pending
+                if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = field }
+                current.institution = school.name
+                current.location = school.location
+                pendingDegree = nil
+                continue
+            }
             if startsEntry || entryIsComplete && followsBlankLine, years.isEmpty, isUnknownLine(text) {
                 pendingDegree = text
                 continue
             }
+            let school = pendingSchool
+            pendingSchool = nil
             let degreeBefore = current.degree
+            let schoolBefore = current.institution
             let entriesBefore = entries.count
-            read(text, into: &current, completed: &entries)
+            read(text, into: &current, completed: &entries, degreeJoinsSchool: schoolLineHadDates)
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             let startedEntry = startsEntry || entries.count > entriesBefore
+            if startedEntry { schoolLineHadDates = false }
+            if current.institution != nil, current.institution != schoolBefore { schoolLineHadDates = !years.isEmpty }
+            if startsEntry, !years.isEmpty, current.degree == nil, current.institution == nil, isUnknownLine(text) {
+                pendingSchool = text
+            } else if let school, current.institution == nil, current.degree != nil, current.degree != degreeBefore {
+                current.institution = school
+            }
             if let pending = pendingDegree, startedEntry, current.degree == nil, current.institution != nil {
                 current.degree = pending
                 if let field = fieldAfterIn.firstMatch(in: pending)?.groups[1] { current.field = current.field ?? field }
@@ -168,6 +196,19 @@ public struct EducationAnalyzer: Analyzer {
         startNewEntry(&current, after: &entries)
         return entries
     }
+
+    /// The text without empty brackets ("B.Tech (2014)" once its year is gone) and without a bracket
+    /// at either end that has no partner; "College (Anna University)" keeps its closing one.
+    static func withoutStrayBrackets(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: ")")) else { return text }
+        var result = ResumeText.clean(emptyBrackets.replacing(in: text, with: " "))
+        func count(_ bracket: Character) -> Int { result.filter { $0 == bracket }.count }
+        while result.hasSuffix(")"), count(")") > count("(") { result.removeLast() }
+        while result.hasPrefix("("), count("(") > count(")") { result.removeFirst() }
+        return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:"))
+    }
+
+    static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
 
     static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
 
@@ -197,10 +238,26 @@ public struct EducationAnalyzer: Analyzer {
     /// A short line that names no degree, school, board or place: perhaps a degree the patterns lack.
     static func isUnknownLine(_ text: String) -> Bool {
         let words = ResumeText.words(text)
-        guard (1...8).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
+        guard (1...10).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
         return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
             && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
     }
+
+    /// The name, and the place after it, in a short line that names no degree, school word, board,
+    /// course or place: "IGNOU", "VSSUT,burla", "Dadabari - Ajmer, Rajasthan".
+    static func unknownSchool(_ text: String) -> (name: String, location: String?)? {
+        let fields = ResumeText.splitSegments(ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
+        guard let first = fields.first, let name = first.split(separator: ",").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+            name.first?.isUppercase == true, ResumeText.words(text).count <= 6, !text.contains(where: \.isNumber),
+            degreeLevel(in: text) == nil, !Organizations.looksLikeSchool(text), !isExamBoard(text),
+            Places.location(in: first) == nil,
+            !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains)
+        else { return nil }
+        return (name, fields.dropFirst().lazy.compactMap { Places.location(in: $0) }.first)
+    }
+
+    /// Words of a course or programme's name, which is not a school's.
+    static let courseWords: Set<String> = ["training", "program", "programme", "course", "courses", "certification"]
 
     static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)
 
@@ -217,7 +274,9 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Reads one line's degree, school and place parts into the entry, starting a new entry when the
     /// line repeats what the entry already has.
-    static func read(_ text: String, into entry: inout Entry, completed: inout [Entry]) {
+    /// `degreeJoinsSchool`: the entry's school line carried its dates, so a degree line with no school
+    /// of its own belongs to that entry rather than starting the next.
+    static func read(_ text: String, into entry: inout Entry, completed: inout [Entry], degreeJoinsSchool: Bool = false) {
         // "B.Tech, Computer Science, Indian Institute of Technology" / "School - City, State" / "Degree | School".
         let fields = ResumeText.splitSegments(
             ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
@@ -281,7 +340,8 @@ public struct EducationAnalyzer: Analyzer {
         if let degreeIndex {
             // A degree after a school and its year ("B.E. / Chitkara University / 2014 to 2018 / Class XII")
             // begins the next entry even when the first named no degree the patterns know.
-            if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil) {
+            let joinsSchool = degreeJoinsSchool && entry.degree == nil && schoolIndex == nil
+            if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil && !joinsSchool) {
                 startNewEntry(&entry, after: &completed)
             }
             var degree = withoutRepeatedField(leadingVerb.replacing(in: pieces[degreeIndex], with: ""))

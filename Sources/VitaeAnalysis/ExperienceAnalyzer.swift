@@ -48,8 +48,11 @@ public struct ExperienceAnalyzer: Analyzer {
             // No experience heading: look everywhere but in education, where dates are study years.
             let excluded = Set(map.lines(of: .education) + map.lines(of: .projects))
             candidateLines = lines.indices.filter { !excluded.contains($0) }
+        } else {
+            candidateLines = (candidateLines + Self.positionBlocks(in: map.lines(of: .skills), lines: lines)).sorted()
         }
-        let positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
+        var positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
+        positions = Self.companiesRunIntoCities(positions, candidateCity: input.results[ContactAnalyzer.self]?.contact.city)
         return Output(experience: positions, totalExperienceMonths: Self.totalMonths(positions, asOf: asOf ?? .now))
     }
 
@@ -81,7 +84,7 @@ public struct ExperienceAnalyzer: Analyzer {
         var spansByLine: [Int: DateSpan] = [:]
         for index in candidateLines {
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            if let span = DateRanges.spans(in: lines[index], nextLine: next).first {
+            if let span = DateRanges.spans(in: lines[index], nextLine: next).first ?? headingWithOneMonth(lines[index]) {
                 dateLines.append(index)
                 spansByLine[index] = span
             }
@@ -97,19 +100,96 @@ public struct ExperienceAnalyzer: Analyzer {
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
             if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
-            var context: [String] = []
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
-                context = [rest]
+                fill(&position, from: [rest])
+                // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
+                // heading line with its dates names one of title and company; the line under it the
+                // other, or the line above it ("ABC Company" / "Software Engineer  May 2023 - Present").
+                // "Senior Data Engineer, Northwind Freight  Mar 2021 - Present" / "Seattle, WA": or the place.
+                for offset in [-1, 1] where position.title == nil || position.company == nil || offset == 1 && position.location == nil {
+                    guard let other = lineNextToDates(index, offset: offset, heading: rest, lines: lines, candidates: candidates,
+                        dateLines: dateLineSet, map: map), !used.contains(other)
+                    else { continue }
+                    let before = (position.title, position.company, position.location)
+                    if position.title == nil || position.company == nil {
+                        fill(&position, from: [lines[other]])
+                    } else if let place = Places.location(in: lines[other]) {
+                        position.location = place
+                    }
+                    if before != (position.title, position.company, position.location) { used.insert(other) }
+                }
             } else {
                 let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
-                context = nearby.map { lines[$0] }
                 used.formUnion(nearby)
+                fill(&position, from: nearby.map { lines[$0] })
             }
-            fill(&position, from: context)
             if position.title != nil || position.company != nil { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
+            .filter { !restatesDatedPosition($0, in: positions) }
         return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
+    }
+
+    /// "Sr consultant" / "Microsoft India - Hyderabad, Telangana -" / "June 2008 to March 2016" under a
+    /// "Key Skills" heading: a heading typed between positions (Indeed exports keep it as a line of its
+    /// own) does not make the positions after it skills. The lines, among `sectionLines`, of the blocks
+    /// of one or two short name lines ending in a line of dates alone.
+    public static func positionBlocks(in sectionLines: [Int], lines: [String]) -> [Int] {
+        let inSection = Set(sectionLines)
+        var blocks: [Int] = []
+        for index in sectionLines where isDatesOnly(lines[index]) {
+            var start = index
+            var names = 0
+            var cursor = index - 1
+            while cursor >= 0, inSection.contains(cursor), names < 2 {
+                let text = lines[cursor]
+                if !text.isEmpty {
+                    guard isNamePart(text), !isProse(text) else { break }
+                    names += 1
+                    start = cursor
+                }
+                cursor -= 1
+            }
+            if names > 0 { blocks += start...index }
+        }
+        return blocks
+    }
+
+    /// "June 2008 to March 2016": a date range and nothing else.
+    static func isDatesOnly(_ line: String) -> Bool {
+        guard line.contains(where: \.isNumber), let span = DateRanges.spans(in: line).first else { return false }
+        return !(line as NSString).replacingCharacters(in: span.range, with: "").contains(where: \.isLetter)
+    }
+
+    /// "Software Engineer Intern  Summer 2022": a heading line that ends in one month or season, for
+    /// a short stint; the text before the date must name something (two words or more, not a sentence).
+    static func headingWithOneMonth(_ line: String) -> DateSpan? {
+        guard let span = DateRanges.trailingMonth(in: line) else { return nil }
+        let before = (line as NSString).substring(to: span.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—("))
+        guard ResumeText.words(before).count >= 2, !isProse(before), !endsMidSentence(before) else { return nil }
+        return span
+    }
+
+    /// "Stripe San Francisco, CA" with no company: the PDF lost the gap between a company and its
+    /// city, and the place took both. A city the resume names elsewhere (the candidate's own, or a
+    /// one- or two-word city of another position) tells where the company's name ends.
+    static func companiesRunIntoCities(_ positions: [Position], candidateCity: String?) -> [Position] {
+        let cities = Set(([candidateCity] + positions.map { $0.location?.split(separator: ",").first.map(String.init) })
+            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { (1...2).contains(ResumeText.words($0).count) })
+        guard !cities.isEmpty else { return positions }
+        var result = positions
+        for index in result.indices where result[index].company == nil {
+            guard let location = result[index].location, let comma = location.firstIndex(of: ",") else { continue }
+            let place = String(location[..<comma])
+            for city in cities where place.count > city.count && place.lowercased().hasSuffix(" " + city.lowercased()) {
+                let company = String(place.dropLast(city.count)).trimmingCharacters(in: .whitespaces)
+                guard looksLikeCompany(company) else { continue }
+                result[index].company = company
+                result[index].location = city + location[comma...]
+                break
+            }
+        }
+        return result
     }
 
     /// Words a company's name carries in some mentions and not in others.
@@ -134,6 +214,18 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         return result
+    }
+
+    /// "Role: SAP SD lead" under each project of a dated "SAP SD lead" position: an undated title
+    /// that repeats a dated position's (same words, no other employer) restates it, it is no position
+    /// of its own.
+    static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
+        guard let title = undated.title else { return false }
+        let words = Set(ResumeText.alphanumericTokens(title))
+        return dated.contains { position in
+            guard let other = position.title, Set(ResumeText.alphanumericTokens(other)) == words else { return false }
+            return undated.company == nil || undated.company == position.company
+        }
     }
 
     /// Positions written without dates: a short title-like line, and the short line after it as the company.
@@ -217,7 +309,25 @@ public struct ExperienceAnalyzer: Analyzer {
         return Array(before) + after.prefix(2 - before.count)
     }
 
-    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s+-$")
+    /// The first non-empty line after (`offset` 1) or before (-1) a date line whose `heading` is the
+    /// rest of it, when it is a short name line of the same section (not a heading, another date line,
+    /// a bullet or a sentence).
+    static func lineNextToDates(
+        _ index: Int, offset: Int, heading: String, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+    ) -> Int? {
+        guard let other = stride(from: index + offset, through: index + 2 * offset, by: offset)
+            .first(where: { lines.indices.contains($0) && !lines[$0].isEmpty }),
+            candidates.contains(other), !dateLines.contains(other), !map.isHeading(other), !isProse(lines[other]),
+            isNamePart(lines[other]),
+            // "Dean's List  Fall 2013 – Spring 2014" / "ON CAMPUS INVOLVEMENT": capitals next to a line
+            // that has none are a section's heading, whatever the section map made of them.
+            !ResumeText.isAllCaps(lines[other]) || ResumeText.isAllCaps(heading)
+        else { return nil }
+        return other
+    }
+
+    /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@").
+    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$")
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
@@ -255,15 +365,18 @@ public struct ExperienceAnalyzer: Analyzer {
                     let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
-                    // "Test Analyst at Oracle, Hyderabad" names the company and a city.
+                    // "Test Analyst at Oracle, Hyderabad" names the company and a city. Without "at" or a
+                    // region, capitalised names after a separator ("Apple , Google, Microsoft") are no place.
                     let placeParts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    if placeParts.count >= 2, !placeParts.contains(where: Places.isRegion), ResumeText.contains(line, " at " + field) {
+                    if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion) {
+                        position.location = place
+                        continue
+                    }
+                    if ResumeText.contains(line, " at " + field) {
                         position.location = placeParts.last
                         parts += placeParts.dropLast()
-                    } else {
-                        position.location = place
+                        continue
                     }
-                    continue
                 }
                 parts += commaParts.filter { !$0.isEmpty }
             }

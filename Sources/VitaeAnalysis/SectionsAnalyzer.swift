@@ -118,7 +118,7 @@ public struct SectionsAnalyzer: Analyzer {
                      "volunteer", "volunteering", "volunteer experience", "activities", "extracurricular activities",
                      "extra curricular activities", "publications", "personal details", "personal information",
                      "leadership", "leadership experience", "coursework", "relevant coursework", "significant coursework",
-                     "declaration", "affiliations", "memberships", "strengths", "links", "contact", "contact information"],
+                     "declaration", "affiliations", "memberships", "groups", "strengths", "links", "contact", "contact information"],
         ]
         var phrases: [String: SectionKind] = [:]
         for (kind, list) in table { for phrase in list { phrases[phrase] = kind } }

@@ -59,8 +59,12 @@ public struct SkillsAnalyzer: Analyzer {
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
-        let skillLineList = map.lines(of: .skills)
-        let lines = SkillLists.joiningWrappedItems(ResumeText.cleanLines(input), skillLines: skillLineList)
+        let cleanLines = ResumeText.cleanLines(input)
+        // Positions after a "Key Skills" heading typed between them are no skills list.
+        let skillsSectionLines = map.lines(of: .skills)
+        let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
+        let skillLineList = positionLines.isEmpty ? skillsSectionLines : skillsSectionLines.filter { !positionLines.contains($0) }
+        let lines = SkillLists.joiningWrappedItems(cleanLines, skillLines: skillLineList)
         let skillLines = Set(skillLineList)
         let searched = options.scope == .skillsSections && !skillLines.isEmpty
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
@@ -71,8 +75,9 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
-            for index in Self.listedLines(map: map, lines: lines) {
-                for item in SkillLists.items(in: lines[index]) where SkillLists.isPlausibleSkill(item) {
+            for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
+                let line = SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index])
+                for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
@@ -83,7 +88,7 @@ public struct SkillsAnalyzer: Analyzer {
                         continue
                     }
                     let key = item.lowercased()
-                    guard !known.contains(key) else { continue }
+                    guard !known.contains(key), !SkillLists.isRunOfKnownSkills(item) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
@@ -146,28 +151,78 @@ public enum SkillLists {
         if let heading = leadingHeading.firstMatch(in: text), heading.range.location == 0 {
             text = String(text.dropFirst(heading.text.count))
         }
+        if text.utf8.contains(UInt8(ascii: "/")) { text = acronymSlash.replacing(in: text, with: "\u{2}") }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
             .map { trimmingDanglingWords($0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:"))) }
             .filter { !$0.isEmpty }
+            .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
+    }
+
+    /// "A/B Testing", "CI/CD", "UI/UX", "PL/SQL", "TCP/IP": a slash between short capitals inside one
+    /// name, not between two items ("HTML/CSS", "AWS/GCP", "C/C++" list two).
+    static let acronymSlash = Pattern("(?<=\\b[A-Z]{1,2})/(?=[A-Z]{1,3}\\b(?![+#]))|(?<=\\b[A-Z]{3})/(?=[A-Z]{1,2}\\b(?![+#]))")
+
+    /// "Cloud<TAB>AWS, GCP, Terraform" (a two-column table in a Word resume) as "Cloud: AWS, GCP,
+    /// Terraform": the first column labels the list in the second. Cleaning turned the tab into a space
+    /// that made "Cloud AWS" one item. `cleaned` is the line as the analyzers read it; a line joined
+    /// with another is left alone.
+    static func labelledAtTab(_ raw: String, cleaned: String) -> String {
+        guard let tab = raw.firstIndex(of: "\t") else { return cleaned }
+        let label = ResumeText.clean(String(raw[..<tab]))
+        let list = ResumeText.clean(String(raw[raw.index(after: tab)...]))
+        guard ResumeText.clean(raw) == cleaned, (1...3).contains(ResumeText.words(label).count), !label.contains(":"),
+            list.contains(",")
+        else { return cleaned }
+        return label + ": " + list
     }
 
     /// "…, ENTERPRISE" / "RESOURCE PLANNING (2 years), …": Indeed writes skills as one paragraph of
     /// "Skill (n years)" items, wrapped wherever the line is full. A skills line with such items that
     /// ends inside one (not after ")" or ",") continues on the next line: the two are joined on the
     /// second (the first left empty, so line numbers stay and a third line can join on).
+    ///
+    /// The same holds for a plain comma list that fills the line: "…, Babel, Google Cloud" / "Platform,
+    /// Firebase, …" (see `wrapsCommaList`).
     public static func joiningWrappedItems(_ lines: [String], skillLines: [Int]) -> [String] {
         var joined = lines
         let inSkills = Set(skillLines)
+        let width = lineWidth(lines)
         for index in skillLines where inSkills.contains(index + 1) {
             let line = joined[index], next = joined[index + 1]
-            guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next),
-                line.utf8.contains(UInt8(ascii: "(")) || next.utf8.contains(UInt8(ascii: "(")),
-                duration.contains(line) || duration.contains(next)
-            else { continue }
+            guard let last = line.last, last != ")", last != ",", !next.isEmpty, !ResumeText.isBullet(next) else { continue }
+            let wrapsDurationItem = (line.utf8.contains(UInt8(ascii: "(")) || next.utf8.contains(UInt8(ascii: "(")))
+                && (duration.contains(line) || duration.contains(next))
+            // The line as written, not as joined so far: one wrapped item does not make the joined line "full".
+            guard wrapsDurationItem || wrapsCommaList(lines[index], next: next, lineWidth: width) else { continue }
             joined[index + 1] = line + " " + next
             joined[index] = ""
         }
         return joined
+    }
+
+    /// The longest line of the text, links aside: about the width the text was wrapped at.
+    static func lineWidth(_ lines: [String]) -> Int {
+        lines.lazy.filter { !ResumeText.contains($0, "http") && !ResumeText.contains($0, "www.") }.map(\.count).max() ?? 0
+    }
+
+    /// "JavaScript, …, Agile Development, Test-Driven" / "Development, Responsive Design": a list of
+    /// short comma-separated items running to the width of the text and ending in a word, not a comma,
+    /// was cut inside its last item, when the next line goes on with the list (more items, or a short
+    /// end) rather than starting a labelled one. Shorter lines are groups of their own ("Java, Python,
+    /// C++" / "MySQL, Oracle"); a sentence with commas ("In this project, we maintain …") is no list;
+    /// a version ("… Biztalk Server 2013") ends an item.
+    static func wrapsCommaList(_ line: String, next: String, lineWidth: Int) -> Bool {
+        guard line.count >= 40, line.count * 10 >= lineWidth * 7, line.last?.isLetter == true,
+            next.first?.isLetter == true, !next.utf8.contains(UInt8(ascii: ":")), !DateRanges.containsDate(next)
+        else { return false }
+        // "Library and tool: - Tensorflow, …, Artificial" / "Intelligence, …": the label is no item.
+        var listed = line
+        if let heading = leadingHeading.firstMatch(in: line), heading.range.location == 0 {
+            listed = String(line.dropFirst(heading.text.count)).trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
+        }
+        let items = listed.split(separator: ",")
+        guard items.count >= 3, items.allSatisfy({ ResumeText.words(String($0)).count <= 4 }) else { return false }
+        return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
     }
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
@@ -180,9 +235,24 @@ public enum SkillLists {
         if line.utf8.contains(UInt8(ascii: "(")), duration.matches(in: line).count >= 2 { listed = duration.replacing(in: line, with: " ") }
         let words = ResumeText.words(listed).count
         if words <= 4 { return true }
+        // "In this project, we maintain all details about …": a sentence about the work, whatever its commas.
+        if ResumeText.words(listed).contains(where: { firstPersonWords.contains(String($0)) }) { return false }
         let separators = line.filter { ",;|•".contains($0) }.count
         return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
     }
+
+    /// "HTML CSS Python", "Docker Kubernetes Terraform": three or more words that are mostly taxonomy
+    /// skills with nothing between them (a list set in columns, or separated by spaces only) are those
+    /// skills, which the taxonomy scan counts, not one more skill of that name. Two words are often
+    /// one product named after two skills ("SOAP UI", "SQL Azure", "Selenium IDE").
+    static func isRunOfKnownSkills(_ item: String) -> Bool {
+        let words = ResumeText.words(item).count
+        guard words >= 3 else { return false }
+        let hits = SkillTaxonomy.shared.hits(in: SkillTokenizer.tokens(in: item, line: 0), isListLine: { _ in true })
+        return hits.count >= 2 && hits.count * 2 >= words
+    }
+
+    static let firstPersonWords: Set<String> = ["I", "we", "We", "our", "Our", "my", "My"]
 
     /// 1-4 words, some letters, not a sentence, a date, a place or a heading.
     public static func isPlausibleSkill(_ item: String) -> Bool {
@@ -198,12 +268,17 @@ public enum SkillLists {
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Worked on SRM server", "Involved in testing": a verb in the past and its preposition start a
+        // sentence ("Distributed Systems" and "Embedded C" are names).
+        if lowerWords.count >= 2, lowerWords[0].hasSuffix("ed"), sentencePrepositions.contains(String(lowerWords[1])) { return false }
         // "Primary Skill category", "Domain Skill Telecom": a label about skills ("Leadership skill" is one).
         if lowerWords.dropLast().contains(where: { $0 == "skill" || $0 == "skills" }) { return false }
         // "Infosys Limited": an employer, not a skill.
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
     }
+
+    static let sentencePrepositions: Set<String> = ["on", "in", "with", "for", "as", "at", "to", "into", "under", "the", "a", "an"]
 
     static let legalForms: Set<String> = ["limited", "ltd", "ltd.", "pvt", "pvt.", "inc", "inc.", "llc", "corporation", "corp", "corp."]
 

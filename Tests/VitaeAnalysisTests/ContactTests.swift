@@ -40,6 +40,23 @@ let sampleContacts: [ExpectedContact] = [
         #expect(output.contact.location == expected.location)
     }
 
+    @Test func aContactSectionAfterTheMainColumnGivesPhoneAndLocation() async throws {
+        let output = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: """
+            Mateo Alvarez
+            Product Designer
+            EXPERIENCE
+            Senior Product Designer, Lumen Pay Jan 2022 - Present
+            Austin, TX
+            • Ran 60+ usability sessions per year
+            CONTACT
+            mateo.alvarez@example.org
+            +1 (512) 555-0134
+            Austin, TX
+            """, after: [AnalyzerStep<SectionsAnalyzer>(options: .init())])
+        #expect(output.contact.location == "Austin, TX")
+        #expect(output.contact.phones == ["+1 (512) 555-0134"])
+    }
+
     @Test func internationalPhonesAndLinks() async throws {
         let text = """
             Amélie Dupont

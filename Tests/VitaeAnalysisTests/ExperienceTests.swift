@@ -52,6 +52,148 @@ import VitaeTesting
         #expect(output.experience.map(\.company) == ["Infosys Limited", "Infosys Limited", "Oracle India Pvt Ltd", "Oracle India Pvt Ltd"])
     }
 
+    @Test func aHeadingLineWithDatesTakesTheMissingNameFromTheLineUnderIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Kent State University, Kent, Ohio August 2015 - Present
+            Resident Advisor
+            • Organised a fundraiser for 200 attendees, raising $500 for community charity.
+            Senior Software Engineer Jan 2023 - Present
+            Stripe
+            • Built a fraud detection pipeline
+            Dean's List Fall 2013 - Spring 2014
+            ON CAMPUS INVOLVEMENT
+            """)
+        #expect(output.experience.map(\.title) == ["Resident Advisor", "Senior Software Engineer", "Dean's List"])
+        #expect(output.experience.map(\.company) == ["Kent State University", "Stripe", nil])
+        #expect(output.experience.first?.location == "Kent, Ohio")
+    }
+
+    @Test func aHeadingLineWithDatesTakesTheCompanyAboveOrThePlaceBelow() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            ABC Company
+            Software Engineer May 2023 - Present
+            • Led a cross-functional team of 5 engineers in developing a search bar
+            Senior Data Engineer, Northwind Freight Mar 2021 - Apr 2023
+            Seattle, WA
+            • Designed a streaming platform
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer", "Senior Data Engineer"])
+        #expect(output.experience.map(\.company) == ["ABC Company", "Northwind Freight"])
+        #expect(output.experience.map(\.location) == [nil, "Seattle, WA"])
+    }
+
+    @Test func aHeadingLineEndingInOneMonthOrSeasonIsAShortStint() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            DEF Organization
+            Software Engineer Intern Summer 2022
+            • Re-architected the content editor to be mobile responsive
+            Research Assistant, XYZ University March 2021
+            • Awarded a prize in March 2020
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer Intern", "Research Assistant"])
+        #expect(output.experience.map(\.company) == ["DEF Organization", "XYZ University"])
+        #expect(output.experience.first?.start == YearMonth(year: 2022, month: 6))
+        #expect(output.experience.first?.end == YearMonth(year: 2022, month: 8))
+        #expect(output.experience.last?.end == YearMonth(year: 2021, month: 3))
+        #expect(output.totalExperienceMonths == 4)
+    }
+
+    @Test func aCityNamedElsewhereEndsACompanyRunIntoIt() async throws {
+        let text = """
+            John Doe
+            john.doe@email.com , San Francisco, CA
+            EXPERIENCE
+            Senior Software Engineer Jan 2023 - Present
+            Stripe San Francisco, CA
+            • Designed a fraud detection pipeline
+            Software Engineer Jun 2021 - Dec 2022
+            Figma Widgets Mountain View, CA
+            """
+        let output = try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: asOf), on: .init(plainText: text),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init()), AnalyzerStep<ContactAnalyzer>(options: .init())])
+        #expect(output.experience.first?.company == "Stripe")
+        #expect(output.experience.first?.location == "San Francisco, CA")
+        // A city named nowhere else gives no cue where the name ends.
+        #expect(output.experience.last?.company == nil)
+    }
+
+    @Test func aProjectRoleRepeatingTheDatedTitleIsNoPositionOfItsOwn() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            SAP SD lead
+            Acme IT -
+            January 2015 to Present
+            Project: Billing rollout
+            Role: SAP SD lead
+            Project: Go-live
+            Role: Cutover Manager
+            """)
+        #expect(output.experience.map(\.title) == ["SAP SD lead", "Cutover Manager"])
+    }
+
+    @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Searching for work
+            Apple , Google, Microsoft -
+            2017 to Present
+            Sales Executive
+            Al Futtaim - Dubai, AE -
+            January 2015 to December 2016
+            """)
+        #expect(output.experience.map(\.location) == [nil, "Dubai, AE"])
+    }
+
+    @Test func anAtSignFollowedByASpaceMeansAt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Process Associate@ Infosys
+            HR SPOC -  Bengaluru, Karnataka -
+            May 2011 to June 2012
+            """)
+        #expect(output.experience.first?.title == "Process Associate")
+        #expect(output.experience.first?.company == "Infosys")
+    }
+
+    @Test func aPhraseAboutATopicIsNoTitle() async throws {
+        #expect(!JobTitles.looksLikeTitle("Exchange Server Knowledge"))
+        #expect(JobTitles.looksLikeTitle("Exchange Server Administrator"))
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Exchange Server Knowledge
+            ➢ Exchange Server 2010
+            ➢ Exchange Server 2013
+            """)
+        #expect(output.experience.isEmpty)
+    }
+
+    @Test func positionsAfterASkillsHeadingTypedBetweenThemArePositions() async throws {
+        let text = """
+            WORK EXPERIENCE
+            Architect
+            Acme India -  Hyderabad, Telangana -
+            February 2016 to Present
+            • Led the DevOps programme.
+            Key Skills
+            Sr consultant
+            Acme India -  Hyderabad, Telangana -
+            June 2008 to March 2016
+            Sr Test Engineer
+            Acme India -  Hyderabad, Telangana -
+            February 2005 to June 2008
+            SQL Server 2014, Test automation using Selenium.
+            """
+        let output = try await experience(text)
+        #expect(output.experience.map(\.title) == ["Architect", "Sr consultant", "Sr Test Engineer"])
+        let skills = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: text)).skills.map(\.name)
+        #expect(!skills.contains("Sr consultant") && !skills.contains("Acme India"))
+        #expect(skills.contains("Selenium"))
+    }
+
     @Test func indeedLayoutNamesTheCompanyOnTheDashedLine() async throws {
         let output = try await experience("""
             WORK EXPERIENCE
@@ -163,6 +305,97 @@ import VitaeTesting
         #expect(output.education.last?.graduationYear == 2009)
     }
 
+    @Test func aSchoolLineWithItsDatesTakesTheDegreeUnderIt() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            University of La Verne, La Verne, CA Expected Graduation: June 2016
+            Bachelor of Arts, Business Administration
+            GPA: 3.5
+            """)
+        #expect(output.education.count == 1)
+        #expect(output.education.first?.institution == "University of La Verne")
+        #expect(output.education.first?.degree == "Bachelor of Arts")
+        #expect(output.education.first?.graduationYear == 2016)
+    }
+
+    @Test func anUnknownNameWithAYearBeforeADegreeIsTheSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            UC Berkeley 2019
+            Bachelor of Science, Computer Science
+            """)
+        #expect(output.education.count == 1)
+        #expect(output.education.first?.institution == "UC Berkeley")
+        #expect(output.education.first?.degree == "Bachelor of Science")
+        #expect(output.education.first?.field == "Computer Science")
+        #expect(output.education.first?.graduationYear == 2019)
+    }
+
+    @Test func twoUnknownLinesStartingAnEntryAreItsDegreeAndSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            MCL in Computer Application
+
+            IGNOU
+
+            BACHELOR'S IN SCIENCE in COMPUTER NETWORKING
+
+            Karnataka State University
+
+            IBM Jazz
+
+            Quality Center (ALM)
+            """)
+        #expect(output.education.map(\.degree) == ["MCL in Computer Application", "BACHELOR'S IN SCIENCE in COMPUTER NETWORKING"])
+        #expect(output.education.map(\.institution) == ["IGNOU", "Karnataka State University"])
+        let placed = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Widget Studies
+            Dadabari -  Ajmer, Rajasthan
+            """)
+        #expect(placed.education.first?.institution == "Dadabari")
+        #expect(placed.education.first?.location == "Ajmer, Rajasthan")
+        // A course's name is no school.
+        let course = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nNetworking Basics\nTraining Program\n")
+        #expect(course.education.allSatisfy { $0.institution == nil })
+    }
+
+    @Test func bracketsThatCloseANameStayEmptyOnesGo() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B-tech (CSE)
+            Adhiparasakthi Engineering College (Anna University)
+            2001 to 2005
+            B.Sc (2010)
+            Widget College
+            """)
+        #expect(output.education.map(\.degree) == ["B-tech (CSE)", "B.Sc"])
+        #expect(output.education.first?.institution == "Adhiparasakthi Engineering College (Anna University)")
+    }
+
+    @Test func aLongDegreeThePatternsDoNotKnowIsStillTheDegreeBeforeASchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            BE in Computer Science and Engineering
+
+            Vivekananda Engineering College -  Chennai, Tamil Nadu
+
+            2013
+
+            BTEC HNC in Aviation in Hospitality and Travel Management
+
+            Frankfinn Institute of Training -  Calicut, Kerala
+
+            2008
+            """)
+        #expect(output.education.map(\.degree) == [
+            "BE in Computer Science and Engineering", "BTEC HNC in Aviation in Hospitality and Travel Management",
+        ])
+        #expect(output.education.last?.institution == "Frankfinn Institute of Training")
+    }
+
     @Test func sampleEducationWithGPA() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
         let entry = try #require(output.education.first)
@@ -190,6 +423,19 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.experience, .education, .skills])
         #expect(output.sections.map(\.startLine) == [2, 4, 6])
         #expect(output.sections.map(\.endLine) == [3, 5, 7])
+    }
+
+    @Test func indeedGroupsHeadsASectionOfItsOwn() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            SKILLS
+            LINUX (Less than 1 year), VMWARE (Less than 1 year)
+            GROUPS
+            AWWA
+            November 2015 to Present
+            """)
+        #expect(output.sections.map(\.kind) == [.skills, .other])
+        #expect(output.sections.first?.endLine == 2)
     }
 
     @Test func aHeadingWordEndingAWrappedSentenceIsNoHeading() async throws {

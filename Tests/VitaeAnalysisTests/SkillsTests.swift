@@ -48,6 +48,14 @@ import VitaeTesting
         #expect(!found.contains("Spring"))
     }
 
+    @Test func productsNamedWithAGenericAcronymAreThoseProducts() async throws {
+        let found = try await skills("Skills: Test automation using Coded UI, Selenium IDE, SOAP UI, Google App Engine, Google AdWords")
+        #expect(found.contains("Coded UI") && found.contains("Selenium IDE") && found.contains("SoapUI"))
+        #expect(found.contains("Google App Engine") && found.contains("Google Ads"))
+        // Not the design discipline, a generic IDE, SOAP or the company.
+        #expect(!found.contains("User Interface Design") && !found.contains("IDE") && !found.contains("SOAP") && !found.contains("Google"))
+    }
+
     @Test func mentionsAreCountedAndCategorised() async throws {
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))
@@ -78,6 +86,101 @@ import VitaeTesting
         #expect(!names.contains("Hyper") && !names.contains { $0.contains("than") || $0 == "Less" })
         #expect(names.contains("Flux Tester"))  // not "Flux Tester using"
         #expect(!names.contains("Infosys Limited"))
+    }
+
+    @Test func anItemWrappedAtTheEndOfAFullCommaListLineIsOneItem() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            JavaScript, TypeScript, HTML5, CSS3, Python, React, Redux, Angular, Vue.js, Node.js,
+            Express.js, Git, Docker, Webpack, Babel, Agile Development, Test-Driven
+            Development, Responsive Design, Widget Crafting
+            Go, Rust, Haskell
+            Quantum Widgets, Oracle
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Test-Driven Development"))
+        #expect(!names.contains("Development") && !names.contains("Test-Driven"))
+        // A short line is a group of its own, not the start of a wrapped item.
+        #expect(names.contains("Quantum Widgets") && !names.contains { $0.hasPrefix("Haskell ") })
+    }
+
+    @Test func aListLabelDoesNotStopAWrappedItemFromJoining() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            TECHNICAL SUMMARY
+            Library and tool: - Tensorflow, Deep Learning, Machine Learning, Word2vec, Artificial
+            Intelligence, PyCharm, Jupyter Notebook
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Artificial Intelligence") && !names.contains("Artificial"))
+    }
+
+    @Test func aSlashBetweenShortCapitalsIsPartOfTheName() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Feature Flags, A/B Testing, CI/CD, Widget/Gadget Design, HTML/CSS, C/C++
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("A/B Testing") && names.contains("CI/CD"))
+        #expect(!names.contains("A") && !names.contains("B Testing") && !names.contains("CD"))
+        // Longer names and C++ are two items either side of the slash.
+        #expect(names.contains("Widget") && names.contains("HTML") && names.contains("CSS") && names.contains("C++"))
+    }
+
+    @Test func skillsSetInColumnsAreNoSkillOfTheirOwn() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            HTML CSS Python
+            Docker Kubernetes Terraform
+            Selenium IDE, Quantum Widget Studio
+            """))
+        let names = output.skills.map(\.name)
+        #expect(!names.contains("HTML CSS Python") && !names.contains("Docker Kubernetes Terraform"))
+        #expect(names.contains("Python") && names.contains("Kubernetes"))
+        // Two words can be one product; unknown words make a name of their own.
+        #expect(names.contains("Selenium IDE") && names.contains("Quantum Widget Studio"))
+    }
+
+    @Test func aFirstPersonSentenceEndsTheSkillsList() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            Tools: Widget Studio, Flux Tester
+            In this project, we maintain all details about Hospital details like- Hospital address, Consultant
+            Doctor, Doctor Details, Permanent Doctor, Medicine, Lab Test
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Widget Studio"))
+        #expect(!names.contains("In this project") && !names.contains("Consultant") && !names.contains("Medicine"))
+    }
+
+    @Test func aPastTenseVerbAndItsPrepositionStartASentenceNotASkill() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Widget Programming
+            • Worked on Widget server.
+            • Involved in flux testing
+            • Distributed Widgets
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Widget Programming") && names.contains("Distributed Widgets"))
+        #expect(!names.contains { $0.hasPrefix("Worked") || $0.hasPrefix("Involved") })
+    }
+
+    @Test func aTableColumnBeforeATabLabelsTheList() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Cloud\tAWS, Widget Cloud, Helm
+            Observability\tPrometheus, Grafana, OpenTelemetry
+            """))
+        let names = output.skills.map(\.name)
+        #expect(!names.contains("Cloud AWS") && !names.contains("Observability Prometheus"))
+        #expect(names.contains("Prometheus") && names.contains("Widget Cloud"))
     }
 
     @Test func shortNamesInLowerCaseCountAsWholeListItems() async throws {

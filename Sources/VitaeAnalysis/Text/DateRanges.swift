@@ -143,6 +143,25 @@ public enum DateRanges {
         return spans
     }
 
+    /// "Software Engineer Intern  Summer 2022", "Relay for Life  March 2015": a month or season with
+    /// its year ending a line, read as a stint of that month (a season: three months). A bare year
+    /// is not enough: "… 2015" ends many lines that name no stint.
+    public static func trailingMonth(in line: String) -> DateSpan? {
+        guard hasDigits(line), let match = trailingMonthPattern.firstMatch(in: line) else { return nil }
+        let g = match.groups
+        if let name = g[1], let year = g[2].flatMap({ Int($0) }) {
+            let month = YearMonth(year: year, month: monthNumbers[String(name.lowercased().prefix(3))] ?? 1)
+            return DateSpan(start: month, end: month, range: match.range)
+        }
+        guard let season = g[3], let year = g[4].flatMap({ Int($0) }) else { return nil }
+        let start = YearMonth(year: year, month: seasonMonths[season.lowercased()] ?? 1)
+        let last = start.ordinal + 2
+        return DateSpan(start: start, end: YearMonth(year: last / 12, month: last % 12 + 1), range: match.range)
+    }
+
+    static let trailingMonthPattern = Pattern(
+        "(?<![\\w/])(?:(\(monthNames))\\.?,?\\s*(\\d{4})|(\(seasonNames))\\s+(\\d{4}))\\s*$", caseInsensitive: true)
+
     /// True when the text has two ASCII digits in a row: a cheap test before running date patterns.
     static func hasDigits(_ text: String) -> Bool {
         var previousWasDigit = false

@@ -48,6 +48,16 @@ public enum Places {
         return regions.contains(trimmed.lowercased())
     }
 
+    /// True for a region as resumes also write it: a known one, a short code in capitals ("AE", the
+    /// United Arab Emirates) or a known region with a word more ("Delhi NCR").
+    static func looksLikeRegion(_ part: String) -> Bool {
+        if isRegion(part) { return true }
+        let trimmed = part.trimmingCharacters(in: .whitespaces)
+        if trimmed.count <= 3, ResumeText.isAllCaps(trimmed) { return true }
+        let words = trimmed.split(separator: " ")
+        return words.count > 1 && (1..<words.count).contains { isRegion(words[..<$0].joined(separator: " ")) }
+    }
+
     /// True when `part` reads like one capitalised place name: "Mountain View", "St. Louis", "NYC".
     static func isPlaceName(_ part: String) -> Bool {
         let words = ResumeText.words(part)

@@ -239,6 +239,9 @@ public enum JobTitles {
         let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
             .map(String.init).filter { $0 != "-" && $0 != "&" }
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
+        // "Exchange Server Knowledge", "Technical Skills": a phrase about a topic, whatever title words
+        // come before its last word ("Head of Information" keeps its head before "of").
+        if topicHeads.contains(tokens.last!), !tokens.contains("of") { return 0 }
         let known = tokens.filter { (words[$0]?.anywhere ?? 0) >= 3 }.count
         let coverage = Double(known) / Double(tokens.count)
         func headScore(_ token: String) -> Double {
@@ -249,6 +252,11 @@ public enum JobTitles {
         let head = max(headScore(tokens.last!), 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
+
+    static let topicHeads: Set<String> = [
+        "knowledge", "skills", "skill", "experience", "summary", "profile", "responsibilities", "achievements",
+        "details", "information", "expertise", "proficiency", "objective", "highlights", "overview",
+    ]
 
     public static func looksLikeTitle(_ text: String) -> Bool {
         !text.contains(where: \.isNumber) && titleScore(text) >= 0.6

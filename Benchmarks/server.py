@@ -20,10 +20,17 @@ queue of both servers (each asks for the largest backlog) unless --somaxconn rai
 run (needs root; the old value is put back).
 Python standard library only. Every loop is bounded in count and time.
 """
-import argparse, http.client, json, os, resource, selectors, signal, socket, subprocess, sys, tempfile, threading, time
+import argparse, atexit, http.client, json, os, resource, selectors, shutil, signal, socket, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+
+
+def scratch_dir():
+    """A data folder for one server, removed when the benchmark ends (each holds a database of every job run)."""
+    path = tempfile.mkdtemp(prefix="vitae-bench-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
 
 
 def free_port():
@@ -127,7 +134,7 @@ def add_job(conn, queue, blob, resume_id):
 
 
 def throughput(args, pipelines):
-    data = tempfile.mkdtemp(prefix="vitae-bench-")
+    data = scratch_dir()
     server = vitae_server(args, data, 0, pipelines)
     blob = upload_blob(server.port)
     n, threads = args.jobs, 4
@@ -197,7 +204,7 @@ def open_sse(port, path):
 
 
 def latency(args, pipelines):
-    data = tempfile.mkdtemp(prefix="vitae-bench-")
+    data = scratch_dir()
     server = vitae_server(args, data, 4, pipelines)
     blob = upload_blob(server.port)
     c = http.client.HTTPConnection("127.0.0.1", server.port)
@@ -348,7 +355,17 @@ def main():
             set_somaxconn(kernel_default)
 
 
+def machine_reference():
+    """Seconds for a fixed single-threaded loop: this machine's speed drifts through the day (shared
+    host), and figures from different runs only compare at a similar reference."""
+    start, total = time.perf_counter(), 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
 def run(args):
+    print(f"machine     reference loop {machine_reference():.2f} s (lower is faster)")
     hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     pipelines = os.path.join(HERE, "pipelines")
@@ -359,7 +376,7 @@ def run(args):
     if "latency" in only:
         latency(args, pipelines)
     if "idle" in only or "fanout" in only:
-        data = tempfile.mkdtemp(prefix="vitae-bench-")
+        data = scratch_dir()
         server = vitae_server(args, data, 1 if "fanout" in only else 0, pipelines)
         blob = upload_blob(server.port)
         c = http.client.HTTPConnection("127.0.0.1", server.port)
@@ -367,7 +384,7 @@ def run(args):
         if "idle" in only:
             print(f"idle        net.core.somaxconn = {read_somaxconn()}")
             # A job in a queue no worker serves stays waiting: its subscribers are idle.
-            idle_server = vitae_server(args, tempfile.mkdtemp(prefix="vitae-bench-"), 0, pipelines)
+            idle_server = vitae_server(args, scratch_dir(), 0, pipelines)
             idle_job = add_job(http.client.HTTPConnection("127.0.0.1", idle_server.port), "noop",
                                upload_blob(idle_server.port), "idle")
             idle_on("vitae", idle_server.port, idle_server.proc.pid, f"/api/v1/sse/job/{idle_job}", counts)

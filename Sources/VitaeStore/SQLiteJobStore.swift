@@ -88,6 +88,15 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 END;
                 """)
         }
+        migrator.registerMigration("v3: partial indexes for claims") { db in
+            // Claims look only at waiting jobs and sweeps only at running ones; finished jobs, most of the
+            // table, stay out of both indexes, so a job's end removes one small entry instead of moving one.
+            try db.execute(sql: """
+                DROP INDEX jobs_ready;
+                CREATE INDEX jobs_waiting ON jobs (queue, priority DESC, run_at, created_at) WHERE phase = 'waiting';
+                CREATE INDEX jobs_running ON jobs (queue, lease_expires_at) WHERE phase = 'active';
+                """)
+        }
         return migrator
     }
 

@@ -97,7 +97,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "VitaeEngineTests", dependencies: ["VitaeEngine", "VitaeAnalysis", "VitaeTesting"]),
         .testTarget(name: "VitaeAnalysisTests", dependencies: ["VitaeAnalysis", "VitaeTesting"], exclude: ["Fixtures"]),
-        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore", "VitaePostgres"]),
+        .testTarget(name: "VitaeStoreTests", dependencies: ["VitaeStore", "VitaePostgres", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "VitaeServerTests",
             dependencies: [

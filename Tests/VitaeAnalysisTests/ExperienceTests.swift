@@ -305,30 +305,39 @@ import VitaeTesting
         #expect(output.education.last?.graduationYear == 2009)
     }
 
-    @Test func aSchoolLineWithItsDatesTakesTheDegreeUnderIt() async throws {
-        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+    /// A school line that carries its own dates takes the degree under it; an unknown name with a year
+    /// before a degree is the school.
+    struct SchoolAboveDegree: Sendable, CustomTestStringConvertible {
+        let text: String
+        let institution: String
+        let degree: String
+        let field: String
+        let year: Int
+        var testDescription: String { institution }
+    }
+
+    static let schoolsAboveDegrees = [
+        SchoolAboveDegree(text: """
             EDUCATION
             University of La Verne, La Verne, CA Expected Graduation: June 2016
             Bachelor of Arts, Business Administration
             GPA: 3.5
-            """)
-        #expect(output.education.count == 1)
-        #expect(output.education.first?.institution == "University of La Verne")
-        #expect(output.education.first?.degree == "Bachelor of Arts")
-        #expect(output.education.first?.graduationYear == 2016)
-    }
-
-    @Test func anUnknownNameWithAYearBeforeADegreeIsTheSchool() async throws {
-        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            """, institution: "University of La Verne", degree: "Bachelor of Arts", field: "Business Administration", year: 2016),
+        SchoolAboveDegree(text: """
             EDUCATION
             UC Berkeley 2019
             Bachelor of Science, Computer Science
-            """)
+            """, institution: "UC Berkeley", degree: "Bachelor of Science", field: "Computer Science", year: 2019),
+    ]
+
+    @Test(arguments: schoolsAboveDegrees) func aSchoolLineAboveADegreeIsItsSchool(_ example: SchoolAboveDegree) async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: example.text)
         #expect(output.education.count == 1)
-        #expect(output.education.first?.institution == "UC Berkeley")
-        #expect(output.education.first?.degree == "Bachelor of Science")
-        #expect(output.education.first?.field == "Computer Science")
-        #expect(output.education.first?.graduationYear == 2019)
+        let entry = try #require(output.education.first)
+        #expect(entry.institution == example.institution)
+        #expect(entry.degree == example.degree)
+        #expect(entry.field == example.field)
+        #expect(entry.graduationYear == example.year)
     }
 
     @Test func twoUnknownLinesStartingAnEntryAreItsDegreeAndSchool() async throws {

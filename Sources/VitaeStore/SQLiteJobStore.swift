@@ -97,6 +97,25 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 CREATE INDEX jobs_running ON jobs (queue, lease_expires_at) WHERE phase = 'active';
                 """)
         }
+        migrator.registerMigration("v4: one event row per write") { db in
+            // A worker writes a job's quick steps together; one row for them is one append at the end of
+            // the table and one small index entry, where a row per event (in a table ordered by job, with
+            // the bodies in the index's pages) was six inserts scattered over the file.
+            try db.execute(sql: """
+                ALTER TABLE job_events RENAME TO job_events_v1;
+                CREATE TABLE job_events (
+                    job_id TEXT NOT NULL,
+                    first_sequence INTEGER NOT NULL,
+                    last_sequence INTEGER NOT NULL,
+                    updates TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX job_events_by_job ON job_events (job_id, last_sequence);
+                INSERT INTO job_events (job_id, first_sequence, last_sequence, updates, created_at)
+                    SELECT job_id, sequence, sequence, '[' || body || ']', created_at FROM job_events_v1 ORDER BY job_id, sequence;
+                DROP TABLE job_events_v1;
+                """)
+        }
         return migrator
     }
 
@@ -132,7 +151,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
         let data = job.data.jsonText
-        let body = queued.jsonText
+        let updates = Self.updatesText([queued.jsonText])
         return try await write(durable: true) { db in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
             let now = self.clock().epochMilliseconds
@@ -143,8 +162,8 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 """,
                 arguments: [job.id, job.queue, job.name, data, job.priority, job.maxAttempts, queued.progress,
                             queued.stage?.rawValue, queued.message, now, now])
-            try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, 1, ?, ?)",
-                           arguments: [job.id, body, now])
+            try db.execute(sql: "INSERT INTO job_events (job_id, first_sequence, last_sequence, updates, created_at) VALUES (?, 1, 1, ?, ?)",
+                           arguments: [job.id, updates, now])
             let record = try Self.fetchJob(db, id: job.id)!
             let event = StoredEvent(jobId: job.id, sequence: 1, update: queued)
             return (.added(record, event), [event])
@@ -215,21 +234,21 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
         guard let latest = updates.last else { return [] }
-        let bodies = updates.map(\.jsonText)
+        let text = Self.updatesText(updates.map(\.jsonText))
         return try await write { db in
             let held = try Int.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET last_sequence = last_sequence + ?, progress = ?, stage = ?, message = ?
                 WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
                 """), arguments: [updates.count, latest.progress, latest.stage?.rawValue, latest.message, latest.jobId, worker])
             guard let held else { throw StoreError.leaseLost(jobId: latest.jobId) }
-            let events = try Self.insertEvents(db, updates, bodies: bodies, through: held, now: self.clock().epochMilliseconds)
+            let events = try Self.insertEvents(db, updates, text: text, through: held, now: self.clock().epochMilliseconds)
             return (events, events)
         }
     }
 
     public func finish(_ update: JobUpdate, following: [JobUpdate], worker: String, retryAt: Date?) async throws -> [StoredEvent] {
         let updates = following + [update]
-        let bodies = updates.map(\.jsonText)
+        let text = Self.updatesText(updates.map(\.jsonText))
         let result = update.result?.jsonText
         return try await write { db in
             let now = self.clock().epochMilliseconds
@@ -253,7 +272,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                                       update.message, result, update.error, update.errorCode, now, update.jobId, worker])
             }
             guard let held else { throw StoreError.leaseLost(jobId: update.jobId) }
-            let events = try Self.insertEvents(db, updates, bodies: bodies, through: held, now: now)
+            let events = try Self.insertEvents(db, updates, text: text, through: held, now: now)
             return (events, events)
         }
     }
@@ -299,13 +318,16 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
         let rows = try await read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT sequence, body FROM job_events WHERE job_id = ? AND sequence > ? ORDER BY sequence"),
-                             arguments: [jobId, after]).map { row -> (Int, String) in (row["sequence"], row["body"]) }
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT first_sequence, updates FROM job_events WHERE job_id = ? AND last_sequence > ? ORDER BY last_sequence
+                """), arguments: [jobId, after]).map { row -> (Int, String) in (row[0], row[1]) }
         }
         let decoder = JSONDecoder()
-        return try rows.map { sequence, body in
-            StoredEvent(jobId: jobId, sequence: sequence, update: try decoder.decode(JobUpdate.self, from: Data(body.utf8)))
-        }
+        return try rows.flatMap { first, text in
+            try decoder.decode([JobUpdate].self, from: Data(text.utf8)).enumerated().map { offset, update in
+                StoredEvent(jobId: jobId, sequence: first + offset, update: update)
+            }
+        }.filter { $0.sequence > after }
     }
 
     public func lastSequences(of jobIds: [String]) async throws -> [String: Int] {
@@ -353,25 +375,21 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     private func appendEvent(_ db: Database, jobId: String, update: JobUpdate, now: Int64) throws -> StoredEvent {
         let sequence = try Int.fetchOne(db.cachedStatement(sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence"),
                                         arguments: [jobId])!
-        return try Self.insertEvents(db, [update], bodies: [update.jsonText], through: sequence, now: now)[0]
+        return try Self.insertEvents(db, [update], text: Self.updatesText([update.jsonText]), through: sequence, now: now)[0]
     }
 
-    private static func insertEventsSQL(rows: Int) -> String {
-        "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES " + repeatElement("(?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    /// The `updates` column: a JSON array of the updates a row logs.
+    private static func updatesText(_ bodies: [String]) -> String {
+        "[" + bodies.joined(separator: ",") + "]"
     }
 
-    /// The texts for the usual numbers of events, made once: building one costs about as much as running it.
-    private static let preparedInserts: [String] = (0..<16).map { insertEventsSQL(rows: $0) }
-
-    /// Logs `updates` of one job under the sequences that end at `last`, which the caller reserved.
-    /// One statement for all of them: a job's quick steps usually arrive together.
-    private static func insertEvents(_ db: Database, _ updates: [JobUpdate], bodies: [String], through last: Int, now: Int64) throws -> [StoredEvent] {
+    /// Logs `updates` of one job, written as `text`, under the sequences that end at `last`, which the
+    /// caller reserved. One row for all of them: a job's quick steps usually arrive together.
+    private static func insertEvents(_ db: Database, _ updates: [JobUpdate], text: String, through last: Int, now: Int64) throws -> [StoredEvent] {
         guard let jobId = updates.first?.jobId else { return [] }
         let first = last - updates.count + 1
-        let insert = try db.cachedStatement(sql: updates.count < preparedInserts.count ? preparedInserts[updates.count] : insertEventsSQL(rows: updates.count))
-        var arguments = StatementArguments()
-        for (offset, body) in bodies.enumerated() { arguments += [jobId, first + offset, body, now] }
-        try insert.execute(arguments: arguments)
+        try db.cachedStatement(sql: "INSERT INTO job_events (job_id, first_sequence, last_sequence, updates, created_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [jobId, first, last, text, now])
         return updates.enumerated().map { offset, update in StoredEvent(jobId: jobId, sequence: first + offset, update: update) }
     }
 

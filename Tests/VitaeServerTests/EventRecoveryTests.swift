@@ -41,8 +41,8 @@ import VitaeEngine
         try await database.write { db in
             let sequence = try Int.fetchOne(db, sql: "UPDATE jobs SET last_sequence = last_sequence + 1 WHERE id = ? RETURNING last_sequence",
                                             arguments: [jobId])!
-            try db.execute(sql: "INSERT INTO job_events (job_id, sequence, body, created_at) VALUES (?, ?, ?, 0)",
-                           arguments: [jobId, sequence, lost.jsonText])
+            try db.execute(sql: "INSERT INTO job_events (job_id, first_sequence, last_sequence, updates, created_at) VALUES (?, ?, ?, ?, 0)",
+                           arguments: [jobId, sequence, sequence, "[\(lost.jsonText)]"])
         }
         let frames = try await reading.value.filter { $0.event == "job_update" }
         let ids = frames.compactMap { $0.id.flatMap(Int.init) }

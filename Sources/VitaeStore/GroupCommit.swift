@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import Synchronization
 
@@ -23,6 +24,8 @@ final class GroupCommit: Sendable {
     }
 
     private let pool: DatabasePool
+    /// Announces committed groups and resumes their callers, in commit order, off the writer's thread.
+    private let handOff = DispatchQueue(label: "vitae.group-commit.hand-off")
     private let state = Mutex(State())
     private let maxGroup: Int
     /// Called with a group's events after it committed and before any caller resumes.
@@ -78,7 +81,8 @@ final class GroupCommit: Sendable {
 
     /// Commits groups until none is waiting, on GRDB's writer queue rather than a Swift concurrency
     /// thread (GRDB's async write would block one while the writer is busy). The next group starts as
-    /// soon as one commits, with no hop in between, and callers resume from here.
+    /// soon as one commits. Its callers resume from another thread: waking them wakes threads that take
+    /// the writer's core on two cores, and the writer is what every job waits for.
     private func drain(_ db: Database) {
         while true {
             let group = state.withLock { state -> [Pending] in
@@ -93,10 +97,12 @@ final class GroupCommit: Sendable {
             guard !group.isEmpty else { return }
             do {
                 let events = try commit(group, in: db)
-                committed(events)
-                for pending in group { pending.finish(nil) }
+                handOff.async {
+                    self.committed(events)
+                    for pending in group { pending.finish(nil) }
+                }
             } catch {
-                for pending in group { pending.finish(error) }
+                handOff.async { for pending in group { pending.finish(error) } }
             }
         }
     }

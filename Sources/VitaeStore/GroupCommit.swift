@@ -5,12 +5,20 @@ import Synchronization
 /// Commits writes in groups: while one transaction is committing, the next one fills up with
 /// whatever callers submit meanwhile. One failing write fails only its caller (the group runs
 /// again with a savepoint per write); a failed commit fails every write of its group.
+///
+/// Writes report the jobs they move between phases; the group's moves are recorded together, in
+/// its transaction, just before it commits.
 final class GroupCommit: Sendable {
+    /// What a write does in the group's transaction: it returns its value and the events it logged,
+    /// and adds the jobs it moved between phases to the moves it is given.
+    typealias Write<T> = @Sendable (Database, inout PhaseMoves) throws -> (T, [StoredEvent])
+
     private struct Pending: Sendable {
         let durable: Bool
         /// Runs the write inside the group's transaction; returns the events it appended. Isolated, the
         /// write runs in a savepoint and its error goes to its caller; otherwise the error is thrown.
-        let run: @Sendable (Database, _ isolated: Bool) throws -> [StoredEvent]
+        /// Its moves are added only if it succeeded.
+        let run: @Sendable (Database, _ isolated: Bool, inout PhaseMoves) throws -> [StoredEvent]
         /// Resumes the caller, with the commit's error if the group did not commit.
         let finish: @Sendable ((any Error)?) -> Void
     }
@@ -28,26 +36,32 @@ final class GroupCommit: Sendable {
     private let handOff = DispatchQueue(label: "vitae.group-commit.hand-off")
     private let state = Mutex(State())
     private let maxGroup: Int
+    /// Called in the group's transaction, before it commits, with the moves of all its writes.
+    private let recordMoves: @Sendable (Database, PhaseMoves) throws -> Void
     /// Called with a group's events after it committed and before any caller resumes.
     private let committed: @Sendable ([StoredEvent]) -> Void
 
-    init(pool: DatabasePool, maxGroup: Int = 512, committed: @escaping @Sendable ([StoredEvent]) -> Void) {
+    init(pool: DatabasePool, maxGroup: Int = 512, recordMoves: @escaping @Sendable (Database, PhaseMoves) throws -> Void,
+         committed: @escaping @Sendable ([StoredEvent]) -> Void) {
         self.pool = pool
         self.maxGroup = maxGroup
+        self.recordMoves = recordMoves
         self.committed = committed
     }
 
     /// Runs `body` in the next group. `durable` makes the group's commit wait for the disk.
-    func submit<T: Sendable>(durable: Bool, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
+    func submit<T: Sendable>(durable: Bool, _ body: @escaping Write<T>) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let outcome = Outcome<T>()
             let pending = Pending(
                 durable: durable,
-                run: { db, isolated in
+                run: { db, isolated, groupMoves in
+                    var moves = PhaseMoves()
                     guard isolated else {
                         do {
-                            let (value, events) = try body(db)
+                            let (value, events) = try body(db, &moves)
                             outcome.set(.success(value))
+                            groupMoves.add(moves)
                             return events
                         } catch {
                             throw WriteFailed()
@@ -56,10 +70,11 @@ final class GroupCommit: Sendable {
                     do {
                         var value: (T, [StoredEvent])?
                         try db.inSavepoint {
-                            value = try body(db)
+                            value = try body(db, &moves)
                             return .commit
                         }
                         outcome.set(.success(value!.0))
+                        groupMoves.add(moves)
                         return value!.1
                     } catch {
                         outcome.set(.failure(error))
@@ -114,16 +129,18 @@ final class GroupCommit: Sendable {
         defer { if durable { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
         // Writes rarely fail, so the group first runs without a savepoint per write.
         do {
-            return try Self.run(group, in: db, isolated: false)
+            return try run(group, in: db, isolated: false)
         } catch is WriteFailed {
-            return try Self.run(group, in: db, isolated: true)
+            return try run(group, in: db, isolated: true)
         }
     }
 
-    private static func run(_ group: [Pending], in db: Database, isolated: Bool) throws -> [StoredEvent] {
+    private func run(_ group: [Pending], in db: Database, isolated: Bool) throws -> [StoredEvent] {
         var events: [StoredEvent] = []
+        var moves = PhaseMoves()
         try db.inTransaction(.immediate) {
-            for pending in group { events += try pending.run(db, isolated) }
+            for pending in group { events += try pending.run(db, isolated, &moves) }
+            try recordMoves(db, moves)
             return .commit
         }
         return events

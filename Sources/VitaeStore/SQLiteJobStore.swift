@@ -24,7 +24,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
-        writer = GroupCommit(pool: pool, committed: listeners.announce)
+        writer = GroupCommit(pool: pool, recordMoves: Self.recordMoves, committed: listeners.announce)
     }
 
     static var migrator: DatabaseMigrator {
@@ -116,6 +116,15 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 DROP TABLE job_events_v1;
                 """)
         }
+        migrator.registerMigration("v5: counts kept per group") { db in
+            // The store records each group's moves between phases in one statement per queue and phase
+            // (`recordMoves`); the triggers cost two statements per job and change.
+            try db.execute(sql: """
+                DROP TRIGGER jobs_counted_on_insert;
+                DROP TRIGGER jobs_counted_on_update;
+                DROP TRIGGER jobs_counted_on_delete;
+                """)
+        }
         return migrator
     }
 
@@ -143,8 +152,17 @@ public final class SQLiteJobStore: JobStore, EventFeed {
 
     /// Runs a write in the next committed group; its events are announced once committed.
     /// `durable` waits for the disk (fsync), for changes a client was told are accepted.
-    private func write<T: Sendable>(durable: Bool = false, _ body: @escaping @Sendable (Database) throws -> (T, [StoredEvent])) async throws -> T {
+    private func write<T: Sendable>(durable: Bool = false, _ body: @escaping GroupCommit.Write<T>) async throws -> T {
         try await writer.submit(durable: durable, body)
+    }
+
+    /// Adds a group's moves between phases to the counts: one statement per queue and phase changed.
+    private static func recordMoves(_ db: Database, _ moves: PhaseMoves) throws {
+        guard !moves.changes.isEmpty else { return }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO queue_counts (queue, phase, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n
+            """)
+        for (key, change) in moves.changes { try upsert.execute(arguments: [key.queue, key.phase.rawValue, change]) }
     }
 
     // MARK: JobStore
@@ -152,7 +170,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func add(_ job: NewJob, queued: JobUpdate) async throws -> AddOutcome {
         let data = job.data.jsonText
         let updates = Self.updatesText([queued.jsonText])
-        return try await write(durable: true) { db in
+        return try await write(durable: true) { db, moves in
             if let existing = try Self.fetchJob(db, id: job.id) { return (.existing(existing), []) }
             let now = self.clock().epochMilliseconds
             try db.execute(sql: """
@@ -164,6 +182,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                             queued.stage?.rawValue, queued.message, now, now])
             try db.execute(sql: "INSERT INTO job_events (job_id, first_sequence, last_sequence, updates, created_at) VALUES (?, 1, 1, ?, ?)",
                            arguments: [job.id, updates, now])
+            moves.move(queue: job.queue, from: nil, to: .waiting)
             let record = try Self.fetchJob(db, id: job.id)!
             let event = StoredEvent(jobId: job.id, sequence: 1, update: queued)
             return (.added(record, event), [event])
@@ -177,7 +196,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func claim(queues: [String], worker: String, limit: Int, lease: Duration) async throws -> [JobRecord] {
         guard !queues.isEmpty, limit > 0 else { return [] }
         let leaseMs = lease.milliseconds
-        let rows = try await write { db in
+        let rows = try await write { db, moves in
             let now = self.clock().epochMilliseconds
             var events: [StoredEvent] = []
             // Waiting jobs are read from the ready index in claim order, one queue at a time, so a claim
@@ -189,7 +208,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 """)
             var candidates: [ClaimCandidate] = []
             for queue in queues {
-                candidates += try Row.fetchAll(waiting, arguments: [queue, now, limit]).map(ClaimCandidate.init)
+                candidates += try Row.fetchAll(waiting, arguments: [queue, now, limit]).map { ClaimCandidate($0, waitingIn: queue) }
             }
             if self.leaseSweep.isDue(now: now) {
                 let expired = try Row.fetchAll(db.cachedStatement(sql: """
@@ -200,13 +219,16 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                     // A job whose worker vanished and that has no attempts left fails here, once.
                     if row["exhausted"] {
                         let record = try Self.fetchJob(db, id: row["id"])!
-                        events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed, now: now))
+                        events.append(try self.appendTerminal(db, record: record, update: StoreUpdates.workerLost(record), phase: .failed,
+                                                              now: now, moves: &moves))
                     } else {
-                        candidates.append(ClaimCandidate(row))
+                        candidates.append(ClaimCandidate(row, waitingIn: nil))
                     }
                 }
             }
-            let chosen = candidates.sorted().prefix(limit).map(\.id)
+            let taken = candidates.sorted().prefix(limit)
+            for queue in taken.compactMap(\.waitingIn) { moves.move(queue: queue, from: .waiting, to: .active) }
+            let chosen = taken.map(\.id)
             guard !chosen.isEmpty else { return (CopiedRows([]), events) }
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 UPDATE jobs SET phase = 'active', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?,
@@ -222,7 +244,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func renewLeases(worker: String, jobIds: [String], lease: Duration) async throws -> Set<String> {
         guard !jobIds.isEmpty else { return [] }
         let leaseMs = lease.milliseconds
-        return try await write { db in
+        return try await write { db, _ in
             let now = self.clock().epochMilliseconds
             let renewed = try String.fetchAll(db, sql: """
                 UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND phase = 'active'
@@ -235,7 +257,7 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     public func append(_ updates: [JobUpdate], worker: String) async throws -> [StoredEvent] {
         guard let latest = updates.last else { return [] }
         let text = Self.updatesText(updates.map(\.jsonText))
-        return try await write { db in
+        return try await write { db, _ in
             let held = try Int.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET last_sequence = last_sequence + ?, progress = ?, stage = ?, message = ?
                 WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
@@ -250,45 +272,48 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         let updates = following + [update]
         let text = Self.updatesText(updates.map(\.jsonText))
         let result = update.result?.jsonText
-        return try await write { db in
+        return try await write { db, moves in
             let now = self.clock().epochMilliseconds
-            let held: Int?
+            let held: Row?
+            let phase = retryAt == nil ? StoreUpdates.phase(after: update) : .waiting
             if let retryAt {
                 // The job keeps the progress and stage of its last logged step, which a repeated run resumes after.
                 let latest = following.last
-                held = try Int.fetchOne(db.cachedStatement(sql: """
+                held = try Row.fetchOne(db.cachedStatement(sql: """
                     UPDATE jobs SET last_sequence = last_sequence + ?, phase = 'waiting', run_at = ?, lease_owner = NULL,
                            lease_expires_at = NULL, error = ?, error_code = ?, message = ?,
                            progress = COALESCE(?, progress), stage = IIF(?, ?, stage)
-                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence, queue
                     """), arguments: [updates.count, retryAt.epochMilliseconds, update.error, update.errorCode, update.message,
                                       latest?.progress, latest != nil, latest?.stage?.rawValue, update.jobId, worker])
             } else {
-                held = try Int.fetchOne(db.cachedStatement(sql: """
+                held = try Row.fetchOne(db.cachedStatement(sql: """
                     UPDATE jobs SET last_sequence = last_sequence + ?, phase = ?, progress = ?, stage = ?, message = ?, result = ?,
                            error = ?, error_code = ?, finished_at = ?, lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence
-                    """), arguments: [updates.count, StoreUpdates.phase(after: update).rawValue, update.progress, update.stage?.rawValue,
+                    WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING last_sequence, queue
+                    """), arguments: [updates.count, phase.rawValue, update.progress, update.stage?.rawValue,
                                       update.message, result, update.error, update.errorCode, now, update.jobId, worker])
             }
             guard let held else { throw StoreError.leaseLost(jobId: update.jobId) }
-            let events = try Self.insertEvents(db, updates, text: text, through: held, now: now)
+            moves.move(queue: held[1], from: .active, to: phase)
+            let events = try Self.insertEvents(db, updates, text: text, through: held[0], now: now)
             return (events, events)
         }
     }
 
     public func release(jobId: String, worker: String) async throws {
-        try await write { db in
-            try db.execute(sql: """
+        try await write { db, moves in
+            let queue = try String.fetchOne(db, sql: """
                 UPDATE jobs SET phase = 'waiting', attempts = MAX(attempts - 1, 0), lease_owner = NULL,
-                       lease_expires_at = NULL, run_at = ? WHERE id = ? AND phase = 'active' AND lease_owner = ?
+                       lease_expires_at = NULL, run_at = ? WHERE id = ? AND phase = 'active' AND lease_owner = ? RETURNING queue
                 """, arguments: [self.clock().epochMilliseconds, jobId, worker])
+            if let queue { moves.move(queue: queue, from: .active, to: .waiting) }
             return ((), [])
         }
     }
 
     public func retry(jobId: String) async throws -> StoredEvent {
-        try await write(durable: true) { db in
+        try await write(durable: true) { db, moves in
             guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
             guard record.phase == .failed || record.phase == .cancelled else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "retry")
@@ -300,18 +325,20 @@ public final class SQLiteJobStore: JobStore, EventFeed {
                 UPDATE jobs SET phase = 'waiting', attempts = 0, run_at = ?, progress = 0, stage = NULL, message = ?,
                        result = NULL, error = NULL, error_code = NULL, finished_at = NULL WHERE id = ?
                 """, arguments: [now, update.message, jobId])
+            moves.move(queue: record.queue, from: record.phase, to: .waiting)
             return (event, [event])
         }
     }
 
     public func cancel(jobId: String) async throws -> StoredEvent {
-        try await write(durable: true) { db in
+        try await write(durable: true) { db, moves in
             guard let record = try Self.fetchJob(db, id: jobId) else { throw StoreError.notFound(jobId: jobId) }
             guard !record.phase.isFinished else {
                 throw StoreError.conflict(jobId: jobId, phase: record.phase, action: "cancel")
             }
             let update = StoreUpdates.cancelled(record)
-            let event = try self.appendTerminal(db, record: record, update: update, phase: .cancelled, now: self.clock().epochMilliseconds)
+            let event = try self.appendTerminal(db, record: record, update: update, phase: .cancelled,
+                                                now: self.clock().epochMilliseconds, moves: &moves)
             return (event, [event])
         }
     }
@@ -393,8 +420,10 @@ public final class SQLiteJobStore: JobStore, EventFeed {
         return updates.enumerated().map { offset, update in StoredEvent(jobId: jobId, sequence: first + offset, update: update) }
     }
 
-    private func appendTerminal(_ db: Database, record: JobRecord, update: JobUpdate, phase: JobPhase, now: Int64) throws -> StoredEvent {
+    private func appendTerminal(_ db: Database, record: JobRecord, update: JobUpdate, phase: JobPhase, now: Int64,
+                                moves: inout PhaseMoves) throws -> StoredEvent {
         let event = try appendEvent(db, jobId: record.id, update: update, now: now)
+        moves.move(queue: record.queue, from: record.phase, to: phase)
         try db.execute(sql: """
             UPDATE jobs SET phase = ?, progress = ?, stage = ?, message = ?, result = ?, error = ?, error_code = ?,
                    finished_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?
@@ -457,10 +486,13 @@ private struct ClaimCandidate: Comparable {
     let priority: Int
     let runAt: Int64
     let createdAt: Int64
+    /// The queue of a waiting job; nil for one whose lease ran out, which is active already.
+    let waitingIn: String?
 
     /// From a row that starts with id, priority, run_at, created_at.
-    init(_ row: Row) {
+    init(_ row: Row, waitingIn: String?) {
         (id, priority, runAt, createdAt) = (row[0], row[1], row[2], row[3])
+        self.waitingIn = waitingIn
     }
 
     static func < (a: Self, b: Self) -> Bool {

@@ -20,8 +20,9 @@ import NIOHTTPTypes
 ///
 /// Router middleware does not run for the streams served here; this handler gives them what
 /// `RequestLogAndErrorMiddleware` and Hummingbird would (`X-Request-Id`, `Date`, `Server`, the
-/// request's log line). A middleware added later that every response needs (authentication,
-/// CORS) must be mirrored here, or this handler must hand such requests over.
+/// request's log line). A middleware added later that every response needs (authentication)
+/// must be mirrored here, or this handler must hand such requests over, as it does with
+/// cross-origin requests when CORS is on: those get their headers from the router's middleware.
 final class JobStreamChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -40,20 +41,24 @@ final class JobStreamChannelHandler: ChannelInboundHandler, RemovableChannelHand
 
     private let routes: SSERoutes
     private let serverName: String
+    /// Whether requests that name an `Origin` go to the router, whose CORS middleware answers them.
+    private let passesCrossOrigin: Bool
     private var state = State.first
     /// The client half-closed while its request was kept; Hummingbird hears of it with the request.
     private var inputClosedWhileHolding = false
 
-    init(routes: SSERoutes, serverName: String) {
+    init(routes: SSERoutes, serverName: String, passesCrossOrigin: Bool = false) {
         self.routes = routes
         self.serverName = serverName
+        self.passesCrossOrigin = passesCrossOrigin
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
         switch state {
         case .first:
-            if case .head(let head) = part, head.method == .get, Self.jobId(in: head.path) != nil {
+            if case .head(let head) = part, head.method == .get, Self.jobId(in: head.path) != nil,
+               !(passesCrossOrigin && head.headerFields[.origin] != nil) {
                 state = .holding([part])
             } else {
                 state = .passing

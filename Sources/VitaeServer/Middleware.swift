@@ -61,6 +61,8 @@ extension HTTPField.Name {
     static let requestId = Self("X-Request-Id")!
     static let lastEventId = Self("Last-Event-ID")!
     static let accelBuffering = Self("X-Accel-Buffering")!
+    /// Sent by the seed's upload client (Azure's blob API needs it; Vitae accepts it).
+    static let blobType = Self("x-ms-blob-type")!
 }
 
 extension Duration {

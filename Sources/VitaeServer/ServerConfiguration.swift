@@ -35,6 +35,9 @@ public struct ServerConfiguration: Sendable {
     public var extractionSandbox: ExtractionSandbox?
     /// The repository's `Samples/web` folder, served at `/samples/web/`; nil serves no samples.
     public var samplesDirectory: URL?
+    /// The one web origin (`https://app.example.com`) whose pages may call the API and open streams
+    /// from the browser, or `*` for any; nil allows only pages served by Vitae itself (or a proxy in front).
+    public var corsOrigin: String?
 
     public init() {}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -47,6 +48,8 @@ public struct VitaeServer: Sendable {
                            bufferBytes: configuration.sseBufferBytes, retryMilliseconds: configuration.sseRetryMilliseconds,
                            reconcileInterval: configuration.eventReconcileInterval, metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
+        // Outermost, so error answers carry the CORS headers too and a browser lets the page read them.
+        if let origin = configuration.corsOrigin { router.add(middleware: Self.cors(allowing: origin)) }
         router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
         UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,
@@ -71,7 +74,8 @@ public struct VitaeServer: Sendable {
             router: router,
             server: HTTPServerBuilder { responder in
                 LeanHTTP1Channel(HTTP1Channel(responder: responder, configuration: .init(
-                    additionalChannelHandlers: [JobStreamChannelHandler(routes: sse, serverName: serverName)])))
+                    additionalChannelHandlers: [JobStreamChannelHandler(routes: sse, serverName: serverName,
+                                                                      passesCrossOrigin: configuration.corsOrigin != nil)])))
             },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: serverName,
                                  backlog: configuration.listenBacklog),
@@ -92,6 +96,17 @@ public struct VitaeServer: Sendable {
         // Shutdown runs in reverse: the HTTP server stops first, then the hub ends the streams, then workers drain.
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// Lets pages of `origin` (or of any origin, for `*`) use the API: the JSON calls, the upload PUT with the
+    /// seed's `x-ms-blob-type` header, and streams resumed with `Last-Event-ID`.
+    static func cors(allowing origin: String) -> CORSMiddleware<VitaeRequestContext> {
+        CORSMiddleware(
+            allowOrigin: origin == "*" ? .all : .custom(origin),
+            allowHeaders: [.accept, .contentType, .origin, .lastEventId, .requestId, .blobType],
+            allowMethods: [.get, .post, .put, .delete, .head, .options],
+            exposedHeaders: [HTTPField.Name.requestId.canonicalName],
+            maxAge: .seconds(600))
     }
 
     /// Says so when the kernel holds fewer waiting connections than asked for: a crowd of SSE clients

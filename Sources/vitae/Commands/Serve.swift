@@ -13,7 +13,7 @@ struct Serve: AsyncParsableCommand {
             PostgreSQL instead, so several `vitae serve` front ends and `vitae worker` processes can share them.
             Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR,
             VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES,
-            VITAE_UPLOAD_RETENTION_HOURS (a flag wins).
+            VITAE_UPLOAD_RETENTION_HOURS, VITAE_CORS_ORIGIN (a flag wins).
             VITAE_SIGNING_KEY (base64) overrides the key kept in the data folder or database.
             SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within
             --grace-seconds and hands the rest back to the queue.
@@ -36,6 +36,9 @@ struct Serve: AsyncParsableCommand {
         "Uploads no waiting or running job needs are deleted once this old and this long after their job finished (0 keeps them).",
         valueName: "hours"))
     var uploadRetentionHours: Double?
+    @Option(name: .customLong("cors-origin"), help: ArgumentHelp(
+        "The web origin whose pages may call the API from the browser (https://app.example.com), or * for any.", valueName: "origin"))
+    var corsOrigin: String?
     @OptionGroup var extraction: ExtractionOptionsGroup
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @OptionGroup var pipelines: PipelineOptions
@@ -57,6 +60,12 @@ struct Serve: AsyncParsableCommand {
         if let hours = try setting(uploadRetentionHours, "VITAE_UPLOAD_RETENTION_HOURS") {
             guard hours >= 0 else { throw ValidationError("--upload-retention-hours must be 0 or more") }
             configuration.uploadRetention = hours > 0 ? .seconds(hours * 3600) : nil
+        }
+        if let origin = try setting(corsOrigin, "VITAE_CORS_ORIGIN") {
+            guard Self.isOrigin(origin) else {
+                throw ValidationError("--cors-origin must be * or an origin such as https://app.example.com (scheme, host and port only), not \(origin)")
+            }
+            configuration.corsOrigin = origin
         }
         configuration.samplesDirectory = BundledFolder.locate("Samples/web")
         extraction.apply(to: &configuration)
@@ -95,8 +104,16 @@ struct Serve: AsyncParsableCommand {
         defer { backend?.close() }
         let host = configuration.host
         let announcer = logger
+        if let origin = configuration.corsOrigin { logger.info("pages of \(origin == "*" ? "any origin" : origin) may use the API (CORS)") }
         try await server.run { port in
             announcer.info("Vitae is listening on http://\(host):\(port) (queues: \(loaded.keys.sorted().joined(separator: ", ")))")
         }
+    }
+
+    /// `*`, or what a browser sends as `Origin`: scheme, host and an optional port, nothing after.
+    static func isOrigin(_ text: String) -> Bool {
+        if text == "*" { return true }
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else { return false }
+        return url.path.isEmpty && url.query == nil && url.fragment == nil && url.user == nil
     }
 }

@@ -90,14 +90,19 @@ struct SSERoutes: Sendable {
     /// Subscribes a job stream on `channel` and hands it its opening frames; nil when the client
     /// already saw the job's end (204). Throws for an unknown job or a failed look-up.
     func openStream(_ asked: JobStreamRequest, on channel: any Channel) async throws -> JobStream? {
-        guard try await hasMore(jobId: asked.jobId, after: asked.lastEventId) else { return nil }
         // Subscribe before reading the log, so an event committed in between is in one or the other.
         let stream = hub.subscribe(jobId: asked.jobId, queueName: asked.queueName, channel: channel)
         let backlog: [StoredEvent]
         do {
-            let logged = try await store.events(jobId: asked.jobId, after: asked.lastEventId ?? 0)
-            hub.replayed(jobId: asked.jobId, through: logged.last?.sequence ?? asked.lastEventId ?? 0)
-            backlog = Self.currentRun(of: logged, resuming: asked.lastEventId != nil)
+            guard let log = try await store.log(ofJob: asked.jobId, after: asked.lastEventId ?? 0) else {
+                throw APIError.notFound(job: asked.jobId)
+            }
+            if let seen = asked.lastEventId, log.phase.isFinished, seen >= log.lastSequence {
+                hub.unsubscribe(stream.id)
+                return nil
+            }
+            hub.replayed(jobId: asked.jobId, through: log.events.last?.sequence ?? asked.lastEventId ?? 0)
+            backlog = Self.currentRun(of: log.events, resuming: asked.lastEventId != nil)
         } catch {
             hub.unsubscribe(stream.id)
             throw error
@@ -105,14 +110,6 @@ struct SSERoutes: Sendable {
         let stats = if let queueName = asked.queueName { await hub.currentStats(queue: queueName) } else { QueueStatsPayload?.none }
         Self.open(stream, stats: stats, backlog: backlog, after: asked.lastEventId ?? 0, retryMilliseconds: retryMilliseconds)
         return stream
-    }
-
-    /// Whether a client that saw `lastEventId` has more to get; throws for an unknown job.
-    /// Its own function, so that the job record is not part of the stream's task frame.
-    private func hasMore(jobId: String, after lastEventId: Int?) async throws -> Bool {
-        guard let job = try await store.job(id: jobId) else { throw APIError.notFound(job: jobId) }
-        guard let lastEventId else { return true }
-        return !(job.phase.isFinished && lastEventId >= job.lastSequence)
     }
 
     /// Every job's `job_update`s in one queue plus its `queue_stats`, for dashboards.

@@ -96,6 +96,19 @@ public struct StoredEvent: Sendable, Hashable, Codable {
     }
 }
 
+/// What a new subscriber to a job needs, read at one moment: where the job is, and its events since
+/// what the subscriber saw.
+public struct JobLog: Sendable, Hashable {
+    public var phase: JobPhase
+    public var lastSequence: Int
+    /// The events after the sequence asked for, oldest first.
+    public var events: [StoredEvent]
+
+    public init(phase: JobPhase, lastSequence: Int, events: [StoredEvent]) {
+        (self.phase, self.lastSequence, self.events) = (phase, lastSequence, events)
+    }
+}
+
 /// How many jobs of a queue are in each phase.
 public struct QueueCounts: Codable, Sendable, Hashable {
     public var waiting = 0

@@ -43,6 +43,10 @@ public protocol JobStore: Sendable {
     /// The job's events with a sequence above `after`, oldest first.
     func events(jobId: String, after: Int) async throws -> [StoredEvent]
 
+    /// The job's phase and last sequence with its events above `after`, read together; nil for an
+    /// unknown job. What an SSE stream reads when it opens, so a store may answer it in one read.
+    func log(ofJob jobId: String, after: Int) async throws -> JobLog?
+
     /// The last logged sequence of each of these jobs that exists.
     func lastSequences(of jobIds: [String]) async throws -> [String: Int]
 
@@ -65,6 +69,11 @@ extension JobStore {
 
     public func finish(_ update: JobUpdate, worker: String, retryAt: Date?) async throws -> StoredEvent {
         try await finish(update, following: [], worker: worker, retryAt: retryAt).last!
+    }
+
+    public func log(ofJob jobId: String, after: Int) async throws -> JobLog? {
+        guard let job = try await job(id: jobId) else { return nil }
+        return JobLog(phase: job.phase, lastSequence: job.lastSequence, events: try await events(jobId: jobId, after: after))
     }
 }
 

@@ -344,11 +344,31 @@ public final class SQLiteJobStore: JobStore, EventFeed {
     }
 
     public func events(jobId: String, after: Int) async throws -> [StoredEvent] {
-        let rows = try await read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT first_sequence, updates FROM job_events WHERE job_id = ? AND last_sequence > ? ORDER BY last_sequence
-                """), arguments: [jobId, after]).map { row -> (Int, String) in (row[0], row[1]) }
+        let rows = try await read { db in try Self.eventRows(db, jobId: jobId, after: after) }
+        return try Self.decodeEvents(rows, jobId: jobId, after: after)
+    }
+
+    /// One read for both: a crowd of clients opening streams at once (after a restart, say) costs one
+    /// reader transaction each instead of two.
+    public func log(ofJob jobId: String, after: Int) async throws -> JobLog? {
+        let found = try await read { db -> (JobPhase, Int, [(Int, String)])? in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT phase, last_sequence FROM jobs WHERE id = ?"), arguments: [jobId])
+            else { return nil }
+            return (JobPhase(rawValue: row[0]) ?? .failed, row[1], try Self.eventRows(db, jobId: jobId, after: after))
         }
+        guard let (phase, lastSequence, rows) = found else { return nil }
+        return JobLog(phase: phase, lastSequence: lastSequence, events: try Self.decodeEvents(rows, jobId: jobId, after: after))
+    }
+
+    /// The rows holding the job's events above `after`: each a first sequence and its updates' JSON array.
+    private static func eventRows(_ db: Database, jobId: String, after: Int) throws -> [(Int, String)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT first_sequence, updates FROM job_events WHERE job_id = ? AND last_sequence > ? ORDER BY last_sequence
+            """), arguments: [jobId, after]).map { row in (row[0], row[1]) }
+    }
+
+    /// Decoded off the reader, which other reads wait for.
+    private static func decodeEvents(_ rows: [(Int, String)], jobId: String, after: Int) throws -> [StoredEvent] {
         let decoder = JSONDecoder()
         return try rows.flatMap { first, text in
             try decoder.decode([JobUpdate].self, from: Data(text.utf8)).enumerated().map { offset, update in

@@ -139,6 +139,24 @@ import VitaeStore
         #expect(job.phase == .completed && job.lastSequence == 6 && job.result?["score"] == 7)
     }
 
+    @Test(arguments: StoreKind.underTest) func aStreamsOpeningReadGivesWhereTheJobIsAndWhatCameAfter(_ kind: StoreKind) async throws {
+        let (store, _) = try await kind.open()
+        defer { kind.close(store) }
+        #expect(try await store.log(ofJob: "missing", after: 0) == nil)
+        try await add(store, "c")
+        _ = try await store.claim(queues: ["q"], worker: "w", limit: 1, lease: .seconds(30))
+        _ = try await store.append([update("c", .inProgress, 10), update("c", .inProgress, 20), update("c", .inProgress, 30)], worker: "w")
+        let running = try #require(try await store.log(ofJob: "c", after: 2))
+        #expect(running.phase == .active && running.lastSequence == 4)
+        #expect(running.events.map(\.sequence) == [3, 4], "from the middle of one write's updates")
+        #expect(running.events.map(\.update.progress) == [20, 30])
+        _ = try await store.finish(JobUpdate(jobId: "c", status: .completed, progress: 100, stage: .storing, message: "done"),
+                                   worker: "w", retryAt: nil)
+        let ended = try #require(try await store.log(ofJob: "c", after: 5))
+        #expect(ended.phase == .completed && ended.lastSequence == 5 && ended.events.isEmpty)
+        #expect(try await store.log(ofJob: "c", after: 0)?.events.map(\.sequence) == [1, 2, 3, 4, 5])
+    }
+
     @Test(arguments: StoreKind.underTest) func concurrentWritesOfManyJobsEachGetTheirOwnOutcome(_ kind: StoreKind) async throws {
         let (store, _) = try await kind.open()
         defer { kind.close(store) }

@@ -122,7 +122,7 @@ public struct SkillsAnalyzer: Analyzer {
         let taxonomy = SkillTaxonomy.shared
         var tokens: [SkillToken] = []
         for (index, line) in lines.enumerated() where !line.isEmpty {
-            tokens += SkillTokenizer.tokens(in: line, line: index)
+            tokens += SkillTokenizer.tokens(in: SkillLists.withoutListLabel(line), line: index)
         }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
@@ -157,6 +157,31 @@ public enum SkillLists {
             .filter { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
     }
+
+    /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse": a label of one to three words before a colon
+    /// names the kind of the things listed after it, so the label is no mention of a skill (one the
+    /// resume has names it elsewhere too). The line without its label; the line itself when the
+    /// colon is followed by a level or a duration ("Python: Advanced", "Java: 5 years") rather than
+    /// a list, since the label is then the skill.
+    public static func withoutListLabel(_ line: String) -> String {
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return line }
+        let text = ResumeText.strippingBullet(line)
+        guard let colon = text.firstIndex(of: ":") else { return line }
+        let label = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard (1...3).contains(ResumeText.words(label).count), !label.contains("//"), let first = rest.first,
+            first.isLetter || first == "."
+        else { return line }
+        let restWords = rest.lowercased().split(whereSeparator: { !$0.isLetter })
+        if let word = restWords.first, levelWords.contains(String(word)) { return line }
+        if restWords.contains(where: { $0.hasPrefix("year") || $0.hasPrefix("month") || $0 == "yrs" }) { return line }
+        return rest
+    }
+
+    static let levelWords: Set<String> = [
+        "expert", "advanced", "intermediate", "beginner", "basic", "basics", "good", "excellent", "proficient", "fluent",
+        "native", "familiar", "working", "strong", "moderate", "average",
+    ]
 
     /// "A/B Testing", "CI/CD", "UI/UX", "PL/SQL", "TCP/IP": a slash between short capitals inside one
     /// name, not between two items ("HTML/CSS", "AWS/GCP", "C/C++" list two).

@@ -217,6 +217,16 @@ import VitaeTesting
         #expect(match.match?.requiredSkills.missing == [])
     }
 
+    @Test func aListLabelIsNoSkillButALevelOrDurationAfterItIs() async throws {
+        let labelled = try await skills("Jo Bloggs\nTOOLS\n• IDE's: Xcode, Eclipse\nIDE: Visual Studio\n")
+        #expect(labelled.contains("Eclipse") && labelled.contains("Xcode") && labelled.contains("Visual Studio"))
+        #expect(!labelled.contains("IDE"))
+        // After the colon a level or a duration: the label is the skill.
+        #expect(try await skills("SKILLS\nPython: Advanced\nKotlin: 3 years\n").sorted() == ["Kotlin", "Python"])
+        #expect(SkillLists.withoutListLabel("IDE: Eclipse, Vim") == "Eclipse, Vim")
+        #expect(SkillLists.withoutListLabel("http://example.com/ide") == "http://example.com/ide")
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

@@ -227,6 +227,13 @@ import VitaeTesting
         #expect(SkillLists.withoutListLabel("http://example.com/ide") == "http://example.com/ide")
     }
 
+    @Test func aLegalFormAfterACompanyNameIsNoSkill() async throws {
+        let company = try await skills("Client: NORTHWIND TRADERS PLC\nNorthwind Traders PLC is a retailer.\n")
+        #expect(!company.contains("PLC"))
+        let controller = try await skills("Automation engineer specializing in PLC, SCADA and VFD.\nWrote PLC programs.")
+        #expect(controller.contains("PLC"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

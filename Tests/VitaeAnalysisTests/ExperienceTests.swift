@@ -485,6 +485,23 @@ import VitaeTesting
         #expect(output.sections.map(\.heading).last == "IV. Trainings")
     }
 
+    @Test func aPlainHeadingWordUnderADatedEntryIsItsTitle() async throws {
+        let text = """
+            Jo Bloggs
+            VOLUNTEER EXPERIENCE
+            Harbour Food Pantry, Riverton, OR  March 2019 – Present
+            Volunteer
+            • Sort donations every Saturday
+            SKILLS
+            Excel
+            """
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: text)
+        #expect(output.sections.map(\.kind) == [.other, .skills])
+        // A heading word with no dated entry above it still heads a section.
+        let plain = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: "Jo Bloggs\nEXPERIENCE\nClerk\nVolunteer\n• Sorted donations\n")
+        #expect(plain.sections.map(\.kind) == [.experience, .other])
+    }
+
     @Test func sampleSections() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, options: .init(), on: try Fixtures.document("john_doe"))
         #expect(output.sections.map(\.kind) == [.summary, .skills, .experience, .education, .certifications])

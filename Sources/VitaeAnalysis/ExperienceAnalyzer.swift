@@ -400,6 +400,13 @@ public struct ExperienceAnalyzer: Analyzer {
                 position.title = other
                 return
             }
+            // "Lead Engineer - Automation & Testing" / "Cisco Systems -": a title with its field after a
+            // dash is one title; the dash does not make its field a second name.
+            if titleLikeness(company) < 0.45, isTitleWithItsField(other) {
+                position.company = company
+                position.title = other
+                return
+            }
         }
         if position.title != nil || position.company != nil {
             // Labelled fields already said it; fill only the missing one.
@@ -418,6 +425,19 @@ public struct ExperienceAnalyzer: Analyzer {
         } else if let company = parts.first(where: looksLikeCompany) {
             position.company = company
         }
+    }
+
+    /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job
+    /// is about, with no comma, no organization and no place after the dash.
+    static func isTitleWithItsField(_ line: String) -> Bool {
+        guard !line.utf8.contains(UInt8(ascii: ",")), !line.hasSuffix(" -") else { return false }
+        let segments = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+        guard segments.count == 2, titleLikeness(segments[0]) >= 0.45, isNamePart(segments[1]),
+            ResumeText.contains(line, " - ") || ResumeText.contains(line, " – ")
+        else { return false }
+        let field = segments[1]
+        return !Organizations.looksLikeOrganization(field) && !Organizations.looksLikeSchool(field)
+            && Places.location(in: field, allowBareCity: true) == nil && ResumeText.words(field).count <= 4
     }
 
     /// A part that can be a title or a company at all: not a date, a link, a label or a sentence.

@@ -207,6 +207,22 @@ import VitaeTesting
         #expect(output.experience.first?.company == "Microsoft")
     }
 
+    @Test func indeedTitleWithItsFieldAfterADashIsOneTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Staff Engineer - Payments & Billing
+            Northwind Freight -
+            March 2019 to Present
+            Analyst - Acme Corp
+            Beta Labs -
+            June 2016 to February 2019
+            """)
+        #expect(output.experience.map(\.title) == ["Staff Engineer - Payments & Billing", "Analyst"])
+        #expect(output.experience.first?.company == "Northwind Freight")
+        #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Acme Corp"))
+        #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Seattle, WA"))
+    }
+
     @Test func sentenceDatesBracketsAndFirstPersonLinesMakeNoNames() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -337,6 +337,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
+        var namedBeforeAs: [String] = []
         for line in context {
             // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
@@ -355,7 +356,14 @@ public struct ExperienceAnalyzer: Analyzer {
             // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
             if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
-            for field in fields {
+            // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
+            // comes after the line's other parts, which name the company more surely when they do
+            // ("Infosys group as a Test Analyst - Infosys Ltd").
+            for field in fields.flatMap({ field -> [String] in
+                guard let split = companyAsTitle(field) else { return [field] }
+                namedBeforeAs.append(split[0])
+                return [split[1]]
+            }) {
                 var commaParts = mergeSuffixes(commaSeparated(field))
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
@@ -381,6 +389,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 parts += commaParts.filter { !$0.isEmpty }
             }
         }
+        parts += namedBeforeAs
         parts = parts.map(withoutStrayOpeningBracket).filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
@@ -439,6 +448,19 @@ public struct ExperienceAnalyzer: Analyzer {
         return !Organizations.looksLikeOrganization(field) && !Organizations.looksLikeSchool(field)
             && Places.location(in: field, allowBareCity: true) == nil && ResumeText.words(field).count <= 4
     }
+
+    /// "INFOSYS as Process Associate", "Acme Corp as a Test Analyst": a company and the title held
+    /// there, when the words after "as" are a title and those before it are not.
+    static func companyAsTitle(_ field: String) -> [String]? {
+        guard ResumeText.contains(field, " as "), let match = asTitle.firstMatch(in: field),
+            let company = match.groups[1], let title = match.groups[2],
+            company.first?.isUppercase == true || company.first?.isNumber == true,
+            titleLikeness(title) >= 0.45, titleLikeness(company) < 0.45, ResumeText.words(company).count <= 5
+        else { return nil }
+        return [company, title]
+    }
+
+    static let asTitle = Pattern("^(.+?)\\s+as\\s+(?:an?\\s+)?(.+)$")
 
     /// A part that can be a title or a company at all: not a date, a link, a label or a sentence.
     static func isNamePart(_ text: String) -> Bool {

@@ -223,6 +223,17 @@ import VitaeTesting
         #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Seattle, WA"))
     }
 
+    @Test func aCompanyAsATitleNamesBoth() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Contoso group as a Test Analyst - Contoso Ltd, Apr 2018 - Present
+            NORTHWIND as Process Associate, Jan 2016 - Mar 2018
+            """)
+        #expect(output.experience.map(\.title) == ["Test Analyst", "Process Associate"])
+        // The company before "as" gives way to one the line names after a separator.
+        #expect(output.experience.map(\.company) == ["Contoso Ltd", "NORTHWIND"])
+    }
+
     @Test func sentenceDatesBracketsAndFirstPersonLinesMakeNoNames() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -113,6 +113,11 @@ public struct ExperienceAnalyzer: Analyzer {
                     let before = (position.title, position.company, position.location)
                     if position.title == nil || position.company == nil {
                         fill(&position, from: [lines[other]])
+                        // "LionLike MindState, Pomona, CA  June 2012 – Present" / "Volunteer": the line
+                        // under a heading that named the company is the title, title words or not.
+                        if offset == 1, position.title == nil, position.company != nil, isBareTitleLine(lines[other]) {
+                            position.title = lines[other]
+                        }
                     } else if let place = Places.location(in: lines[other]) {
                         position.location = place
                     }
@@ -434,6 +439,16 @@ public struct ExperienceAnalyzer: Analyzer {
         } else if let company = parts.first(where: looksLikeCompany) {
             position.company = company
         }
+    }
+
+    /// A short capitalised line with no separators, no organization, school or place in it, made of
+    /// words job titles use ("Volunteer"), though not enough of them to read as a title on its own.
+    static func isBareTitleLine(_ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase, (1...4).contains(ResumeText.words(line).count), isNamePart(line),
+            !line.contains(where: { ",|•·@–—".contains($0) }), !ResumeText.contains(line, " - ")
+        else { return false }
+        return !Organizations.looksLikeOrganization(line) && !Organizations.looksLikeSchool(line)
+            && Places.location(in: line) == nil && titleLikeness(line) >= 0.25
     }
 
     /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job

@@ -524,6 +524,12 @@ import VitaeTesting
             """
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: text)
         #expect(output.sections.map(\.kind) == [.other, .skills])
+        let positions = try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: .init(plainText: text),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init())]).experience
+        #expect(positions.first?.title == "Volunteer")
+        #expect(positions.first?.company == "Harbour Food Pantry")
+        #expect(!ExperienceAnalyzer.isBareTitleLine("Portland"))  // a city under the heading line is no title
         // A heading word with no dated entry above it still heads a section.
         let plain = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: "Jo Bloggs\nEXPERIENCE\nClerk\nVolunteer\n• Sorted donations\n")
         #expect(plain.sections.map(\.kind) == [.experience, .other])

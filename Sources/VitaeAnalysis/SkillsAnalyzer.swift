@@ -103,9 +103,18 @@ public struct SkillsAnalyzer: Analyzer {
         var listed: [Int] = []
         for section in map.sections where section.kind == .skills {
             guard let body = section.bodyLines else { continue }
+            var continuesList = false
             for index in body where !lines[index].isEmpty {
-                if SkillLists.isListLine(lines[index]) {
+                // "➢ Switching: CST, PVST, Inter-VLAN Routing," / "SPAN/RSPAN, Ether channel or Port Bundling
+                // using static and dynamic protocol (PAgP and LACP)": a list line ending in a comma goes on
+                // on the next line, however long that line is; and a long line ending in a comma before a
+                // list line ("➢ Routing: protocols such as Static routing," / "RIP, EIGRP, OSPF.") starts one.
+                let next = index + 1 < lines.count ? lines[index + 1] : ""
+                if SkillLists.isListLine(lines[index]) || continuesList
+                    || lines[index].hasSuffix(",") && !next.isEmpty && SkillLists.isListLine(next)
+                {
                     listed.append(index)
+                    continuesList = lines[index].hasSuffix(",")
                 } else if ResumeText.words(lines[index]).count > 8 {
                     break
                 }

@@ -227,6 +227,20 @@ import VitaeTesting
         #expect(SkillLists.withoutListLabel("http://example.com/ide") == "http://example.com/ide")
     }
 
+    @Test func aListWrappedAfterACommaGoesOnWhateverTheLengthOfItsLines() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            ➢ Queues: Kafka, RabbitMQ, Amazon SQS, NATS, Pulsar, ZeroMQ, ActiveMQ, Redis Streams, Kinesis,
+            Beanstalkd and the streaming connectors we built in house for the billing team (Flinkster and Rivulet)
+            ➢ Caches: configured and tuned the read-through caches of several services such as Varnish,
+            Memcached, Hazelcast, Ehcache.
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Flinkster") && names.contains("Rivulet"))  // the long second line of a wrapped list
+        #expect(names.contains("Ehcache") && names.contains("Hazelcast"))  // after a long line ending in a comma
+    }
+
     @Test func aLegalFormAfterACompanyNameIsNoSkill() async throws {
         let company = try await skills("Client: NORTHWIND TRADERS PLC\nNorthwind Traders PLC is a retailer.\n")
         #expect(!company.contains("PLC"))

@@ -421,6 +421,15 @@ public struct ExperienceAnalyzer: Analyzer {
                 position.title = other
                 return
             }
+            // "Sr. Program Manager / Product Owner, Architect, Consultant" / "Microsoft India -": roles held
+            // together, every comma part a title, are one title line, not the most title-like of them.
+            if otherParts.count >= 2, otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) >= 0.45 }),
+                titleLikeness(company) < 0.45
+            {
+                position.company = company
+                position.title = other
+                return
+            }
         }
         if position.title != nil || position.company != nil {
             // Labelled fields already said it; fill only the missing one.

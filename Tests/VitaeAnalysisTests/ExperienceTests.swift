@@ -223,6 +223,20 @@ import VitaeTesting
         #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Seattle, WA"))
     }
 
+    @Test func indeedRolesHeldTogetherAreOneTitleLine() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Lead Architect / Product Owner, Scrum Master, Consultant
+            Northwind Traders -
+            May 2012 to Present
+            Testing Executive, Contoso Ltd, Chennai
+            Beta Publishing -
+            May 2009 to April 2012
+            """)
+        #expect(output.experience.map(\.title) == ["Lead Architect / Product Owner, Scrum Master, Consultant", "Testing Executive"])
+        #expect(output.experience.first?.company == "Northwind Traders")
+    }
+
     @Test func aCompanyAsATitleNamesBoth() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -76,7 +76,10 @@ public struct SkillsAnalyzer: Analyzer {
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
             for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
-                let line = SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index])
+                // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
+                // "Key Skills" heading typed inside the position before it lists no skills.
+                if lines[index].contains(where: \.isNumber), !DateRanges.spans(in: lines[index]).isEmpty { continue }
+                let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
@@ -186,6 +189,18 @@ public enum SkillLists {
         if restWords.contains(where: { $0.hasPrefix("year") || $0.hasPrefix("month") || $0 == "yrs" }) { return line }
         return rest
     }
+
+    /// "Methodologies - Iterative, Agile model", "Technologies -SQL Server, SSRS": a label of one to
+    /// three capitalised words before a dash, followed by a comma list, as "Label: list" (the label is
+    /// no item). Only for the analyzer's items; the evaluation splits labels by its own fixed rules.
+    public static func withoutDashLabel(_ line: String) -> String {
+        guard line.utf8.contains(UInt8(ascii: "-")) || line.contains("–"), line.utf8.contains(UInt8(ascii: ",")),
+            !line.utf8.contains(UInt8(ascii: ":")), let match = dashLabel.firstMatch(in: line), match.range.location == 0
+        else { return line }
+        return String(line.dropFirst(match.text.count))
+    }
+
+    static let dashLabel = Pattern("^\\W{0,3}[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2}\\s+[-–]\\s*(?=[A-Za-z.])")
 
     static let levelWords: Set<String> = [
         "expert", "advanced", "intermediate", "beginner", "basic", "basics", "good", "excellent", "proficient", "fluent",

@@ -241,6 +241,21 @@ import VitaeTesting
         #expect(names.contains("Ehcache") && names.contains("Hazelcast"))  // after a long line ending in a comma
     }
 
+    @Test func dashLabelsAndDatedPositionLinesInASkillsListAreNoItems() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            KEY SKILLS
+            Methodologies - Kanbanish, Waterfallish
+            Northwind Cloud - Europe, Data CoE (Feb 2015 - June 2018)
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Kanbanish") && names.contains("Waterfallish"))
+        #expect(!names.contains("Methodologies"))
+        #expect(!names.contains("Northwind Cloud") && !names.contains("Data CoE"))
+        #expect(SkillLists.withoutDashLabel("• Tools -Jenkins, Maven") == "Jenkins, Maven")
+        #expect(SkillLists.withoutDashLabel("Spring Boot - microservices") == "Spring Boot - microservices")  // no list after it
+    }
+
     @Test func aLegalFormAfterACompanyNameIsNoSkill() async throws {
         let company = try await skills("Client: NORTHWIND TRADERS PLC\nNorthwind Traders PLC is a retailer.\n")
         #expect(!company.contains("PLC"))

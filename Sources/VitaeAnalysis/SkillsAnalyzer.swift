@@ -170,18 +170,19 @@ public enum SkillLists {
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
     }
 
-    /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse": a label of one to three words before a colon
-    /// names the kind of the things listed after it, so the label is no mention of a skill (one the
-    /// resume has names it elsewhere too). The line without its label; the line itself when the
-    /// colon is followed by a level or a duration ("Python: Advanced", "Java: 5 years") rather than
-    /// a list, since the label is then the skill.
+    /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse", "Databases: Oracle": a label that names a kind of
+    /// tool before a colon says what the things listed after it are, so it is no mention of a skill
+    /// (a resume that has the skill names it elsewhere too). A product or field as the label is one:
+    /// "Microsoft Office: Word, Excel", "Social Media: Facebook", "Java: Spring". The line without
+    /// its label; the line itself when the colon is followed by a level or a duration ("IDE: Expert",
+    /// "Databases: 5 years") rather than a list.
     public static func withoutListLabel(_ line: String) -> String {
         guard line.utf8.contains(UInt8(ascii: ":")) else { return line }
         let text = ResumeText.strippingBullet(line)
         guard let colon = text.firstIndex(of: ":") else { return line }
         let label = String(text[..<colon])
         let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        guard (1...3).contains(ResumeText.words(label).count), !label.contains("//"), let first = rest.first,
+        guard (1...3).contains(ResumeText.words(label).count), isKindOfTool(label), let first = rest.first,
             first.isLetter || first == "."
         else { return line }
         let restWords = rest.lowercased().split(whereSeparator: { !$0.isLetter })
@@ -201,6 +202,22 @@ public enum SkillLists {
     }
 
     static let dashLabel = Pattern("^\\W{0,3}[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2}\\s+[-–]\\s*(?=[A-Za-z.])")
+
+    /// "IDE", "IDE's", "Databases", "Operating Systems": a label naming a kind of tool, singular or plural.
+    static func isKindOfTool(_ label: String) -> Bool {
+        // Whatever bullet the line started with ("❖ IDE") is no part of the label.
+        var folded = String(label.lowercased().drop(while: { !$0.isLetter })).trimmingCharacters(in: .whitespaces)
+        for suffix in ["'s", "’s", "s"] where folded.hasSuffix(suffix) && folded.count > suffix.count + 1 {
+            folded.removeLast(suffix.count)
+            break
+        }
+        return kindsOfTool.contains(folded)
+    }
+
+    static let kindsOfTool: Set<String> = [
+        "ide", "database", "rdbms", "dbms", "operating system", "os", "version control", "web server", "application server",
+        "server", "cloud", "tool", "framework", "platform", "testing tool", "build tool", "ci/cd tool",
+    ]
 
     static let levelWords: Set<String> = [
         "expert", "advanced", "intermediate", "beginner", "basic", "basics", "good", "excellent", "proficient", "fluent",

@@ -218,12 +218,15 @@ import VitaeTesting
     }
 
     @Test func aListLabelIsNoSkillButALevelOrDurationAfterItIs() async throws {
-        let labelled = try await skills("Jo Bloggs\nTOOLS\n• IDE's: Xcode, Eclipse\nIDE: Visual Studio\n")
+        let labelled = try await skills("Jo Bloggs\nTOOLS\n• IDE's: Xcode, Eclipse\n❖ IDE: Visual Studio\n")
         #expect(labelled.contains("Eclipse") && labelled.contains("Xcode") && labelled.contains("Visual Studio"))
         #expect(!labelled.contains("IDE"))
         // After the colon a level or a duration: the label is the skill.
-        #expect(try await skills("SKILLS\nPython: Advanced\nKotlin: 3 years\n").sorted() == ["Kotlin", "Python"])
+        #expect(try await skills("SKILLS\nIDE: Advanced\nPython: 3 years\n").sorted() == ["IDE", "Python"])
         #expect(SkillLists.withoutListLabel("IDE: Eclipse, Vim") == "Eclipse, Vim")
+        // A product or a field as the label is a skill itself.
+        let products = try await skills("SKILLS\nMicrosoft Office: Word, PowerPoint\nSocial Media: Facebook, Twitter\n")
+        #expect(products.contains("Microsoft Office") && products.contains("Social Media Marketing"))
         #expect(SkillLists.withoutListLabel("http://example.com/ide") == "http://example.com/ide")
     }
 

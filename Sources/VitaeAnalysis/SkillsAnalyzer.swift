@@ -80,6 +80,7 @@ public struct SkillsAnalyzer: Analyzer {
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if lines[index].contains(where: \.isNumber), !DateRanges.spans(in: lines[index]).isEmpty { continue }
                 let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
+                let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
@@ -91,7 +92,7 @@ public struct SkillsAnalyzer: Analyzer {
                         continue
                     }
                     let key = item.lowercased()
-                    guard !known.contains(key), !SkillLists.isRunOfKnownSkills(item) else { continue }
+                    guard !known.contains(key), !isSentence, !SkillLists.isRunOfKnownSkills(item) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
@@ -189,6 +190,22 @@ public enum SkillLists {
         if let word = restWords.first, levelWords.contains(String(word)) { return line }
         if restWords.contains(where: { $0.hasPrefix("year") || $0.hasPrefix("month") || $0 == "yrs" }) { return line }
         return rest
+    }
+
+    /// "• Configuring and Troubleshooting L2 and L3 Ether channels on Cisco 3550, 3560 switches.",
+    /// "* Designing/Architecting/Deploying apps using Azure, SQL Azure": a list line that is a sentence
+    /// about the work, starting with a verb in -ing followed by "and", a slash or a lower-case word. Its
+    /// taxonomy skills count; the fragments between its commas are no skills.
+    public static func startsLikeASentence(_ line: String) -> Bool {
+        let text = ResumeText.strippingBullet(line).drop(while: { !$0.isLetter })
+        guard let first = text.first, first.isUppercase, text.utf8.count > 30 else { return false }
+        let head = text.prefix(while: { $0.isLetter })
+        guard head.count >= 6, head.hasSuffix("ing") else { return false }
+        let after = text.dropFirst(head.count)
+        if after.hasPrefix("/") || after.hasPrefix(" and ") { return true }
+        // "Understanding of UART, AMBA protocol": knowledge of things, listed.
+        guard after.hasPrefix(" "), let next = after.dropFirst().first, !after.hasPrefix(" of ") else { return false }
+        return next.isLowercase
     }
 
     /// "Methodologies - Iterative, Agile model", "Technologies -SQL Server, SSRS": a label of one to

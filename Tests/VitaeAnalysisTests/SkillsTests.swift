@@ -259,6 +259,21 @@ import VitaeTesting
         #expect(SkillLists.withoutDashLabel("Spring Boot - microservices") == "Spring Boot - microservices")  // no list after it
     }
 
+    @Test func aListLineThatIsASentenceAboutTheWorkGivesOnlyKnownSkills() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            • Configuring and Troubleshooting Quorvex bridges on Zentral 3550, 3560 switches.
+            • Designing/Architecting/Deploying apps using Kubernetes, Helmfile
+            • Understanding of Quorvex, Zentral protocols
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Kubernetes"))  // the taxonomy's skills still count
+        #expect(!names.contains("Configuring") && !names.contains("Designing") && !names.contains("Helmfile"))
+        #expect(names.contains("Zentral protocols"))  // "Understanding of …" lists what is known
+        #expect(!SkillLists.startsLikeASentence("Networking, Troubleshooting, Scripting and Automation"))
+    }
+
     @Test func aLegalFormAfterACompanyNameIsNoSkill() async throws {
         let company = try await skills("Client: NORTHWIND TRADERS PLC\nNorthwind Traders PLC is a retailer.\n")
         #expect(!company.contains("PLC"))

@@ -78,7 +78,7 @@ public struct SkillsAnalyzer: Analyzer {
             for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
-                if lines[index].contains(where: \.isNumber), !DateRanges.spans(in: lines[index]).isEmpty { continue }
+                if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
                 let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
@@ -178,7 +178,9 @@ public enum SkillLists {
     /// its label; the line itself when the colon is followed by a level or a duration ("IDE: Expert",
     /// "Databases: 5 years") rather than a list.
     public static func withoutListLabel(_ line: String) -> String {
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return line }
+        // Labels are short: a colon far into the line is no label's (and most lines have none).
+        guard let colon = line.utf8.prefix(48).firstIndex(of: UInt8(ascii: ":")) else { return line }
+        guard isKindOfTool(String(line[..<colon])) else { return line }
         let text = ResumeText.strippingBullet(line)
         guard let colon = text.firstIndex(of: ":") else { return line }
         let label = String(text[..<colon])
@@ -212,15 +214,32 @@ public enum SkillLists {
     /// three capitalised words before a dash, followed by a comma list, as "Label: list" (the label is
     /// no item). Only for the analyzer's items; the evaluation splits labels by its own fixed rules.
     public static func withoutDashLabel(_ line: String) -> String {
-        guard line.utf8.contains(UInt8(ascii: "-")) || line.contains("–"), line.utf8.contains(UInt8(ascii: ",")),
-            !line.utf8.contains(UInt8(ascii: ":")), let match = dashLabel.firstMatch(in: line), match.range.location == 0
+        // Character scan, no regex: this runs on every list line.
+        guard line.utf8.contains(UInt8(ascii: ",")), !line.utf8.contains(UInt8(ascii: ":")) else { return line }
+        let start = line.firstIndex(where: \.isLetter) ?? line.endIndex
+        guard start < line.endIndex, line.distance(from: line.startIndex, to: start) <= 3, line[start].isUppercase,
+            let dash = line[start...].firstIndex(where: { $0 == "-" || $0 == "–" }), line.distance(from: start, to: dash) <= 40
         else { return line }
-        return String(line.dropFirst(match.text.count))
+        let label = line[start..<dash]
+        guard label.last == " ", label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" }),
+            (1...3).contains(label.split(separator: " ").count)
+        else { return line }
+        let rest = line[line.index(after: dash)...].drop(while: { $0 == " " })
+        guard let first = rest.first, first.isLetter || first == "." else { return line }
+        return String(rest)
     }
 
-    static let dashLabel = Pattern("^\\W{0,3}[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2}\\s+[-–]\\s*(?=[A-Za-z.])")
-
     /// "IDE", "IDE's", "Databases", "Operating Systems": a label naming a kind of tool, singular or plural.
+    /// Four digits in a row: every date range has a year.
+    static func hasYear(_ line: String) -> Bool {
+        var run = 0
+        for byte in line.utf8 {
+            run = (48...57).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
     static func isKindOfTool(_ label: String) -> Bool {
         // Whatever bullet the line started with ("❖ IDE") is no part of the label.
         var folded = String(label.lowercased().drop(while: { !$0.isLetter })).trimmingCharacters(in: .whitespaces)

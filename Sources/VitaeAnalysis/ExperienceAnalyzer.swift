@@ -113,6 +113,11 @@ public struct ExperienceAnalyzer: Analyzer {
                     let before = (position.title, position.company, position.location)
                     if position.title == nil || position.company == nil {
                         fill(&position, from: [lines[other]])
+                        // "LionLike MindState, Pomona, CA  June 2012 – Present" / "Volunteer": the line
+                        // under a heading that named the company is the title, title words or not.
+                        if offset == 1, position.title == nil, position.company != nil, isBareTitleLine(lines[other]) {
+                            position.title = lines[other]
+                        }
                     } else if let place = Places.location(in: lines[other]) {
                         position.location = place
                     }
@@ -337,6 +342,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     static func fill(_ position: inout Position, from context: [String]) {
         var parts: [String] = []
+        var namedBeforeAs: [String] = []
         for line in context {
             // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
@@ -355,7 +361,14 @@ public struct ExperienceAnalyzer: Analyzer {
             // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
             if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
-            for field in fields {
+            // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
+            // comes after the line's other parts, which name the company more surely when they do
+            // ("Infosys group as a Test Analyst - Infosys Ltd").
+            for field in fields.flatMap({ field -> [String] in
+                guard let split = companyAsTitle(field) else { return [field] }
+                namedBeforeAs.append(split[0])
+                return [split[1]]
+            }) {
                 var commaParts = mergeSuffixes(commaSeparated(field))
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
@@ -381,6 +394,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 parts += commaParts.filter { !$0.isEmpty }
             }
         }
+        parts += namedBeforeAs
         parts = parts.map(withoutStrayOpeningBracket).filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
@@ -395,6 +409,22 @@ public struct ExperienceAnalyzer: Analyzer {
             let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
                 !Places.isRegion(other)
+            {
+                position.company = company
+                position.title = other
+                return
+            }
+            // "Lead Engineer - Automation & Testing" / "Cisco Systems -": a title with its field after a
+            // dash is one title; the dash does not make its field a second name.
+            if titleLikeness(company) < 0.45, isTitleWithItsField(other) {
+                position.company = company
+                position.title = other
+                return
+            }
+            // "Sr. Program Manager / Product Owner, Architect, Consultant" / "Microsoft India -": roles held
+            // together, every comma part a title, are one title line, not the most title-like of them.
+            if otherParts.count >= 2, otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) >= 0.45 }),
+                titleLikeness(company) < 0.45
             {
                 position.company = company
                 position.title = other
@@ -419,6 +449,42 @@ public struct ExperienceAnalyzer: Analyzer {
             position.company = company
         }
     }
+
+    /// A short capitalised line with no separators, no organization, school or place in it, made of
+    /// words job titles use ("Volunteer"), though not enough of them to read as a title on its own.
+    static func isBareTitleLine(_ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase, (1...4).contains(ResumeText.words(line).count), isNamePart(line),
+            !line.contains(where: { ",|•·@–—".contains($0) }), !ResumeText.contains(line, " - ")
+        else { return false }
+        return !Organizations.looksLikeOrganization(line) && !Organizations.looksLikeSchool(line)
+            && Places.location(in: line) == nil && titleLikeness(line) >= 0.25
+    }
+
+    /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job
+    /// is about, with no comma, no organization and no place after the dash.
+    static func isTitleWithItsField(_ line: String) -> Bool {
+        guard !line.utf8.contains(UInt8(ascii: ",")), !line.hasSuffix(" -") else { return false }
+        let segments = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+        guard segments.count == 2, titleLikeness(segments[0]) >= 0.45, isNamePart(segments[1]),
+            ResumeText.contains(line, " - ") || ResumeText.contains(line, " – ")
+        else { return false }
+        let field = segments[1]
+        return !Organizations.looksLikeOrganization(field) && !Organizations.looksLikeSchool(field)
+            && Places.location(in: field, allowBareCity: true) == nil && ResumeText.words(field).count <= 4
+    }
+
+    /// "INFOSYS as Process Associate", "Acme Corp as a Test Analyst": a company and the title held
+    /// there, when the words after "as" are a title and those before it are not.
+    static func companyAsTitle(_ field: String) -> [String]? {
+        guard ResumeText.contains(field, " as "), let match = asTitle.firstMatch(in: field),
+            let company = match.groups[1], let title = match.groups[2],
+            company.first?.isUppercase == true || company.first?.isNumber == true,
+            titleLikeness(title) >= 0.45, titleLikeness(company) < 0.45, ResumeText.words(company).count <= 5
+        else { return nil }
+        return [company, title]
+    }
+
+    static let asTitle = Pattern("^(.+?)\\s+as\\s+(?:an?\\s+)?(.+)$")
 
     /// A part that can be a title or a company at all: not a date, a link, a label or a sentence.
     static func isNamePart(_ text: String) -> Bool {

@@ -68,6 +68,9 @@ public struct SectionsAnalyzer: Analyzer {
             {
                 continue
             }
+            // "LionLike MindState, Pomona, CA  June 2012 – Present" / "Volunteer" / "• Plan …": a plain
+            // heading word between an entry's dated line and its bullets is the entry's title.
+            if !ResumeText.isAllCaps(text), isTitleOfDatedEntry(index, lines: lines) { continue }
             headings.append((index, kind, text))
         }
         var sections: [Section] = []
@@ -77,6 +80,16 @@ public struct SectionsAnalyzer: Analyzer {
             sections.append(Section(kind: heading.kind, heading: heading.text, startLine: heading.index, endLine: end))
         }
         return sections
+    }
+
+    /// The line at `index` sits right under a line that opens an entry (a name with dates, not a
+    /// bullet) and right above that entry's first bullet.
+    static func isTitleOfDatedEntry(_ index: Int, lines: [String]) -> Bool {
+        guard let previous = lines[..<index].lastIndex(where: { !$0.isEmpty }), index - previous <= 2,
+            let next = lines[(index + 1)...].firstIndex(where: { !$0.isEmpty }), next - index <= 2,
+            ResumeText.isBullet(lines[next]), !ResumeText.isBullet(lines[previous]), DateRanges.containsDate(lines[previous])
+        else { return false }
+        return ResumeText.words(lines[previous]).count >= 4
     }
 
     /// "Azure Developer with 9 years of experience in Dot Net" / "Technologies": a full line that stops

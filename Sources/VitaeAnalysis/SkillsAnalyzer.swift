@@ -76,7 +76,11 @@ public struct SkillsAnalyzer: Analyzer {
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
             for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
-                let line = SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index])
+                // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
+                // "Key Skills" heading typed inside the position before it lists no skills.
+                if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
+                let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
+                let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
@@ -88,7 +92,7 @@ public struct SkillsAnalyzer: Analyzer {
                         continue
                     }
                     let key = item.lowercased()
-                    guard !known.contains(key), !SkillLists.isRunOfKnownSkills(item) else { continue }
+                    guard !known.contains(key), !isSentence, !SkillLists.isRunOfKnownSkills(item) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
@@ -103,9 +107,18 @@ public struct SkillsAnalyzer: Analyzer {
         var listed: [Int] = []
         for section in map.sections where section.kind == .skills {
             guard let body = section.bodyLines else { continue }
+            var continuesList = false
             for index in body where !lines[index].isEmpty {
-                if SkillLists.isListLine(lines[index]) {
+                // "➢ Switching: CST, PVST, Inter-VLAN Routing," / "SPAN/RSPAN, Ether channel or Port Bundling
+                // using static and dynamic protocol (PAgP and LACP)": a list line ending in a comma goes on
+                // on the next line, however long that line is; and a long line ending in a comma before a
+                // list line ("➢ Routing: protocols such as Static routing," / "RIP, EIGRP, OSPF.") starts one.
+                let next = index + 1 < lines.count ? lines[index + 1] : ""
+                if SkillLists.isListLine(lines[index]) || continuesList
+                    || lines[index].hasSuffix(",") && !next.isEmpty && SkillLists.isListLine(next)
+                {
                     listed.append(index)
+                    continuesList = lines[index].hasSuffix(",")
                 } else if ResumeText.words(lines[index]).count > 8 {
                     break
                 }
@@ -122,7 +135,7 @@ public struct SkillsAnalyzer: Analyzer {
         let taxonomy = SkillTaxonomy.shared
         var tokens: [SkillToken] = []
         for (index, line) in lines.enumerated() where !line.isEmpty {
-            tokens += SkillTokenizer.tokens(in: line, line: index)
+            tokens += SkillTokenizer.tokens(in: SkillLists.withoutListLabel(line), line: index)
         }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
@@ -157,6 +170,95 @@ public enum SkillLists {
             .filter { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
     }
+
+    /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse", "Databases: Oracle": a label that names a kind of
+    /// tool before a colon says what the things listed after it are, so it is no mention of a skill
+    /// (a resume that has the skill names it elsewhere too). A product or field as the label is one:
+    /// "Microsoft Office: Word, Excel", "Social Media: Facebook", "Java: Spring". The line without
+    /// its label; the line itself when the colon is followed by a level or a duration ("IDE: Expert",
+    /// "Databases: 5 years") rather than a list.
+    public static func withoutListLabel(_ line: String) -> String {
+        // Labels are short: a colon far into the line is no label's (and most lines have none).
+        guard let colon = line.utf8.prefix(48).firstIndex(of: UInt8(ascii: ":")) else { return line }
+        guard isKindOfTool(String(line[..<colon])) else { return line }
+        let text = ResumeText.strippingBullet(line)
+        guard let colon = text.firstIndex(of: ":") else { return line }
+        let label = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard (1...3).contains(ResumeText.words(label).count), isKindOfTool(label), let first = rest.first,
+            first.isLetter || first == "."
+        else { return line }
+        let restWords = rest.lowercased().split(whereSeparator: { !$0.isLetter })
+        if let word = restWords.first, levelWords.contains(String(word)) { return line }
+        if restWords.contains(where: { $0.hasPrefix("year") || $0.hasPrefix("month") || $0 == "yrs" }) { return line }
+        return rest
+    }
+
+    /// "• Configuring and Troubleshooting L2 and L3 Ether channels on Cisco 3550, 3560 switches.",
+    /// "* Designing/Architecting/Deploying apps using Azure, SQL Azure": a list line that is a sentence
+    /// about the work, starting with a verb in -ing followed by "and", a slash or a lower-case word. Its
+    /// taxonomy skills count; the fragments between its commas are no skills.
+    public static func startsLikeASentence(_ line: String) -> Bool {
+        let text = ResumeText.strippingBullet(line).drop(while: { !$0.isLetter })
+        guard let first = text.first, first.isUppercase, text.utf8.count > 30 else { return false }
+        let head = text.prefix(while: { $0.isLetter })
+        guard head.count >= 6, head.hasSuffix("ing") else { return false }
+        let after = text.dropFirst(head.count)
+        if after.hasPrefix("/") || after.hasPrefix(" and ") { return true }
+        // "Understanding of UART, AMBA protocol": knowledge of things, listed.
+        guard after.hasPrefix(" "), let next = after.dropFirst().first, !after.hasPrefix(" of ") else { return false }
+        return next.isLowercase
+    }
+
+    /// "Methodologies - Iterative, Agile model", "Technologies -SQL Server, SSRS": a label of one to
+    /// three capitalised words before a dash, followed by a comma list, as "Label: list" (the label is
+    /// no item). Only for the analyzer's items; the evaluation splits labels by its own fixed rules.
+    public static func withoutDashLabel(_ line: String) -> String {
+        // Character scan, no regex: this runs on every list line.
+        guard line.utf8.contains(UInt8(ascii: ",")), !line.utf8.contains(UInt8(ascii: ":")) else { return line }
+        let start = line.firstIndex(where: \.isLetter) ?? line.endIndex
+        guard start < line.endIndex, line.distance(from: line.startIndex, to: start) <= 3, line[start].isUppercase,
+            let dash = line[start...].firstIndex(where: { $0 == "-" || $0 == "–" }), line.distance(from: start, to: dash) <= 40
+        else { return line }
+        let label = line[start..<dash]
+        guard label.last == " ", label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" }),
+            (1...3).contains(label.split(separator: " ").count)
+        else { return line }
+        let rest = line[line.index(after: dash)...].drop(while: { $0 == " " })
+        guard let first = rest.first, first.isLetter || first == "." else { return line }
+        return String(rest)
+    }
+
+    /// "IDE", "IDE's", "Databases", "Operating Systems": a label naming a kind of tool, singular or plural.
+    /// Four digits in a row: every date range has a year.
+    static func hasYear(_ line: String) -> Bool {
+        var run = 0
+        for byte in line.utf8 {
+            run = (48...57).contains(byte) ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
+    static func isKindOfTool(_ label: String) -> Bool {
+        // Whatever bullet the line started with ("❖ IDE") is no part of the label.
+        var folded = String(label.lowercased().drop(while: { !$0.isLetter })).trimmingCharacters(in: .whitespaces)
+        for suffix in ["'s", "’s", "s"] where folded.hasSuffix(suffix) && folded.count > suffix.count + 1 {
+            folded.removeLast(suffix.count)
+            break
+        }
+        return kindsOfTool.contains(folded)
+    }
+
+    static let kindsOfTool: Set<String> = [
+        "ide", "database", "rdbms", "dbms", "operating system", "os", "version control", "web server", "application server",
+        "server", "cloud", "tool", "framework", "platform", "testing tool", "build tool", "ci/cd tool",
+    ]
+
+    static let levelWords: Set<String> = [
+        "expert", "advanced", "intermediate", "beginner", "basic", "basics", "good", "excellent", "proficient", "fluent",
+        "native", "familiar", "working", "strong", "moderate", "average",
+    ]
 
     /// "A/B Testing", "CI/CD", "UI/UX", "PL/SQL", "TCP/IP": a slash between short capitals inside one
     /// name, not between two items ("HTML/CSS", "AWS/GCP", "C/C++" list two).

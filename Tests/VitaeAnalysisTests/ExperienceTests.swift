@@ -207,6 +207,47 @@ import VitaeTesting
         #expect(output.experience.first?.company == "Microsoft")
     }
 
+    @Test func indeedTitleWithItsFieldAfterADashIsOneTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Staff Engineer - Payments & Billing
+            Northwind Freight -
+            March 2019 to Present
+            Analyst - Acme Corp
+            Beta Labs -
+            June 2016 to February 2019
+            """)
+        #expect(output.experience.map(\.title) == ["Staff Engineer - Payments & Billing", "Analyst"])
+        #expect(output.experience.first?.company == "Northwind Freight")
+        #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Acme Corp"))
+        #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Seattle, WA"))
+    }
+
+    @Test func indeedRolesHeldTogetherAreOneTitleLine() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Lead Architect / Product Owner, Scrum Master, Consultant
+            Northwind Traders -
+            May 2012 to Present
+            Testing Executive, Contoso Ltd, Chennai
+            Beta Publishing -
+            May 2009 to April 2012
+            """)
+        #expect(output.experience.map(\.title) == ["Lead Architect / Product Owner, Scrum Master, Consultant", "Testing Executive"])
+        #expect(output.experience.first?.company == "Northwind Traders")
+    }
+
+    @Test func aCompanyAsATitleNamesBoth() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Contoso group as a Test Analyst - Contoso Ltd, Apr 2018 - Present
+            NORTHWIND as Process Associate, Jan 2016 - Mar 2018
+            """)
+        #expect(output.experience.map(\.title) == ["Test Analyst", "Process Associate"])
+        // The company before "as" gives way to one the line names after a separator.
+        #expect(output.experience.map(\.company) == ["Contoso Ltd", "NORTHWIND"])
+    }
+
     @Test func sentenceDatesBracketsAndFirstPersonLinesMakeNoNames() async throws {
         let output = try await experience("""
             WORK EXPERIENCE
@@ -483,6 +524,29 @@ import VitaeTesting
         // "Key Technical Skills" heads a list; "IV." numbers the trainings heading.
         #expect(output.sections.map(\.kind) == [.experience, .other, .skills, .certifications])
         #expect(output.sections.map(\.heading).last == "IV. Trainings")
+    }
+
+    @Test func aPlainHeadingWordUnderADatedEntryIsItsTitle() async throws {
+        let text = """
+            Jo Bloggs
+            VOLUNTEER EXPERIENCE
+            Harbour Food Pantry, Riverton, OR  March 2019 – Present
+            Volunteer
+            • Sort donations every Saturday
+            SKILLS
+            Excel
+            """
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: text)
+        #expect(output.sections.map(\.kind) == [.other, .skills])
+        let positions = try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: .init(plainText: text),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init())]).experience
+        #expect(positions.first?.title == "Volunteer")
+        #expect(positions.first?.company == "Harbour Food Pantry")
+        #expect(!ExperienceAnalyzer.isBareTitleLine("Portland"))  // a city under the heading line is no title
+        // A heading word with no dated entry above it still heads a section.
+        let plain = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: "Jo Bloggs\nEXPERIENCE\nClerk\nVolunteer\n• Sorted donations\n")
+        #expect(plain.sections.map(\.kind) == [.experience, .other])
     }
 
     @Test func sampleSections() async throws {

@@ -217,6 +217,70 @@ import VitaeTesting
         #expect(match.match?.requiredSkills.missing == [])
     }
 
+    @Test func aListLabelIsNoSkillButALevelOrDurationAfterItIs() async throws {
+        let labelled = try await skills("Jo Bloggs\nTOOLS\n• IDE's: Xcode, Eclipse\n❖ IDE: Visual Studio\n")
+        #expect(labelled.contains("Eclipse") && labelled.contains("Xcode") && labelled.contains("Visual Studio"))
+        #expect(!labelled.contains("IDE"))
+        // After the colon a level or a duration: the label is the skill.
+        #expect(try await skills("SKILLS\nIDE: Advanced\nPython: 3 years\n").sorted() == ["IDE", "Python"])
+        #expect(SkillLists.withoutListLabel("IDE: Eclipse, Vim") == "Eclipse, Vim")
+        // A product or a field as the label is a skill itself.
+        let products = try await skills("SKILLS\nMicrosoft Office: Word, PowerPoint\nSocial Media: Facebook, Twitter\n")
+        #expect(products.contains("Microsoft Office") && products.contains("Social Media Marketing"))
+        #expect(SkillLists.withoutListLabel("http://example.com/ide") == "http://example.com/ide")
+    }
+
+    @Test func aListWrappedAfterACommaGoesOnWhateverTheLengthOfItsLines() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            ➢ Queues: Kafka, RabbitMQ, Amazon SQS, NATS, Pulsar, ZeroMQ, ActiveMQ, Redis Streams, Kinesis,
+            Beanstalkd and the streaming connectors we built in house for the billing team (Flinkster and Rivulet)
+            ➢ Caches: configured and tuned the read-through caches of several services such as Varnish,
+            Memcached, Hazelcast, Ehcache.
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Flinkster") && names.contains("Rivulet"))  // the long second line of a wrapped list
+        #expect(names.contains("Ehcache") && names.contains("Hazelcast"))  // after a long line ending in a comma
+    }
+
+    @Test func dashLabelsAndDatedPositionLinesInASkillsListAreNoItems() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            KEY SKILLS
+            Methodologies - Kanbanish, Waterfallish
+            Northwind Cloud - Europe, Data CoE (Feb 2015 - June 2018)
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Kanbanish") && names.contains("Waterfallish"))
+        #expect(!names.contains("Methodologies"))
+        #expect(!names.contains("Northwind Cloud") && !names.contains("Data CoE"))
+        #expect(SkillLists.withoutDashLabel("• Tools -Jenkins, Maven") == "Jenkins, Maven")
+        #expect(SkillLists.withoutDashLabel("Spring Boot - microservices") == "Spring Boot - microservices")  // no list after it
+    }
+
+    @Test func aListLineThatIsASentenceAboutTheWorkGivesOnlyKnownSkills() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            • Configuring and Troubleshooting Quorvex bridges on Zentral 3550, 3560 switches.
+            • Designing/Architecting/Deploying apps using Kubernetes, Helmfile
+            • Understanding of Quorvex, Zentral protocols
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Kubernetes"))  // the taxonomy's skills still count
+        #expect(!names.contains("Configuring") && !names.contains("Designing") && !names.contains("Helmfile"))
+        #expect(names.contains("Zentral protocols"))  // "Understanding of …" lists what is known
+        #expect(!SkillLists.startsLikeASentence("Networking, Troubleshooting, Scripting and Automation"))
+    }
+
+    @Test func aLegalFormAfterACompanyNameIsNoSkill() async throws {
+        let company = try await skills("Client: NORTHWIND TRADERS PLC\nNorthwind Traders PLC is a retailer.\n")
+        #expect(!company.contains("PLC"))
+        let controller = try await skills("Automation engineer specializing in PLC, SCADA and VFD.\nWrote PLC programs.")
+        #expect(controller.contains("PLC"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

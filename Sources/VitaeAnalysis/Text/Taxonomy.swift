@@ -96,6 +96,13 @@ public struct SkillTaxonomy: Sendable {
             if let candidates = entries[tokens[index].folded] {
                 for entry in candidates where matches(entry, tokens, at: index) {
                     let end = index + entry.tokens.count - 1
+                    // "WHITBREAD PLC", "Whitbread PLC is …": a legal form after a capitalised name ends
+                    // a company's name; PLC the controller is "PLC programming", "in PLC, SCADA".
+                    if entry.tokens.count == 1, Self.legalForms.contains(entry.tokens[0]), index > 0, !tokens[index].afterListMark,
+                        tokens[index - 1].line == tokens[index].line, tokens[index - 1].original.first?.isUppercase == true
+                    {
+                        continue
+                    }
                     if let exact = entry.exactForm {
                         let form = tokens[index...end].map(\.original).joined(separator: " ")
                         guard form == exact || (exact.count <= 2 && form == exact.uppercased()) else { continue }
@@ -117,6 +124,9 @@ public struct SkillTaxonomy: Sendable {
         }
         return hits
     }
+
+    /// Words that end a company's name ("Whitbread PLC") and also name a skill.
+    static let legalForms: Set<String> = ["plc", "llc", "inc", "ltd", "gmbh", "pvt"]
 
     private func matches(_ entry: Entry, _ tokens: [SkillToken], at index: Int) -> Bool {
         guard index + entry.tokens.count <= tokens.count else { return false }

@@ -229,7 +229,6 @@ public enum SkillLists {
         return String(rest)
     }
 
-    /// "IDE", "IDE's", "Databases", "Operating Systems": a label naming a kind of tool, singular or plural.
     /// Four digits in a row: every date range has a year.
     static func hasYear(_ line: String) -> Bool {
         var run = 0
@@ -240,6 +239,7 @@ public enum SkillLists {
         return false
     }
 
+    /// "IDE", "IDE's", "Databases", "Operating Systems": a label naming a kind of tool, singular or plural.
     static func isKindOfTool(_ label: String) -> Bool {
         // Whatever bullet the line started with ("❖ IDE") is no part of the label.
         var folded = String(label.lowercased().drop(while: { !$0.isLetter })).trimmingCharacters(in: .whitespaces)

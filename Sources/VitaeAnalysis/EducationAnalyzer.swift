@@ -49,9 +49,14 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
         (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
+        // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
+        // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
+        (Pattern("\\b(?:A\\.?M\\.?I\\.?E(?:\\.?T\\.?E)?)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
+        // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
+        (Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b"), .highSchool),
     ]
 
     static func degreeLevel(in text: String) -> Level? {

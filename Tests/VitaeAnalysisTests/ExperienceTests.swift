@@ -765,3 +765,32 @@ import VitaeTesting
         #expect(repeated.education.map(\.degree) == ["Bachelor of Engineering in Instrumentation Technology", "B.Tech in Computer Science"])
     }
 }
+
+@Suite struct EducationQualificationNameTests {
+    @Test func amieAndALevelsAreDegrees() async throws {
+        #expect(EducationAnalyzer.degreeLevel(in: "AMIE") == .bachelor)
+        #expect(EducationAnalyzer.degreeLevel(in: "A.M.I.E.T.E.") == .bachelor)
+        #expect(EducationAnalyzer.degreeLevel(in: "'A' Level") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "GCE O-Level") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "A Levels") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "raised the team to a level of trust") == nil)
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            AMIE in Mechanical Engineering
+            Institution of Engineers - Kolkata, West Bengal
+            2016
+
+            'A' Level in Computer Science
+            Harbour Lights Academy
+            2010
+
+            O Level
+            Harbour Lights Academy
+            2008
+            """)
+        #expect(output.education.map(\.degree) == ["AMIE in Mechanical Engineering", "'A' Level in Computer Science", "O Level"])
+        #expect(output.education.map(\.level) == [.bachelor, .highSchool, .highSchool])
+        #expect(output.education.first?.institution == "Institution of Engineers")
+    }
+}

@@ -213,6 +213,20 @@ public struct EducationAnalyzer: Analyzer {
         return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:"))
     }
 
+    /// "Sunrise College of Arts, Eastfield University": a college and, after the comma, the university
+    /// it is affiliated to name one school, as "Sunrise College of Arts (Eastfield University)" does.
+    static func schoolWithItsUniversity(_ pieces: [String], at index: Int) -> String {
+        let school = pieces[index]
+        guard index + 1 < pieces.count, !namesUniversity(school) else { return school }
+        let next = pieces[index + 1]
+        guard namesUniversity(next), namesASchool(next), degreeLevel(in: next) == nil, !isExamBoard(next) else { return school }
+        return school + ", " + next
+    }
+
+    static func namesUniversity(_ text: String) -> Bool {
+        ResumeText.alphanumericTokens(text).contains { $0.hasPrefix("univ") }
+    }
+
     static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
 
     static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
@@ -383,7 +397,7 @@ public struct EducationAnalyzer: Analyzer {
             if entry.institution != nil, degreeIndex == nil || entry.degree != pieces[degreeIndex!] {
                 startNewEntry(&entry, after: &completed)
             }
-            entry.institution = pieces[schoolIndex]
+            entry.institution = schoolWithItsUniversity(pieces, at: schoolIndex)
         }
         if let location { entry.location = entry.location ?? location }
     }

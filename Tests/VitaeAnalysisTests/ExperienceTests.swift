@@ -752,7 +752,7 @@ import VitaeTesting
             "BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION ENGINEERING", "SSLC",
         ])
         #expect(output.education.map(\.institution) == [
-            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science", nil,
+            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science, RGPV University", nil,
         ])
         let repeated = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION
@@ -792,5 +792,21 @@ import VitaeTesting
         #expect(output.education.map(\.degree) == ["AMIE in Mechanical Engineering", "'A' Level in Computer Science", "O Level"])
         #expect(output.education.map(\.level) == [.bachelor, .highSchool, .highSchool])
         #expect(output.education.first?.institution == "Institution of Engineers")
+    }
+
+    @Test func aCollegeKeepsTheUniversityAfterItsComma() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Bachelor of Science in Botany
+            Sunrise College of Arts, Eastfield University - Nashik, Maharashtra
+            2014
+
+            Master of Science in Botany
+            Eastfield University, Nashik, Maharashtra
+            2016
+            """)
+        #expect(output.education.map(\.institution) == ["Sunrise College of Arts, Eastfield University", "Eastfield University"])
+        #expect(output.education.first?.location == "Nashik, Maharashtra")
     }
 }

@@ -189,7 +189,7 @@ public struct EducationAnalyzer: Analyzer {
             if current.institution != nil, current.institution != schoolBefore { schoolLineHadDates = !years.isEmpty }
             if startsEntry, !years.isEmpty, current.degree == nil, current.institution == nil, isUnknownLine(text) {
                 pendingSchool = text
-            } else if let school, current.institution == nil, current.degree != nil, current.degree != degreeBefore {
+            } else if let school, current.institution == nil, current.degree != nil, current.degree != degreeBefore, canNameASchool(school) {
                 current.institution = school
             }
             if let pending = pendingDegree, startedEntry, current.degree == nil, current.institution != nil {
@@ -254,6 +254,12 @@ public struct EducationAnalyzer: Analyzer {
         ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
     }
 
+    /// "STATE", "Technical": words schools' names use, which name none on their own; "College of
+    /// Engineering" does, with its school word.
+    static func canNameASchool(_ text: String) -> Bool {
+        namesASchool(text) || Organizations.looksLikeSchool(text)
+    }
+
     /// A short line that names no degree, school, board or place: perhaps a degree the patterns lack.
     static func isUnknownLine(_ text: String) -> Bool {
         let words = ResumeText.words(text)
@@ -270,7 +276,7 @@ public struct EducationAnalyzer: Analyzer {
             name.first?.isUppercase == true, ResumeText.words(text).count <= 6, !text.contains(where: \.isNumber),
             degreeLevel(in: text) == nil, !Organizations.looksLikeSchool(text), !isExamBoard(text),
             Places.location(in: first) == nil,
-            !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains)
+            !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains), canNameASchool(name)
         else { return nil }
         return (name, fields.dropFirst().lazy.compactMap { Places.location(in: $0) }.first)
     }
@@ -345,7 +351,8 @@ public struct EducationAnalyzer: Analyzer {
             } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
                 ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
                 pieces[0].first?.isUppercase == true || placeAfterName, !Organizations.looksLikeOrganization(pieces[0]),
-                !isExamBoard(pieces[0])
+                !isExamBoard(pieces[0]), canNameASchool(pieces[0]),
+                !ResumeText.alphanumericTokens(pieces[0]).contains(where: courseWords.contains)
             {
                 // A school without a school word right after the degree; in lower case too when a
                 // place follows it ("amity - Noida, Uttar Pradesh").
@@ -367,7 +374,7 @@ public struct EducationAnalyzer: Analyzer {
             // "Post graduate diploma in Industrial Automation from Prolific Systems": the school after "from".
             var schoolAfterFrom: String?
             if schoolIndex == nil, let split = schoolAfterFromPattern.firstMatch(in: degree), let name = split.groups[1],
-                let school = split.groups[2], school.first?.isUppercase == true, degreeLevel(in: name) != nil
+                let school = split.groups[2], school.first?.isUppercase == true, degreeLevel(in: name) != nil, canNameASchool(school)
             {
                 degree = name
                 schoolAfterFrom = school
@@ -385,7 +392,7 @@ public struct EducationAnalyzer: Analyzer {
             }
             // "PhD in Computer Science, CalTech": a school without a school word.
             if schoolIndex == nil, entry.institution == nil, let next = others.first(where: { $0 > degreeIndex }),
-                pieces[next].first?.isUppercase == true, !pieces[next].contains(where: \.isNumber)
+                pieces[next].first?.isUppercase == true, !pieces[next].contains(where: \.isNumber), canNameASchool(pieces[next])
             {
                 entry.institution = pieces[next]
             }

@@ -809,4 +809,24 @@ import VitaeTesting
         #expect(output.education.map(\.institution) == ["Sunrise College of Arts, Eastfield University", "Eastfield University"])
         #expect(output.education.first?.location == "Nashik, Maharashtra")
     }
+
+    @Test func aGenericWordOrACourseIsNoSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Higher Secondary Certificate
+            STATE
+            2009
+
+            Diploma in Networking
+            Training Program
+            2011
+
+            B Tech in Civil Engineering
+            College of Engineering - Guindy, Tamil Nadu
+            2015
+            """)
+        #expect(output.education.map(\.institution) == [nil, nil, "College of Engineering"])
+        #expect(output.education.map(\.degree) == ["Higher Secondary Certificate", "Diploma in Networking", "B Tech in Civil Engineering"])
+    }
 }

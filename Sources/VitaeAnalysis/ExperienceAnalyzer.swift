@@ -400,6 +400,9 @@ public struct ExperienceAnalyzer: Analyzer {
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
         // ("Test Engineer, Infosys": a title line that names its company).
+        // The company of Indeed's dashed line, for a title line whose other part is a skill, not a
+        // company: "Unix, CA7 scheduler" / "Infosys Limited -".
+        var dashedCompany: String?
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
             let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
@@ -430,6 +433,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 position.title = other
                 return
             }
+            if titleLikeness(company) < 0.45, SkillTaxonomy.shared.skill(named: company) == nil { dashedCompany = company }
         }
         if position.title != nil || position.company != nil {
             // Labelled fields already said it; fill only the missing one.
@@ -444,10 +448,18 @@ public struct ExperienceAnalyzer: Analyzer {
             best.score >= 0.45
         {
             position.title = best.text
-            position.company = scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text
-        } else if let company = parts.first(where: looksLikeCompany) {
+            position.company = company(dashedCompany, or: scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text)
+        } else if let company = company(dashedCompany, or: parts.first(where: looksLikeCompany)) {
             position.company = company
         }
+    }
+
+    /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
+    /// scheduler" / "Acme Ltd -"), when Indeed's dashed company line names the employer instead.
+    static func company(_ dashedCompany: String?, or fromParts: String?) -> String? {
+        guard let dashedCompany else { return fromParts }
+        guard let fromParts else { return dashedCompany }
+        return SkillTaxonomy.shared.skill(named: fromParts) != nil ? dashedCompany : fromParts
     }
 
     /// A short capitalised line with no separators, no organization, school or place in it, made of

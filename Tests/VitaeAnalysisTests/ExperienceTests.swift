@@ -830,3 +830,28 @@ import VitaeTesting
         #expect(output.education.map(\.degree) == ["Higher Secondary Certificate", "Diploma in Networking", "B Tech in Civil Engineering"])
     }
 }
+
+@Suite struct ExperienceCompanyNameTests {
+    func experience(_ text: String) async throws -> ExperienceAnalyzer.Output {
+        try await AnalyzerHarness.run(ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: .init(plainText: text))
+    }
+
+    @Test func indeedDashedLineNamesTheEmployerWhenTheTitleLineNamesASkill() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Linux, Batch Scheduler
+
+            Northwind Traders Limited -
+
+            March 2016 to Present
+
+            Test Analyst at Contoso, Pune
+
+            Fabrikam Ltd -  Pune, Maharashtra -
+
+            June 2012 to February 2016
+            """)
+        #expect(output.experience.map(\.company) == ["Northwind Traders Limited", "Contoso"])
+    }
+}

@@ -524,11 +524,31 @@ public struct ExperienceAnalyzer: Analyzer {
         // template's placeholder): words in a company's place that name none.
         if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
         if Organizations.looksLikeOrganization(text) { return true }
+        // "Duration", "Job Profile with Acme": a label of the position's details; "CCNP", "Oracle
+        // Certified Professional": a certification; "Handled three accounts": a sentence's opening verb.
+        if detailLabel.contains(text) || certification.contains(text) { return false }
         let words = ResumeText.words(text)
+        if words.count >= 2, verbsOpeningASentence.contains(words[0].lowercased()) { return false }
         if words.count > 7 || text.hasSuffix(".") { return false }
         if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
         return !JobTitles.looksLikeTitle(text)
     }
+
+    /// A label of a position's details, alone or with what it is about ("Job Profile with Acme").
+    static let detailLabel = Pattern(
+        "^(?:period|duration|tenure|job profile|profile|job description|description|responsibilit(?:y|ies)|roles?(?:\\s+(?:and|&)\\s+responsibilit(?:y|ies))?|team size|work period)(?:\\s*[:.-]?|\\s+(?:with|at|in|of|for)\\b.*)$",
+        caseInsensitive: true)
+
+    /// IT and project certifications by their usual acronyms, and names that say they certify.
+    static let certification = Pattern(
+        "^(?:MCSA|MCSE|MCSD|MCP|MCTS|MCITP|MCDBA|CCNA|CCNP|CCIE|CCDA|CCDP|CCENT|PMP|CAPM|ITIL|OCA|OCP|OCJP|SCJP|RHCE|RHCSA|CISSP|CISA|CISM|CEH|ISTQB|PRINCE2|CSM)\\b|\\bcertifi(?:ed|cation|cate)\\b",
+        caseInsensitive: false)
+
+    /// Verbs that open a sentence about work done ("Performed", "Worked"), which a company's name does not.
+    static let verbsOpeningASentence: Set<String> = SignalsAnalyzer.actionVerbs.union([
+        "performed", "worked", "working", "handled", "handling", "involved", "responsible", "participated", "assisted",
+        "supported", "served", "joined", "completed", "prepared", "provided", "managing", "leading", "developing",
+    ])
 
     static let monthOnly = Pattern("^(?:\(DateRanges.monthNames))\\.?$", caseInsensitive: true)
 

@@ -854,4 +854,32 @@ import VitaeTesting
             """)
         #expect(output.experience.map(\.company) == ["Northwind Traders Limited", "Contoso"])
     }
+
+    @Test func labelsCertificationsAndSentencesAreNoCompanies() async throws {
+        for text in ["DURATION", "Period:", "Job Profile with Contoso", "CCNP", "MCSA", "Oracle Certified Professional",
+            "Performed four roles", "Handled three accounts"]
+        {
+            #expect(!ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
+        }
+        for text in ["Marchex", "Red Hat", "Leading Edge Ltd", "United Breweries", "Periodic Systems", "Profile Dynamics"] {
+            #expect(ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
+        }
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Support Engineer
+            DURATION
+            March 2016 to Present
+
+            Network Administrator
+            CCNP
+            June 2012 to February 2016
+
+            Team Lead
+            Handled three accounts
+            May 2010 to May 2012
+            """)
+        #expect(output.experience.map(\.title) == ["Support Engineer", "Network Administrator", "Team Lead"])
+        #expect(output.experience.allSatisfy { $0.company == nil })
+    }
 }

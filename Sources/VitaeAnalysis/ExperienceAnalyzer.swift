@@ -210,9 +210,13 @@ public struct ExperienceAnalyzer: Analyzer {
         var result = positions
         for index in result.indices {
             guard let company = result[index].company else { continue }
-            let core = Set(ResumeText.alphanumericTokens(company)).subtracting(companyNoise)
+            let tokens = Set(ResumeText.alphanumericTokens(company))
+            let core = tokens.subtracting(companyNoise)
             guard !core.isEmpty else { continue }
-            if let known = spellings.first(where: { $0.core.isSubset(of: core) || core.isSubset(of: $0.core) }) {
+            // "Contoso Group" is a whole name of its own: it does not become "Contoso Fabrikam" (Contoso
+            // for its client Fabrikam) named before it; a bare "Contoso" does.
+            let isWholeName = tokens.count > core.count
+            if let known = spellings.first(where: { $0.core.isSubset(of: core) || core.isSubset(of: $0.core) && !(isWholeName && core != $0.core) }) {
                 result[index].company = known.name
             } else {
                 spellings.append((core, company))

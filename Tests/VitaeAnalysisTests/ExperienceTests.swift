@@ -882,4 +882,35 @@ import VitaeTesting
         #expect(output.experience.map(\.title) == ["Support Engineer", "Network Administrator", "Team Lead"])
         #expect(output.experience.allSatisfy { $0.company == nil })
     }
+
+    @Test func aWholeCompanyNameIsNotMergedIntoALongerOne() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Technical Lead
+
+            Contoso Fabrikam -
+
+            July 2015 to Present
+
+            Software Engineer
+
+            Contoso Group -
+
+            May 2012 to June 2015
+
+            Software Engineer
+
+            Northwind Traders Ltd -
+
+            Jan 2010 to April 2012
+
+            Intern
+
+            NORTHWIND TRADERS -
+
+            Jan 2009 to Dec 2009
+            """)
+        #expect(output.experience.map(\.company) == ["Contoso Fabrikam", "Contoso Group", "Northwind Traders Ltd", "Northwind Traders Ltd"])
+    }
 }

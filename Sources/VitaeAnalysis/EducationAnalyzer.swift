@@ -49,9 +49,14 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
         (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
+        // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
+        // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
+        (Pattern("\\b(?:A\\.?M\\.?I\\.?E(?:\\.?T\\.?E)?)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|class\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
+        // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
+        (Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b"), .highSchool),
     ]
 
     static func degreeLevel(in text: String) -> Level? {
@@ -184,7 +189,7 @@ public struct EducationAnalyzer: Analyzer {
             if current.institution != nil, current.institution != schoolBefore { schoolLineHadDates = !years.isEmpty }
             if startsEntry, !years.isEmpty, current.degree == nil, current.institution == nil, isUnknownLine(text) {
                 pendingSchool = text
-            } else if let school, current.institution == nil, current.degree != nil, current.degree != degreeBefore {
+            } else if let school, current.institution == nil, current.degree != nil, current.degree != degreeBefore, canNameASchool(school) {
                 current.institution = school
             }
             if let pending = pendingDegree, startedEntry, current.degree == nil, current.institution != nil {
@@ -206,6 +211,20 @@ public struct EducationAnalyzer: Analyzer {
         while result.hasSuffix(")"), count(")") > count("(") { result.removeLast() }
         while result.hasPrefix("("), count("(") > count(")") { result.removeFirst() }
         return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:"))
+    }
+
+    /// "Sunrise College of Arts, Eastfield University": a college and, after the comma, the university
+    /// it is affiliated to name one school, as "Sunrise College of Arts (Eastfield University)" does.
+    static func schoolWithItsUniversity(_ pieces: [String], at index: Int) -> String {
+        let school = pieces[index]
+        guard index + 1 < pieces.count, !namesUniversity(school) else { return school }
+        let next = pieces[index + 1]
+        guard namesUniversity(next), namesASchool(next), degreeLevel(in: next) == nil, !isExamBoard(next) else { return school }
+        return school + ", " + next
+    }
+
+    static func namesUniversity(_ text: String) -> Bool {
+        ResumeText.alphanumericTokens(text).contains { $0.hasPrefix("univ") }
     }
 
     static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
@@ -235,6 +254,12 @@ public struct EducationAnalyzer: Analyzer {
         ResumeText.alphanumericTokens(text).contains { !genericSchoolWords.contains($0) }
     }
 
+    /// "STATE", "Technical": words schools' names use, which name none on their own; "College of
+    /// Engineering" does, with its school word.
+    static func canNameASchool(_ text: String) -> Bool {
+        namesASchool(text) || Organizations.looksLikeSchool(text)
+    }
+
     /// A short line that names no degree, school, board or place: perhaps a degree the patterns lack.
     static func isUnknownLine(_ text: String) -> Bool {
         let words = ResumeText.words(text)
@@ -251,7 +276,7 @@ public struct EducationAnalyzer: Analyzer {
             name.first?.isUppercase == true, ResumeText.words(text).count <= 6, !text.contains(where: \.isNumber),
             degreeLevel(in: text) == nil, !Organizations.looksLikeSchool(text), !isExamBoard(text),
             Places.location(in: first) == nil,
-            !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains)
+            !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains), canNameASchool(name)
         else { return nil }
         return (name, fields.dropFirst().lazy.compactMap { Places.location(in: $0) }.first)
     }
@@ -326,7 +351,8 @@ public struct EducationAnalyzer: Analyzer {
             } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
                 ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,
                 pieces[0].first?.isUppercase == true || placeAfterName, !Organizations.looksLikeOrganization(pieces[0]),
-                !isExamBoard(pieces[0])
+                !isExamBoard(pieces[0]), canNameASchool(pieces[0]),
+                !ResumeText.alphanumericTokens(pieces[0]).contains(where: courseWords.contains)
             {
                 // A school without a school word right after the degree; in lower case too when a
                 // place follows it ("amity - Noida, Uttar Pradesh").
@@ -348,7 +374,7 @@ public struct EducationAnalyzer: Analyzer {
             // "Post graduate diploma in Industrial Automation from Prolific Systems": the school after "from".
             var schoolAfterFrom: String?
             if schoolIndex == nil, let split = schoolAfterFromPattern.firstMatch(in: degree), let name = split.groups[1],
-                let school = split.groups[2], school.first?.isUppercase == true, degreeLevel(in: name) != nil
+                let school = split.groups[2], school.first?.isUppercase == true, degreeLevel(in: name) != nil, canNameASchool(school)
             {
                 degree = name
                 schoolAfterFrom = school
@@ -366,7 +392,7 @@ public struct EducationAnalyzer: Analyzer {
             }
             // "PhD in Computer Science, CalTech": a school without a school word.
             if schoolIndex == nil, entry.institution == nil, let next = others.first(where: { $0 > degreeIndex }),
-                pieces[next].first?.isUppercase == true, !pieces[next].contains(where: \.isNumber)
+                pieces[next].first?.isUppercase == true, !pieces[next].contains(where: \.isNumber), canNameASchool(pieces[next])
             {
                 entry.institution = pieces[next]
             }
@@ -378,7 +404,7 @@ public struct EducationAnalyzer: Analyzer {
             if entry.institution != nil, degreeIndex == nil || entry.degree != pieces[degreeIndex!] {
                 startNewEntry(&entry, after: &completed)
             }
-            entry.institution = pieces[schoolIndex]
+            entry.institution = schoolWithItsUniversity(pieces, at: schoolIndex)
         }
         if let location { entry.location = entry.location ?? location }
     }

@@ -210,9 +210,13 @@ public struct ExperienceAnalyzer: Analyzer {
         var result = positions
         for index in result.indices {
             guard let company = result[index].company else { continue }
-            let core = Set(ResumeText.alphanumericTokens(company)).subtracting(companyNoise)
+            let tokens = Set(ResumeText.alphanumericTokens(company))
+            let core = tokens.subtracting(companyNoise)
             guard !core.isEmpty else { continue }
-            if let known = spellings.first(where: { $0.core.isSubset(of: core) || core.isSubset(of: $0.core) }) {
+            // "Contoso Group" is a whole name of its own: it does not become "Contoso Fabrikam" (Contoso
+            // for its client Fabrikam) named before it; a bare "Contoso" does.
+            let isWholeName = tokens.count > core.count
+            if let known = spellings.first(where: { $0.core.isSubset(of: core) || core.isSubset(of: $0.core) && !(isWholeName && core != $0.core) }) {
                 result[index].company = known.name
             } else {
                 spellings.append((core, company))
@@ -400,6 +404,9 @@ public struct ExperienceAnalyzer: Analyzer {
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
         // ("Test Engineer, Infosys": a title line that names its company).
+        // The company of Indeed's dashed line, for a title line whose other part is a skill, not a
+        // company: "Unix, CA7 scheduler" / "Infosys Limited -".
+        var dashedCompany: String?
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
             let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
@@ -430,6 +437,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 position.title = other
                 return
             }
+            if titleLikeness(company) < 0.45, SkillTaxonomy.shared.skill(named: company) == nil { dashedCompany = company }
         }
         if position.title != nil || position.company != nil {
             // Labelled fields already said it; fill only the missing one.
@@ -444,10 +452,18 @@ public struct ExperienceAnalyzer: Analyzer {
             best.score >= 0.45
         {
             position.title = best.text
-            position.company = scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text
-        } else if let company = parts.first(where: looksLikeCompany) {
+            position.company = company(dashedCompany, or: scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text)
+        } else if let company = company(dashedCompany, or: parts.first(where: looksLikeCompany)) {
             position.company = company
         }
+    }
+
+    /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
+    /// scheduler" / "Acme Ltd -"), when Indeed's dashed company line names the employer instead.
+    static func company(_ dashedCompany: String?, or fromParts: String?) -> String? {
+        guard let dashedCompany else { return fromParts }
+        guard let fromParts else { return dashedCompany }
+        return SkillTaxonomy.shared.skill(named: fromParts) != nil ? dashedCompany : fromParts
     }
 
     /// A short capitalised line with no separators, no organization, school or place in it, made of
@@ -512,11 +528,31 @@ public struct ExperienceAnalyzer: Analyzer {
         // template's placeholder): words in a company's place that name none.
         if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
         if Organizations.looksLikeOrganization(text) { return true }
+        // "Duration", "Job Profile with Acme": a label of the position's details; "CCNP", "Oracle
+        // Certified Professional": a certification; "Handled three accounts": a sentence's opening verb.
+        if detailLabel.contains(text) || certification.contains(text) { return false }
         let words = ResumeText.words(text)
+        if words.count >= 2, verbsOpeningASentence.contains(words[0].lowercased()) { return false }
         if words.count > 7 || text.hasSuffix(".") { return false }
         if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
         return !JobTitles.looksLikeTitle(text)
     }
+
+    /// A label of a position's details, alone or with what it is about ("Job Profile with Acme").
+    static let detailLabel = Pattern(
+        "^(?:period|duration|tenure|job profile|profile|job description|description|responsibilit(?:y|ies)|roles?(?:\\s+(?:and|&)\\s+responsibilit(?:y|ies))?|team size|work period)(?:\\s*[:.-]?|\\s+(?:with|at|in|of|for)\\b.*)$",
+        caseInsensitive: true)
+
+    /// IT and project certifications by their usual acronyms, and names that say they certify.
+    static let certification = Pattern(
+        "^(?:MCSA|MCSE|MCSD|MCP|MCTS|MCITP|MCDBA|CCNA|CCNP|CCIE|CCDA|CCDP|CCENT|PMP|CAPM|ITIL|OCA|OCP|OCJP|SCJP|RHCE|RHCSA|CISSP|CISA|CISM|CEH|ISTQB|PRINCE2|CSM)\\b|\\bcertifi(?:ed|cation|cate)\\b",
+        caseInsensitive: false)
+
+    /// Verbs that open a sentence about work done ("Performed", "Worked"), which a company's name does not.
+    static let verbsOpeningASentence: Set<String> = SignalsAnalyzer.actionVerbs.union([
+        "performed", "worked", "working", "handled", "handling", "involved", "responsible", "participated", "assisted",
+        "supported", "served", "joined", "completed", "prepared", "provided", "managing", "leading", "developing",
+    ])
 
     static let monthOnly = Pattern("^(?:\(DateRanges.monthNames))\\.?$", caseInsensitive: true)
 

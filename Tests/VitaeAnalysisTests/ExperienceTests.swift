@@ -752,7 +752,7 @@ import VitaeTesting
             "BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION ENGINEERING", "SSLC",
         ])
         #expect(output.education.map(\.institution) == [
-            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science", nil,
+            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science, RGPV University", nil,
         ])
         let repeated = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION
@@ -763,5 +763,154 @@ import VitaeTesting
             B.Tech in Computer Science in Computer Science
             """)
         #expect(repeated.education.map(\.degree) == ["Bachelor of Engineering in Instrumentation Technology", "B.Tech in Computer Science"])
+    }
+}
+
+@Suite struct EducationQualificationNameTests {
+    @Test func amieAndALevelsAreDegrees() async throws {
+        #expect(EducationAnalyzer.degreeLevel(in: "AMIE") == .bachelor)
+        #expect(EducationAnalyzer.degreeLevel(in: "A.M.I.E.T.E.") == .bachelor)
+        #expect(EducationAnalyzer.degreeLevel(in: "'A' Level") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "GCE O-Level") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "A Levels") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "raised the team to a level of trust") == nil)
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            AMIE in Mechanical Engineering
+            Institution of Engineers - Kolkata, West Bengal
+            2016
+
+            'A' Level in Computer Science
+            Harbour Lights Academy
+            2010
+
+            O Level
+            Harbour Lights Academy
+            2008
+            """)
+        #expect(output.education.map(\.degree) == ["AMIE in Mechanical Engineering", "'A' Level in Computer Science", "O Level"])
+        #expect(output.education.map(\.level) == [.bachelor, .highSchool, .highSchool])
+        #expect(output.education.first?.institution == "Institution of Engineers")
+    }
+
+    @Test func aCollegeKeepsTheUniversityAfterItsComma() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Bachelor of Science in Botany
+            Sunrise College of Arts, Eastfield University - Nashik, Maharashtra
+            2014
+
+            Master of Science in Botany
+            Eastfield University, Nashik, Maharashtra
+            2016
+            """)
+        #expect(output.education.map(\.institution) == ["Sunrise College of Arts, Eastfield University", "Eastfield University"])
+        #expect(output.education.first?.location == "Nashik, Maharashtra")
+    }
+
+    @Test func aGenericWordOrACourseIsNoSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Higher Secondary Certificate
+            STATE
+            2009
+
+            Diploma in Networking
+            Training Program
+            2011
+
+            B Tech in Civil Engineering
+            College of Engineering - Guindy, Tamil Nadu
+            2015
+            """)
+        #expect(output.education.map(\.institution) == [nil, nil, "College of Engineering"])
+        #expect(output.education.map(\.degree) == ["Higher Secondary Certificate", "Diploma in Networking", "B Tech in Civil Engineering"])
+    }
+}
+
+@Suite struct ExperienceCompanyNameTests {
+    func experience(_ text: String) async throws -> ExperienceAnalyzer.Output {
+        try await AnalyzerHarness.run(ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: .init(plainText: text))
+    }
+
+    @Test func indeedDashedLineNamesTheEmployerWhenTheTitleLineNamesASkill() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Linux, Batch Scheduler
+
+            Northwind Traders Limited -
+
+            March 2016 to Present
+
+            Test Analyst at Contoso, Pune
+
+            Fabrikam Ltd -  Pune, Maharashtra -
+
+            June 2012 to February 2016
+            """)
+        #expect(output.experience.map(\.company) == ["Northwind Traders Limited", "Contoso"])
+    }
+
+    @Test func labelsCertificationsAndSentencesAreNoCompanies() async throws {
+        for text in ["DURATION", "Period:", "Job Profile with Contoso", "CCNP", "MCSA", "Oracle Certified Professional",
+            "Performed four roles", "Handled three accounts"]
+        {
+            #expect(!ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
+        }
+        for text in ["Marchex", "Red Hat", "Leading Edge Ltd", "United Breweries", "Periodic Systems", "Profile Dynamics"] {
+            #expect(ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
+        }
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Support Engineer
+            DURATION
+            March 2016 to Present
+
+            Network Administrator
+            CCNP
+            June 2012 to February 2016
+
+            Team Lead
+            Handled three accounts
+            May 2010 to May 2012
+            """)
+        #expect(output.experience.map(\.title) == ["Support Engineer", "Network Administrator", "Team Lead"])
+        #expect(output.experience.allSatisfy { $0.company == nil })
+    }
+
+    @Test func aWholeCompanyNameIsNotMergedIntoALongerOne() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Technical Lead
+
+            Contoso Fabrikam -
+
+            July 2015 to Present
+
+            Software Engineer
+
+            Contoso Group -
+
+            May 2012 to June 2015
+
+            Software Engineer
+
+            Northwind Traders Ltd -
+
+            Jan 2010 to April 2012
+
+            Intern
+
+            NORTHWIND TRADERS -
+
+            Jan 2009 to Dec 2009
+            """)
+        #expect(output.experience.map(\.company) == ["Contoso Fabrikam", "Contoso Group", "Northwind Traders Ltd", "Northwind Traders Ltd"])
     }
 }

@@ -545,7 +545,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// IT and project certifications by their usual acronyms, and names that say they certify.
     static let certification = Pattern(
-        "^(?:MCSA|MCSE|MCSD|MCP|MCTS|MCITP|MCDBA|CCNA|CCNP|CCIE|CCDA|CCDP|CCENT|PMP|CAPM|ITIL|OCA|OCP|OCJP|SCJP|RHCE|RHCSA|CISSP|CISA|CISM|CEH|ISTQB|PRINCE2|CSM)\\b|\\bcertifi(?:ed|cation|cate)\\b",
+        "^(?:MCSA|MCSE|MCSD|MCP|MCTS|MCITP|MCDBA|CCNA|CCNP|CCIE|CCDA|CCDP|CCENT|PMP|CAPM|ITIL|OCA|OCP|OCJP|SCJP|RHCE|RHCSA|CISSP|CISA|CISM|CEH|ISTQB|PRINCE2|CSM)\\b|\\b(?i:certifi(?:ed|cation|cate))\\b",
         caseInsensitive: false)
 
     /// Verbs that open a sentence about work done ("Performed", "Worked"), which a company's name does not.

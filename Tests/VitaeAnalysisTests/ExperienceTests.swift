@@ -857,7 +857,7 @@ import VitaeTesting
 
     @Test func labelsCertificationsAndSentencesAreNoCompanies() async throws {
         for text in ["DURATION", "Period:", "Job Profile with Contoso", "CCNP", "MCSA", "Oracle Certified Professional",
-            "Performed four roles", "Handled three accounts"]
+            "Microsoft Certification", "Performed four roles", "Handled three accounts"]
         {
             #expect(!ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
         }

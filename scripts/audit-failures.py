@@ -5,9 +5,9 @@ for classifying them by hand.
 usage: scripts/audit-failures.py DUMP [--labelled ../shared/corpus/labelled/dev.jsonl]
            [--field LABEL] [--fp 30] [--fn 20] [--seed 7] [--part all|tune|held] [--split 2/3]
 
-For each field, failures are matched exactly as the evaluation does (eval-failures.py's
-`failures`); the sample is drawn from the whole set (or --part) with random.Random(seed), so the
-same dump gives the same sample. Each item shows the resume index, the value, the field's labels
+For each field, failures are matched exactly as the evaluation does (scripts/evalmatch.py, shared
+with eval-failures.py); the sample is drawn from the whole set (or --part) with
+random.Random(seed), so the same dump gives the same sample. Each item shows the resume index, the value, the field's labels
 in that resume, the resume line(s) that hold the value, and a hint:
   overlap=...  the value shares tokens with an unmatched value on the other side (a boundary or
                partial mismatch candidate, class c);
@@ -17,6 +17,7 @@ The hint is only a hint: the classes (a unlabelled but correct, b our mistake, c
 decided by reading the text.
 """
 import argparse, json, random, re, sys
+from evalmatch import tokens, unmatched as failures
 from fractions import Fraction
 
 ap = argparse.ArgumentParser()
@@ -35,31 +36,6 @@ rows = [json.loads(l) for l in open(args.dump) if l.strip()]
 texts = [json.loads(l)["content"] for l in open(args.labelled) if l.strip()]
 cut = int(len(rows) * Fraction(args.split))
 rows = {"all": rows, "tune": rows[:cut], "held": rows[cut:]}[args.part]
-
-def tokens(s):
-    return frozenset(re.findall(r"[a-z0-9]+", s.lower()))
-
-def jac(a, b):
-    u = len(a | b)
-    return len(a & b) / u if u else 0
-
-def failures(d):
-    def distinct(vs):
-        seen, out = [], []
-        for v in vs:
-            t = tokens(v)
-            if t and t not in seen:
-                seen.append(t); out.append(v)
-        return out
-    preds, labs = distinct(d["predicted"]), distinct(d["labelled"])
-    pairs = sorted(((jac(tokens(p), tokens(l)), -i, -j, i, j) for i, p in enumerate(preds) for j, l in enumerate(labs)
-                    if jac(tokens(p), tokens(l)) >= 0.5), reverse=True)
-    up, ul = set(), set()
-    for _, _, _, i, j in pairs:
-        if i not in up and j not in ul:
-            up.add(i); ul.add(j)
-    return ([p for i, p in enumerate(preds) if i not in up], [l for j, l in enumerate(labs) if j not in ul],
-            preds, labs)
 
 def where(text, value):
     """Lines of `text` holding all of `value`'s tokens (first such line), with context."""

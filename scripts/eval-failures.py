@@ -8,6 +8,7 @@ printed for both and the whole set. --field lists that field's most frequent fal
 false negatives (token-set level, as the evaluation compares) in --part, with the resume index.
 """
 import argparse, collections, json, re
+from evalmatch import tokens, unmatched
 from fractions import Fraction
 
 ap = argparse.ArgumentParser()
@@ -44,31 +45,9 @@ for f in fields:
         line += f"   {P:.3f} {R:.3f} {F:.3f} {m:>4}/{p:<4}"
     print(line)
 
-def tokens(s):
-    return frozenset(re.findall(r"[a-z0-9]+", s.lower()))
-
-def jac(a, b):
-    u = len(a | b)
-    return len(a & b) / u if u else 0
-
 def failures(r, f):
     """Unmatched predictions and labels, matched as the evaluation does (greedy best pairs)."""
-    d = r["fields"][f]
-    def distinct(vs):
-        seen, out = [], []
-        for v in vs:
-            t = tokens(v)
-            if t and t not in seen:
-                seen.append(t); out.append(v)
-        return out
-    preds, labs = distinct(d["predicted"]), distinct(d["labelled"])
-    pairs = sorted(((jac(tokens(p), tokens(l)), -i, -j, i, j) for i, p in enumerate(preds) for j, l in enumerate(labs)
-                    if jac(tokens(p), tokens(l)) >= 0.5), reverse=True)
-    up, ul = set(), set()
-    for _, _, _, i, j in pairs:
-        if i not in up and j not in ul:
-            up.add(i); ul.add(j)
-    return [p for i, p in enumerate(preds) if i not in up], [l for j, l in enumerate(labs) if j not in ul]
+    return unmatched(r["fields"][f])[:2]
 
 if args.field:
     fp, fn = collections.Counter(), collections.Counter()

@@ -7,8 +7,8 @@ usage: scripts/audit-failures.py DUMP [--labelled ../shared/corpus/labelled/dev.
 
 For each field, failures are matched exactly as the evaluation does (scripts/evalmatch.py, shared
 with eval-failures.py); the sample is drawn from the whole set (or --part) with
-random.Random(seed), so the same dump gives the same sample. Each item shows the resume index, the value, the field's labels
-in that resume, the resume line(s) that hold the value, and a hint:
+random.Random(seed), so the same dump gives the same sample. Each item shows the resume index,
+the value, the field's labels in that resume, the resume line(s) that hold the value, and a hint:
   overlap=...  the value shares tokens with an unmatched value on the other side (a boundary or
                partial mismatch candidate, class c);
   in-text      (FP) the value's tokens all occur on one line of the resume;

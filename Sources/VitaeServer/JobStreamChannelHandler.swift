@@ -19,7 +19,7 @@ import NIOHTTPTypes
 /// gives after its own look-up.
 ///
 /// Router middleware does not run for the streams served here; this handler gives them what
-/// `RequestLogAndErrorMiddleware` and Hummingbird would (`X-Request-Id`, `Date`, `Server`, the
+/// `RequestLogMiddleware` and Hummingbird would (`X-Request-Id`, `Date`, `Server`, the
 /// request's log line). A middleware added later that every response needs (authentication)
 /// must be mirrored here, or this handler must hand such requests over, as it does with
 /// cross-origin requests when CORS is on: those get their headers from the router's middleware.

@@ -3,24 +3,44 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Turns every error a handler throws into the API's error envelope, and logs one line per
-/// request with a request id that is also sent back as `X-Request-Id`.
-struct RequestLogAndErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Logs one line per request, with a request id that is also sent back as `X-Request-Id`.
+/// Outermost, so that every answer is logged, CORS preflights included.
+struct RequestLogMiddleware<Context: RequestContext & RequestIdentifying>: RouterMiddleware {
     let logger: Logger
 
-    // The logging and error handling live in helpers that are not inlined: a connection's task
-    // keeps the memory of its deepest async frames for as long as the connection is open (an SSE
-    // stream may be idle for hours), and inlined logging code made this frame kilobytes larger.
+    // The logging lives in helpers that are not inlined: a connection's task keeps the memory of its
+    // deepest async frames for as long as the connection is open (an SSE stream may be idle for
+    // hours), and inlined logging code made this frame kilobytes larger.
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let requestId = RequestLog.requestId(of: request.headers)
         let start = ContinuousClock.now
-        let response: Response
-        do {
-            response = try await next(request, context)
-        } catch {
-            response = failure(error, requestId: requestId)
-        }
+        // Inner layers log with the same id.
+        var context = context
+        context.requestId = requestId
+        let response = try await next(request, context)
         return finish(response, of: request, requestId: requestId, startedAt: start)
+    }
+
+    @inline(never)
+    private func finish(_ response: Response, of request: Request, requestId: String, startedAt start: ContinuousClock.Instant) -> Response {
+        var response = response
+        response.headers[.requestId] = requestId
+        RequestLog(logger: logger).log(request.method, request.uri.path, response.status, requestId: requestId, startedAt: start)
+        return response
+    }
+}
+
+/// Turns every error a handler throws into the API's error envelope. Innermost, so that the layers
+/// around it (CORS) see answers, never errors.
+struct ErrorEnvelopeMiddleware<Context: RequestContext & RequestIdentifying>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return failure(error, requestId: context.requestId ?? "-")
+        }
     }
 
     @inline(never)
@@ -30,14 +50,6 @@ struct RequestLogAndErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             logger.error("request failed", metadata: ["requestId": "\(requestId)", "error": "\(error)"])
         }
         return JSONResponse.failure(apiError)
-    }
-
-    @inline(never)
-    private func finish(_ response: Response, of request: Request, requestId: String, startedAt start: ContinuousClock.Instant) -> Response {
-        var response = response
-        response.headers[.requestId] = requestId
-        RequestLog(logger: logger).log(request.method, request.uri.path, response.status, requestId: requestId, startedAt: start)
-        return response
     }
 }
 

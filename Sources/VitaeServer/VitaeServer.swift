@@ -48,9 +48,10 @@ public struct VitaeServer: Sendable {
                            bufferBytes: configuration.sseBufferBytes, retryMilliseconds: configuration.sseRetryMilliseconds,
                            reconcileInterval: configuration.eventReconcileInterval, metrics: metrics, logger: logger)
         let router = Router(context: VitaeRequestContext.self)
-        // Outermost, so error answers carry the CORS headers too and a browser lets the page read them.
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        // Outside the error envelope, so error answers carry the CORS headers too and a browser lets the page read them.
         if let origin = configuration.corsOrigin { router.add(middleware: Self.cors(allowing: origin)) }
-        router.add(middleware: RequestLogAndErrorMiddleware(logger: logger))
+        router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
         router.get("/healthz") { _, _ in JSONResponse.success(["status": "ok"]) }
         UploadRoutes(blobs: blobs, signer: UploadSigner(key: key), maxUploadBytes: configuration.maxUploadBytes,
                      lifetime: configuration.uploadURLLifetime).register(on: router)

@@ -21,6 +21,7 @@ import Testing
         #expect(preflight.headers["access-control-allow-methods"]?.contains("POST") == true)
         let allowed = preflight.headers["access-control-allow-headers"]?.lowercased() ?? ""
         #expect(allowed.contains("content-type") && allowed.contains("x-ms-blob-type") && allowed.contains("last-event-id"), "\(allowed)")
+        #expect(preflight.headers["x-request-id"] != nil, "logged with a request id like every other request")
 
         let jobId = try await api.add(fileName: try await api.upload(try SeedFlowTests.resumeFile()))
         // A client of its own, so the stream is its connection's first request, as a browser's EventSource

@@ -2,10 +2,14 @@
 """Per-field scores and failures from `vitae eval --dump FILE`.
 
 usage: scripts/eval-failures.py DUMP [--split 2/3] [--part tune|held|all] [--field LABEL] [--top N]
+                                [--annotated-only]
 
 --split F: the first F of the resumes are the tuning part, the rest the held-out part; scores are
 printed for both and the whole set. --field lists that field's most frequent false positives and
 false negatives (token-set level, as the evaluation compares) in --part, with the resume index.
+--annotated-only scores each field only on the resumes that have at least one label of it: the
+labellers skipped whole fields in some resumes (Graduation Year in 56 of 97), and there every
+prediction counts as a false positive whatever it is.
 """
 import argparse, collections, json, re
 from evalmatch import tokens, unmatched
@@ -18,6 +22,7 @@ ap.add_argument("--part", default="tune", choices=["tune", "held", "all"])
 ap.add_argument("--field")
 ap.add_argument("--top", type=int, default=40)
 ap.add_argument("--per-resume", action="store_true", help="print each resume's FPs and FNs instead of the frequency list")
+ap.add_argument("--annotated-only", action="store_true", help="score a field only on resumes with a label of it")
 args = ap.parse_args()
 
 rows = [json.loads(l) for l in open(args.dump) if l.strip()]
@@ -31,6 +36,8 @@ def score(rs, f):
     m = p = l = 0
     for r in rs:
         a, b, c = r["fields"][f]["counts"]
+        if args.annotated_only and c == 0:
+            continue
         m += a; p += b; l += c
     P = m / p if p else 0
     R = m / l if l else 0

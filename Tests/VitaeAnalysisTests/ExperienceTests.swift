@@ -774,6 +774,10 @@ import VitaeTesting
         #expect(EducationAnalyzer.degreeLevel(in: "GCE O-Level") == .highSchool)
         #expect(EducationAnalyzer.degreeLevel(in: "A Levels") == .highSchool)
         #expect(EducationAnalyzer.degreeLevel(in: "raised the team to a level of trust") == nil)
+        // Class 12 as Indian resumes also write it.
+        #expect(EducationAnalyzer.degreeLevel(in: "pass 12 in science") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "Std. XII") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "Passed 10th") == .highSchool)
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION
 
@@ -792,6 +796,22 @@ import VitaeTesting
         #expect(output.education.map(\.degree) == ["AMIE in Mechanical Engineering", "'A' Level in Computer Science", "O Level"])
         #expect(output.education.map(\.level) == [.bachelor, .highSchool, .highSchool])
         #expect(output.education.first?.institution == "Institution of Engineers")
+    }
+
+    @Test func classTwelveWrittenAsPassTwelve() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            pass 12 in science
+
+            riverside college - Springfield, Illinois
+
+            June 2014 to May 2016
+            """)
+        #expect(output.education.map(\.degree) == ["pass 12 in science"])
+        #expect(output.education.first?.level == .highSchool)
+        #expect(output.education.first?.institution == "riverside college")
+        #expect(output.education.first?.graduationYear == 2016)
     }
 
     @Test func aCollegeKeepsTheUniversityAfterItsComma() async throws {

@@ -227,6 +227,13 @@ public struct EducationAnalyzer: Analyzer {
         ResumeText.alphanumericTokens(text).contains { $0.hasPrefix("univ") }
     }
 
+    /// "Did compering in college events", "Organised the college fest": an activity at a school, told
+    /// by its verb, is no school's name.
+    static func tellsADeed(_ piece: String) -> Bool {
+        guard let first = ResumeText.words(piece).first?.lowercased() else { return false }
+        return first == "did" || ExperienceAnalyzer.verbsOpeningASentence.contains(first)
+    }
+
     static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
 
     static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
@@ -340,7 +347,7 @@ public struct EducationAnalyzer: Analyzer {
             if isExamBoard(piece) { continue }
             if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
                 degreeIndex = index
-            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece) {
+            } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece), !tellsADeed(piece) {
                 schoolIndex = index
             }
         }

@@ -814,6 +814,23 @@ import VitaeTesting
         #expect(output.education.first?.graduationYear == 2016)
     }
 
+    @Test func anActivityAtACollegeIsNoSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            B.Sc. in Physics
+
+            Riverside College
+
+            2016
+
+            Did anchoring in College Events
+
+            Organised the Inter College Quiz
+            """)
+        #expect(output.education.map(\.institution) == ["Riverside College"])
+    }
+
     @Test func aCollegeKeepsTheUniversityAfterItsComma() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

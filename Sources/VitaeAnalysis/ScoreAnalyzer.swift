@@ -241,7 +241,7 @@ public struct ScoreAnalyzer: Analyzer {
                 if facts.experience?.experience.isEmpty ?? true { return "no dated positions found" }
                 return undated + gaps == 0 ? "every position dated, no gaps over 6 months"
                     : "\(undated) undated position\(undated == 1 ? "" : "s"), \(gaps) gap\(gaps == 1 ? "" : "s") over 6 months"
-            case .readability: return String(format: "%.0f%% of the text reads as ordinary words", value * 100)
+            case .readability: return String(format: "%.0f%% of the words read cleanly (no garbled glyphs)", value * 100)
             }
         }
     }

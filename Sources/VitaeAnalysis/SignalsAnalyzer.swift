@@ -27,7 +27,8 @@ public struct SignalsAnalyzer: Analyzer {
         public var undatedPositions: Int
         /// Breaks of more than six months between positions.
         public var gaps: [Gap]
-        /// 0...1: share of words that are ordinary words (1 for clean text, low for garbled extraction).
+        /// 0...1: share of the words that read as words rather than as garbled extraction (1 for
+        /// clean text); numbers, dates and separators count for neither side.
         public var readability: Double
     }
 
@@ -52,28 +53,11 @@ public struct SignalsAnalyzer: Analyzer {
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let lines = ResumeText.cleanLines(input)
-        var words = 0, ordinary = 0, bullets = 0, quantified = 0, verbLines = 0
+        var words = 0, bullets = 0, quantified = 0, verbLines = 0
+        var reading = Readability()
         var verbs: Set<String> = []
         for line in lines where !line.isEmpty {
-            // Counted on UTF-8 bytes for speed; a non-ASCII byte counts as a letter (accents, scripts).
-            var wordBytes = 0, letterBytes = 0
-            for byte in line.utf8 {
-                if byte == 32 {
-                    if wordBytes > 0 {
-                        words += 1
-                        if letterBytes * 3 >= wordBytes * 2 && wordBytes <= 40 { ordinary += 1 }
-                    }
-                    wordBytes = 0
-                    letterBytes = 0
-                } else {
-                    wordBytes += 1
-                    if (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || byte >= 0x80 { letterBytes += 1 }
-                }
-            }
-            if wordBytes > 0 {
-                words += 1
-                if letterBytes * 3 >= wordBytes * 2 && wordBytes <= 40 { ordinary += 1 }
-            }
+            words += reading.read(line)
             let isBullet = ResumeText.isBullet(line)
             if isBullet { bullets += 1 }
             let body = ResumeText.strippingBullet(line)
@@ -97,7 +81,7 @@ public struct SignalsAnalyzer: Analyzer {
             wordCount: words, pageCount: input.document.pageCount, bulletCount: bullets,
             quantifiedAchievements: quantified, actionVerbLines: verbLines, distinctActionVerbs: verbs.sorted(),
             undatedPositions: undated, gaps: Self.gaps(positions),
-            readability: words == 0 ? 0 : (Double(ordinary) / Double(words) * 100).rounded() / 100))
+            readability: (reading.share * 100).rounded() / 100))
     }
 
     /// Breaks longer than six months between the merged spans of the positions.
@@ -115,5 +99,87 @@ public struct SignalsAnalyzer: Analyzer {
             reach = max(reach ?? end, end)
         }
         return gaps
+    }
+}
+
+/// Tells words from the marks of a garbled extraction: replacement characters, private-use glyphs
+/// of fonts without a Unicode map, "(cid:12)", UTF-8 read as Latin-1 ("Ã©", "â€™"), symbol soup
+/// ("!\"#$%") and words run together when a PDF has no spaces. Numbers, dates, phone numbers and
+/// separators ("2019", "+1", "|") say nothing about it either way, so they count for neither side:
+/// a clean resume full of figures still reads as 100%.
+struct Readability {
+    private(set) var words = 0
+    private(set) var garbled = 0
+
+    /// 0...1; 0 when nothing in the text could be read as a word.
+    var share: Double { words + garbled == 0 ? 0 : Double(words) / Double(words + garbled) }
+
+    /// Reads one line; returns how many tokens it has.
+    mutating func read(_ line: String) -> Int {
+        var tokens = 0
+        for token in line.split(separator: " ", omittingEmptySubsequences: true) {
+            tokens += 1
+            switch Self.kind(of: token) {
+            case .word: words += 1
+            case .garbled: garbled += 1
+            case .neutral: break
+            }
+        }
+        return tokens
+    }
+
+    enum Kind { case word, garbled, neutral }
+
+    static func kind(of token: Substring) -> Kind {
+        var letters = 0, digits = 0
+        var joinsWords = false  // a URL, an email, a path or a hyphenated compound may be long
+        var symbols = SmallSet()
+        var previous: UInt32 = 0
+        for scalar in token.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A, 0x61...0x7A: letters += 1
+                case 0x30...0x39: digits += 1
+                case 0x2D, 0x2E, 0x2F, 0x40, 0x5F: joinsWords = true; symbols.insert(value)
+                default: symbols.insert(value)
+                }
+            } else {
+                if value == 0xFFFD || (0xE000...0xF8FF).contains(value) || value >= 0xF0000 { return .garbled }
+                // "Ã©" and "â€™": UTF-8 bytes read as Latin-1 or Windows-1252.
+                if previous == 0xC3, (0x80...0xBF).contains(value) || value == 0x2013 || value == 0x201A { return .garbled }
+                if previous == 0xE2, value == 0x20AC { return .garbled }
+                if scalar.properties.isAlphabetic { letters += 1 } else { symbols.insert(value) }
+            }
+            previous = value
+        }
+        if letters > 0 {
+            if symbols.contains(0x28), token.contains("(cid:") { return .garbled }
+            return letters > 30 && !joinsWords ? .garbled : .word
+        }
+        if digits > 0 { return .neutral }
+        return symbols.count >= 4 ? .garbled : .neutral
+    }
+
+    /// Up to four distinct scalars, without allocating: enough to tell "-----" from "!\"#$%".
+    struct SmallSet {
+        private var values: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        private(set) var count = 0
+
+        func contains(_ value: UInt32) -> Bool {
+            (count > 0 && values.0 == value) || (count > 1 && values.1 == value) || (count > 2 && values.2 == value)
+                || (count > 3 && values.3 == value)
+        }
+
+        mutating func insert(_ value: UInt32) {
+            guard count < 4, !contains(value) else { return }
+            switch count {
+            case 0: values.0 = value
+            case 1: values.1 = value
+            case 2: values.2 = value
+            default: values.3 = value
+            }
+            count += 1
+        }
     }
 }

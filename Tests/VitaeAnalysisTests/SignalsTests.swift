@@ -1,0 +1,34 @@
+import Testing
+@testable import VitaeAnalysis
+import VitaeTesting
+
+@Suite struct ReadabilityTests {
+    func readability(of text: String) async throws -> Double {
+        try await AnalyzerHarness.run(SignalsAnalyzer.self, onText: text).signals.readability
+    }
+
+    @Test func figuresDatesAndSeparatorsDoNotCountAgainstCleanText() async throws {
+        let text = """
+            Dana Whitfield | +1 (206) 555-0187 | dana@example.com | linkedin.com/in/dana-whitfield
+            Senior Data Engineer, 2016 - 2018
+            • Cut warehouse costs by 38% ($410K a year) across 2.4B rows, 120+ pipelines, 99.95% uptime
+            M.S. Computer Science, 2014
+            """
+        #expect(try await readability(of: text) == 1)
+    }
+
+    @Test func garbledGlyphsLowerIt() async throws {
+        let clean = "Led a team of five engineers building payment services"
+        // A font without a Unicode map, a replacement character, pdfminer-style CIDs, UTF-8 read as
+        // Latin-1, symbol soup, and words run together by a PDF that has no spaces.
+        let garbled = "\u{E021}\u{E034}\u{E02F} r\u{FFFD}sum\u{FFFD} (cid:12)(cid:7) CafÃ© donâ€™t !\"#$%& "
+            + "Experiencedsoftwareengineerwithtenyearsofexperience"
+        let share = try await readability(of: clean + " " + garbled)
+        #expect(share == 0.56)  // 9 words against 7 garbled tokens
+        #expect(try await readability(of: clean) == 1)
+    }
+
+    @Test func longAddressesAreWords() async throws {
+        #expect(try await readability(of: "https://github.com/dana-whitfield/warehouse-cost-explorer-service") == 1)
+    }
+}

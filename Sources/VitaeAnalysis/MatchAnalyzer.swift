@@ -45,20 +45,34 @@ public struct MatchAnalyzer: Analyzer {
 
     static let preferredCue = Pattern("\\b(?:preferred|nice[- ]to[- ]have|bonus|a plus|plus|desirable|good to have|optional|familiarity)\\b", caseInsensitive: true)
 
+    /// Headings of a posting's lists of what the job asks for, where every line is a skills list
+    /// ("• 10+ years of product management", "• Excellent communication skills"); not "Benefits".
+    static let askingHeading = Pattern(
+        "\\b(?:requirements?|qualifications?|skills|responsibilities|duties|what you(?:'|’)?ll (?:need|bring|do)|you have|must[- ]haves?|nice[- ]to[- ]haves?|preferred|experience)\\b",
+        caseInsensitive: true)
+
     static func match(postingLines: [String], resumeLines: [String], resumeSkills: Set<String>) -> Match {
-        // A line is "preferred" when it says so or sits under a heading that does.
+        // A line is "preferred" when it says so or sits under a heading that does; a line under a
+        // heading of what the job asks for is a list, where soft skills and short names count.
         var preferredLines: Set<Int> = []
-        var underPreferredHeading = false
+        var askingLines: Set<Int> = []
+        var underPreferredHeading = false, underAskingHeading = false
         for (index, line) in postingLines.enumerated() {
             let isHeading = ResumeText.words(line).count <= 5 && !ResumeText.isBullet(line) && !line.hasSuffix(".")
-            if isHeading, !line.isEmpty { underPreferredHeading = preferredCue.contains(line) }
+            if isHeading, !line.isEmpty, line.contains(where: \.isLetter) {
+                underPreferredHeading = preferredCue.contains(line)
+                underAskingHeading = askingHeading.contains(line)
+                continue
+            }
             if underPreferredHeading || preferredCue.contains(line) { preferredLines.insert(index) }
+            if underAskingHeading { askingLines.insert(index) }
         }
-        let all = SkillsAnalyzer.taxonomySkills(lines: postingLines)
-        let preferredOnly = Set(SkillsAnalyzer.taxonomySkills(
-            lines: postingLines.enumerated().map { preferredLines.contains($0.offset) ? $0.element : "" }).map(\.name))
-        let requiredOnly = Set(SkillsAnalyzer.taxonomySkills(
-            lines: postingLines.enumerated().map { preferredLines.contains($0.offset) ? "" : $0.element }).map(\.name))
+        func skills(where include: (Int) -> Bool) -> [SkillsAnalyzer.FoundSkill] {
+            SkillsAnalyzer.taxonomySkills(lines: postingLines.enumerated().map { include($0.offset) ? $0.element : "" }, isListLine: askingLines.contains)
+        }
+        let all = skills { _ in true }
+        let preferredOnly = Set(skills(where: preferredLines.contains).map(\.name))
+        let requiredOnly = Set(skills { !preferredLines.contains($0) }.map(\.name))
         var required = SkillCoverage(found: [], missing: [])
         var preferred = SkillCoverage(found: [], missing: [])
         for skill in all.map(\.name) {

@@ -113,6 +113,35 @@ func runPipeline(_ pipeline: Pipeline, fixture: String, job posting: String? = n
         #expect(coverage > 0 && coverage <= 1)
     }
 
+    /// A posting asks in sentences ("10+ years of experience in product management", "Excellent
+    /// written and verbal communication skills"): under its Requirements heading they count.
+    @Test func softSkillsThePostingAsksForCount() async throws {
+        func match(_ fixture: String) async throws -> JSONValue {
+            try #require(try await runPipeline(try loadShippedPipeline(), fixture: fixture, job: "job_desc_product_manager")["match"])
+        }
+        let productManager = try await match("alfred_pennyworth_pm")
+        let found = (productManager["requiredSkills"]?["found"]?.arrayValue ?? []).compactMap(\.stringValue)
+        #expect(found.contains("Product Management"))
+        #expect(found.contains("Communication"))
+        let frontEndDeveloper = try await match("barry_allen_fe")
+        #expect(try #require(productManager["score"]?.doubleValue) > 2 * (try #require(frontEndDeveloper["score"]?.doubleValue)))
+    }
+
+    @Test func benefitsAndProseAskForNothing() {
+        let posting = """
+            About Us
+            We value leadership and communication across the company.
+            Requirements
+            • Experience with Kubernetes.
+            • Strong communication skills.
+            Benefits
+            • Leadership training budget.
+            """.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let match = MatchAnalyzer.match(postingLines: posting, resumeLines: ["Kubernetes"], resumeSkills: ["kubernetes"])
+        #expect(match.requiredSkills.found == ["Kubernetes"])
+        #expect(match.requiredSkills.missing == ["Communication"])
+    }
+
     @Test func noPostingNoMatchField() async throws {
         let result = try await runPipeline(try loadShippedPipeline(), fixture: "john_doe")
         #expect(result["match"] == nil)

@@ -12,7 +12,10 @@ public struct MatchAnalyzer: Analyzer {
         public var found: [String]
         public var missing: [String]
 
-        var fraction: Double? { found.isEmpty && missing.isEmpty ? nil : Double(found.count) / Double(found.count + missing.count) }
+        mutating func add(found more: [String], missing lacking: [String]) {
+            found += more.filter { !found.contains($0) }
+            missing += lacking.filter { !missing.contains($0) && !found.contains($0) }
+        }
     }
 
     public struct Match: Codable, Sendable, Hashable {
@@ -51,43 +54,115 @@ public struct MatchAnalyzer: Analyzer {
         "\\b(?:requirements?|qualifications?|skills|responsibilities|duties|what you(?:'|’)?ll (?:need|bring|do)|you have|must[- ]haves?|nice[- ]to[- ]haves?|preferred|experience)\\b",
         caseInsensitive: true)
 
-    static func match(postingLines: [String], resumeLines: [String], resumeSkills: Set<String>) -> Match {
-        // A line is "preferred" when it says so or sits under a heading that does; a line under a
-        // heading of what the job asks for is a list, where soft skills and short names count.
-        var preferredLines: Set<Int> = []
-        var askingLines: Set<Int> = []
+    /// "frameworks such as React, Vue, or Angular", "at least one web framework (JSF, Wicket, GWT)":
+    /// the skills after it are examples, any one of which meets the requirement.
+    static let examplesCue = Pattern(
+        "\\b(?:such as|e\\.g\\.|for example|like|at least one(?: of)?|one or more(?: of)?|any of)(?=\\W)", caseInsensitive: true)
+
+    /// Headings of the parts of a posting that ask for nothing.
+    static let otherHeading = Pattern(
+        "\\b(?:benefits|perks|about|how to apply|compensation|salary|who we are|our company|equal opportunity)\\b",
+        caseInsensitive: true)
+
+    /// One thing the posting asks for: a skill, or alternatives any one of which will do.
+    struct Requirement: Equatable {
+        var skills: [String]
+        var preferred: Bool
+    }
+
+    /// A posting's items (a bullet with the lines it wrapped onto, or a paragraph line) with what
+    /// their headings say about them.
+    struct PostingItem {
+        var text: String
+        /// Under a heading of what the job asks for: a list, where soft skills and short names count.
+        var asks: Bool
+        var preferred: Bool
+    }
+
+    static func items(of postingLines: [String]) -> [PostingItem] {
+        var items: [PostingItem] = []
         var underPreferredHeading = false, underAskingHeading = false
-        for (index, line) in postingLines.enumerated() {
-            let isHeading = ResumeText.words(line).count <= 5 && !ResumeText.isBullet(line) && !line.hasSuffix(".")
-            if isHeading, !line.isEmpty, line.contains(where: \.isLetter) {
+        var continues = false  // the last item is a bullet whose text may wrap onto the next line
+        for line in postingLines {
+            guard !line.isEmpty else { continues = false; continue }
+            let isBullet = ResumeText.isBullet(line)
+            let isHeading = ResumeText.words(line).count <= 5 && !isBullet && !line.hasSuffix(".")
+            let namesAPart = askingHeading.contains(line) || preferredCue.contains(line) || otherHeading.contains(line)
+            // A short line after a bullet may be the bullet's wrapped end ("agement, etc.)").
+            if isHeading, !continues || namesAPart, line.contains(where: \.isLetter) {
                 underPreferredHeading = preferredCue.contains(line)
                 underAskingHeading = askingHeading.contains(line)
+                continues = false
                 continue
             }
-            if underPreferredHeading || preferredCue.contains(line) { preferredLines.insert(index) }
-            if underAskingHeading { askingLines.insert(index) }
+            if continues, !isBullet, line.first?.isLowercase == true || items.last.map({ !$0.text.hasSuffix(".") }) == true {
+                items[items.count - 1].text += " " + line
+                items[items.count - 1].preferred = items[items.count - 1].preferred || preferredCue.contains(line)
+                continue
+            }
+            items.append(PostingItem(text: line, asks: underAskingHeading, preferred: underPreferredHeading || preferredCue.contains(line)))
+            continues = isBullet
         }
-        func skills(where include: (Int) -> Bool) -> [SkillsAnalyzer.FoundSkill] {
-            SkillsAnalyzer.taxonomySkills(lines: postingLines.enumerated().map { include($0.offset) ? $0.element : "" }, isListLine: askingLines.contains)
+        return items
+    }
+
+    static func requirements(of items: [PostingItem]) -> [Requirement] {
+        var requirements: [Requirement] = []
+        for item in items {
+            func skills(in text: String) -> [String] {
+                SkillsAnalyzer.taxonomySkills(lines: [text], isListLine: { _ in item.asks }).map(\.name)
+            }
+            func alone(_ names: [String]) -> [Requirement] { names.map { Requirement(skills: [$0], preferred: item.preferred) } }
+            if let cue = examplesCue.firstMatch(in: item.text) {
+                // "Knowledge of JavaScript and libraries like jQuery": what comes before the cue is asked for itself.
+                let text = item.text as NSString
+                requirements += alone(skills(in: text.substring(to: cue.range.location)))
+                let after = text.substring(from: cue.range.location)
+                let examples = skills(in: after)
+                // "such as HTML, CSS, and JavaScript" lists what is asked; "React, Vue, or Angular" and a
+                // bare "(JSF, Wicket, GWT)" offer a choice.
+                let enumerates = ResumeText.contains(after.lowercased(), " and ") && !ResumeText.contains(after.lowercased(), " or ")
+                requirements += examples.count > 1 && !enumerates ? [Requirement(skills: examples, preferred: item.preferred)] : alone(examples)
+            } else {
+                let names = skills(in: item.text)
+                // "Python or Go"
+                let either = names.count == 2 && ResumeText.contains(item.text.lowercased(), " or ")
+                requirements += either ? [Requirement(skills: names, preferred: item.preferred)] : alone(names)
+            }
         }
-        let all = skills { _ in true }
-        let preferredOnly = Set(skills(where: preferredLines.contains).map(\.name))
-        let requiredOnly = Set(skills { !preferredLines.contains($0) }.map(\.name))
+        // A skill asked for twice counts once, as required if either time is.
+        let requiredAlone = Set(requirements.filter { !$0.preferred && $0.skills.count == 1 }.map { $0.skills[0] })
+        var seen: [Requirement] = []
+        for requirement in requirements {
+            if requirement.preferred, requirement.skills.count == 1, requiredAlone.contains(requirement.skills[0]) { continue }
+            if !seen.contains(requirement) { seen.append(requirement) }
+        }
+        return seen
+    }
+
+    static func match(postingLines: [String], resumeLines: [String], resumeSkills: Set<String>) -> Match {
         var required = SkillCoverage(found: [], missing: [])
         var preferred = SkillCoverage(found: [], missing: [])
-        for skill in all.map(\.name) {
-            let has = resumeSkills.contains(skill.lowercased())
-            if requiredOnly.contains(skill) || !preferredOnly.contains(skill) {
-                has ? required.found.append(skill) : required.missing.append(skill)
+        var requiredMet = 0, requiredCount = 0, preferredMet = 0, preferredCount = 0
+        for requirement in requirements(of: items(of: postingLines)) {
+            let found = requirement.skills.filter { resumeSkills.contains($0.lowercased()) }
+            // Alternatives met by one of them leave the others unlisted: nobody is missing Vue who has React.
+            let missing = found.isEmpty ? requirement.skills : []
+            if requirement.preferred {
+                preferred.add(found: found, missing: missing)
+                preferredCount += 1
+                if !found.isEmpty { preferredMet += 1 }
             } else {
-                has ? preferred.found.append(skill) : preferred.missing.append(skill)
+                required.add(found: found, missing: missing)
+                requiredCount += 1
+                if !found.isEmpty { requiredMet += 1 }
             }
         }
         let keywordCoverage = Self.keywordCoverage(posting: postingLines, resume: resumeLines)
         // Required skills weigh most; a posting with no preferred skills gives their share to required.
         var weighted = 0.0, weights = 0.0
-        if let fraction = required.fraction { weighted += 0.6 * fraction; weights += 0.6 }
-        if let fraction = preferred.fraction { weighted += 0.2 * fraction; weights += 0.2 }
+        if requiredCount > 0 { weighted += 0.6 * Double(requiredMet) / Double(requiredCount); weights += 0.6 }
+        if preferredCount > 0 { weighted += 0.2 * Double(preferredMet) / Double(preferredCount); weights += 0.2 }
         weighted += 0.2 * keywordCoverage
         weights += 0.2
         return Match(

@@ -142,6 +142,22 @@ func runPipeline(_ pipeline: Pipeline, fixture: String, job posting: String? = n
         #expect(match.requiredSkills.missing == ["Communication"])
     }
 
+    @Test func examplesOfferAChoiceAndAListAsksForEach() {
+        let posting = """
+            Requirements
+            • Experience with popular front-end frameworks (such as React, Vue, or Angular).
+            • Proficiency in web markup such as HTML, CSS, and JavaScript.
+            • Python or Go.
+            • Experience building web applications with at least one popular framework (Django,
+            Flask, Spring).
+            """.split(separator: "\n").map(String.init)
+        let match = MatchAnalyzer.match(
+            postingLines: posting, resumeLines: [], resumeSkills: ["react", "javascript", "python", "flask"])
+        #expect(match.requiredSkills.found == ["React", "JavaScript", "Python", "Flask"])
+        // Vue, Angular, Go, Django and Spring were choices the resume made; HTML and CSS were asked for.
+        #expect(match.requiredSkills.missing == ["HTML", "CSS"])
+    }
+
     @Test func noPostingNoMatchField() async throws {
         let result = try await runPipeline(try loadShippedPipeline(), fixture: "john_doe")
         #expect(result["match"] == nil)

@@ -517,8 +517,19 @@ public struct ExperienceAnalyzer: Analyzer {
         {
             return false
         }
-        return ResumeText.words(text).count <= 10
+        let words = ResumeText.words(text)
+        return words.count <= 10 && !isInstruction(words)
     }
+
+    /// "Backup the data", "Prepare the AR aging report": a duty written as an order, a capitalised
+    /// verb, then "the" or "a" and lower-case words. A name with "the" in it capitalises the words
+    /// that follow ("Save the Children").
+    static func isInstruction(_ words: [Substring]) -> Bool {
+        guard words.count >= 3, words[0].first?.isUppercase == true, determiners.contains(String(words[1])) else { return false }
+        return words.dropFirst(2).contains { $0.first?.isLowercase == true }
+    }
+
+    static let determiners: Set<String> = ["the", "a", "an", "all", "our", "their", "its", "each", "every", "any"]
 
     /// Companies are proper names: capitalised (or digits), a few words, not a sentence, a job title
     /// or a run-together heading.

@@ -914,3 +914,26 @@ import VitaeTesting
         #expect(output.experience.map(\.company) == ["Contoso Fabrikam", "Contoso Group", "Northwind Traders Ltd", "Northwind Traders Ltd"])
     }
 }
+
+extension ExperienceTests {
+    @Test func aDutyWrittenAsAnOrderIsNoTitleOrCompany() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Accounts Executive
+
+            Lakeside Traders Pvt Ltd -
+
+            March 2016 to Present
+
+            Duties:
+            Update the vendor ledger daily
+            Clear the pending invoices
+
+            Accounts Executive
+            Archive the old records
+            """)
+        #expect(output.experience.compactMap(\.company) == ["Lakeside Traders Pvt Ltd"])
+        #expect(!output.experience.contains { $0.title?.contains("the") == true })
+    }
+}

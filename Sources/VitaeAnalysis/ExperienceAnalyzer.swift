@@ -95,7 +95,8 @@ public struct ExperienceAnalyzer: Analyzer {
             let span = spansByLine[index]!
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
-            let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
+            // "Native HANA developer (July 2013 – January 2016)": the brackets go with the dates they held.
+            let rest = emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " ")
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
@@ -277,6 +278,8 @@ public struct ExperienceAnalyzer: Analyzer {
     }
 
     static let trailingFunctionWords: Set<String> = ["from", "to", "since", "in", "at", "of", "for", "with", "and", "till", "until", "during"]
+
+    static let emptyBrackets = Pattern("\\(\\s*\\)|\\[\\s*\\]")
 
     /// "Hyderabad from Nov 2011 to Feb 2016": the wrapped middle of a sentence, not a heading, when
     /// the text before a line's dates ends in a lower-case function word. (Looking at the text before

@@ -936,4 +936,13 @@ extension ExperienceTests {
         #expect(output.experience.compactMap(\.company) == ["Lakeside Traders Pvt Ltd"])
         #expect(!output.experience.contains { $0.title?.contains("the") == true })
     }
+
+    @Test func bracketsAroundTheDatesGoWithThem() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Data Analyst (March 2015 - June 2017), Globex Ltd, Pune, Maharashtra
+            """)
+        #expect(output.experience.first?.title == "Data Analyst")
+        #expect(output.experience.first?.company == "Globex Ltd")
+    }
 }

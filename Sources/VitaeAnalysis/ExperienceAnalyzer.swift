@@ -91,8 +91,11 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         let dateLineSet = Set(dateLines)
         var used = dateLineSet
-        for index in dateLines {
+        for (order, index) in dateLines.enumerated() {
             let span = spansByLine[index]!
+            if order > 0, restatesDates(index, span, previous: dateLines[order - 1], spansByLine[dateLines[order - 1]]!, lines: lines) {
+                continue
+            }
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
             // "Native HANA developer (July 2013 – January 2016)": the brackets go with the dates they held.
@@ -159,6 +162,14 @@ public struct ExperienceAnalyzer: Analyzer {
             if names > 0 { blocks += start...index }
         }
         return blocks
+    }
+
+    /// "June 2013 to October 2015" / "Bangalore" / "(Jun 2013 - Oct 2015)": a line of nothing but the
+    /// dates of the date line just above it says them again for the same position; the line between
+    /// is no second position's name.
+    static func restatesDates(_ index: Int, _ span: DateSpan, previous: Int, _ previousSpan: DateSpan, lines: [String]) -> Bool {
+        index - previous <= 4 && span.start == previousSpan.start && span.end == previousSpan.end
+            && isDatesOnly(lines[index].trimmingCharacters(in: CharacterSet(charactersIn: "()[] ")))
     }
 
     /// "June 2008 to March 2016": a date range and nothing else.

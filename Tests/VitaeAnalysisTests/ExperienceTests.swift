@@ -945,4 +945,23 @@ extension ExperienceTests {
         #expect(output.experience.first?.title == "Data Analyst")
         #expect(output.experience.first?.company == "Globex Ltd")
     }
+
+    @Test func datesSaidAgainUnderAPlaceAreNoSecondPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Operations Analyst
+
+            Harbor Freight Lines -  Chennai, Tamil Nadu -
+
+            March 2014 to August 2016
+
+            Chennai
+            (Mar 2014 - Aug 2016)
+
+            • Reconciled shipping ledgers
+            """)
+        #expect(output.experience.count == 1)
+        #expect(output.experience.compactMap(\.company) == ["Harbor Freight Lines"])
+    }
 }

@@ -413,7 +413,7 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         parts += namedBeforeAs
-        parts = parts.map(withoutStrayOpeningBracket).filter(isNamePart)
+        parts = parts.map { withoutLeadingLabel(withoutStrayOpeningBracket($0)) }.filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
@@ -423,7 +423,7 @@ public struct ExperienceAnalyzer: Analyzer {
         var dashedCompany: String?
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
-            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
+            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
@@ -600,6 +600,17 @@ public struct ExperienceAnalyzer: Analyzer {
         guard let open = text.lastIndex(of: "("), !text[open...].contains(")") else { return text }
         return text[..<open].trimmingCharacters(in: .whitespaces)
     }
+
+    /// "Job Profile in Contoso Pvt Ltd", "Head Office of Contoso Ltd": a label of the job or a part of
+    /// the company before its name; the name is what follows.
+    static func withoutLeadingLabel(_ text: String) -> String {
+        guard let match = leadingLabel.firstMatch(in: text), let name = match.groups[1] else { return text }
+        return name
+    }
+
+    static let leadingLabel = Pattern(
+        "^(?i:job profile|work profile|profile|head ?quarters|head office|corporate office|regional office|branch office)\\s+(?i:in|with|at|of|for)\\s+([A-Z0-9].*)$",
+        caseInsensitive: false)
 
     /// The comma-separated parts of `text`, keeping commas inside brackets: "Senior Travel Operations
     /// (Domestic, International & Leisure)" is one part.

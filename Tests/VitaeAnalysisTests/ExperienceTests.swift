@@ -964,4 +964,23 @@ extension ExperienceTests {
         #expect(output.experience.count == 1)
         #expect(output.experience.compactMap(\.company) == ["Harbor Freight Lines"])
     }
+
+    @Test func aLabelOrAnOfficeBeforeTheCompanyIsNoPartOfIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Operations Executive
+
+            Job Profile in Bluewater Logistics Pvt Ltd -
+
+            June 2016 to Present
+
+            Ticketing Agent
+
+            Head Office of Skyline Tours Ltd -  Mysore, Karnataka -
+
+            March 2013 to May 2016
+            """)
+        #expect(output.experience.map(\.company) == ["Bluewater Logistics Pvt Ltd", "Skyline Tours Ltd"])
+    }
 }

@@ -427,9 +427,12 @@ public struct ExperienceAnalyzer: Analyzer {
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
+            // "Test Management Tool" / "QualityCenter -": the label of a tools table and the tool it names,
+            // no title and no employer.
+            if namesAKindOfTool(other) { return }
             let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
-                !Places.isRegion(other)
+                !Places.isRegion(other), !JobTitles.namesATopic(other)
             {
                 position.company = company
                 position.title = other
@@ -473,11 +476,12 @@ public struct ExperienceAnalyzer: Analyzer {
     }
 
     /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
-    /// scheduler" / "Acme Ltd -"), when Indeed's dashed company line names the employer instead.
+    /// scheduler" / "Acme Ltd -") or a topic ("Mobile Banking Projects" / "Acme Ltd -"), when Indeed's
+    /// dashed company line names the employer instead.
     static func company(_ dashedCompany: String?, or fromParts: String?) -> String? {
         guard let dashedCompany else { return fromParts }
         guard let fromParts else { return dashedCompany }
-        return SkillTaxonomy.shared.skill(named: fromParts) != nil ? dashedCompany : fromParts
+        return SkillTaxonomy.shared.skill(named: fromParts) != nil || JobTitles.namesATopic(fromParts) ? dashedCompany : fromParts
     }
 
     /// A short capitalised line with no separators, no organization, school or place in it, made of
@@ -488,6 +492,12 @@ public struct ExperienceAnalyzer: Analyzer {
         else { return false }
         return !Organizations.looksLikeOrganization(line) && !Organizations.looksLikeSchool(line)
             && Places.location(in: line) == nil && titleLikeness(line) >= 0.25
+    }
+
+    /// "Test Management Tool", "Build Tools": what a tools table's row is about.
+    static func namesAKindOfTool(_ line: String) -> Bool {
+        guard let last = ResumeText.words(line).last?.lowercased() else { return false }
+        return last == "tool" || last == "tools"
     }
 
     /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job

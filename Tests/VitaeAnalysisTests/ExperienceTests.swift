@@ -983,4 +983,32 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.company) == ["Bluewater Logistics Pvt Ltd", "Skyline Tours Ltd"])
     }
+
+    @Test func aToolsTableOrAProjectsHeadingIsNoPosition() async throws {
+        #expect(!JobTitles.looksLikeTitle("PROFESSIONAL EXPOSURE"))
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            QA Analyst
+
+            Brightline Systems -  Pune, Maharashtra -
+
+            April 2017 to Present
+
+            Defect Tracking Tool
+
+            BugNest -
+
+            2015 to 2015
+
+            PROFESSIONAL EXPOSURE
+            Mobile Banking Projects
+
+            Riverbank Credit Union -
+
+            2014 to 2014
+            """)
+        #expect(output.experience.compactMap(\.title) == ["QA Analyst"])
+        #expect(output.experience.compactMap(\.company) == ["Brightline Systems", "Riverbank Credit Union"])
+    }
 }

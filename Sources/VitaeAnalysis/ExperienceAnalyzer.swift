@@ -132,10 +132,10 @@ public struct ExperienceAnalyzer: Analyzer {
                 used.formUnion(nearby)
                 fill(&position, from: nearby.map { lines[$0] })
             }
-            if position.title != nil || position.company != nil { positions.append(position) }
+            if position.title != nil || position.company != nil, !isMembership(position.title) { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
-            .filter { !restatesDatedPosition($0, in: positions) }
+            .filter { !restatesDatedPosition($0, in: positions) && !isMembership($0.title) }
         return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
     }
 
@@ -236,6 +236,15 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         return result
     }
+
+    /// "Member of the Cultural Committee", "Member of Rotaract Club": a membership held at college
+    /// or on the side, not a job ("Member of Technical Staff" is one).
+    static func isMembership(_ title: String?) -> Bool {
+        title.map(membership.contains) ?? false
+    }
+
+    static let membership = Pattern(
+        "^member\\s+(?:of|in)\\s+.*\\b(?:committee|club|society|council|association|cell|chapter|union|forum)\\b", caseInsensitive: true)
 
     /// "Role: SAP SD lead" under each project of a dated "SAP SD lead" position: an undated title
     /// that repeats a dated position's (same words, no other employer) restates it, it is no position

@@ -1011,4 +1011,26 @@ extension ExperienceTests {
         #expect(output.experience.compactMap(\.title) == ["QA Analyst"])
         #expect(output.experience.compactMap(\.company) == ["Brightline Systems", "Riverbank Credit Union"])
     }
+
+    @Test func aCommitteeMembershipIsNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Member of Technical Staff
+
+            Fernbrook Networks -
+
+            July 2019 to Present
+
+            Member of Sports Committee in TECHFEST
+
+            Youth Welfare Society -
+
+            2016 to 2017
+
+            Member of the Literary Club
+            """)
+        #expect(output.experience.map(\.title) == ["Member of Technical Staff"])
+        #expect(output.experience.map(\.company) == ["Fernbrook Networks"])
+    }
 }

@@ -422,7 +422,7 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         parts += namedBeforeAs
-        parts = parts.map { withoutLeadingLabel(withoutStrayOpeningBracket($0)) }.filter(isNamePart)
+        parts = parts.map { withoutGrades(withoutLeadingLabel(withoutStrayOpeningBracket($0))) }.filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
@@ -630,6 +630,17 @@ public struct ExperienceAnalyzer: Analyzer {
     static let leadingLabel = Pattern(
         "^(?i:job profile|work profile|profile|head ?quarters|head office|corporate office|regional office|branch office)\\s+(?i:in|with|at|of|for)\\s+([A-Z0-9].*)$",
         caseInsensitive: false)
+
+    /// "Band B2 / Designation U4 / DevOps Consultant": the pay band or grade typed before the title is
+    /// no part of it; a title that starts like one stays ("Level 2 Support Engineer / Team Lead").
+    static func withoutGrades(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
+        let pieces = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        let kept = pieces.filter { !(gradeLabel.contains($0) && ResumeText.words($0).count <= 3 && titleLikeness($0) < 0.45) }
+        return kept.isEmpty || kept.count == pieces.count ? text : kept.joined(separator: " / ")
+    }
+
+    static let gradeLabel = Pattern("^(?:band|sub[- ]?band|grade|level|designation)\\b", caseInsensitive: true)
 
     /// The comma-separated parts of `text`, keeping commas inside brackets: "Senior Travel Operations
     /// (Domestic, International & Leisure)" is one part.

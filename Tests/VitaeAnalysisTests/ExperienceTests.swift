@@ -1033,4 +1033,23 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Member of Technical Staff"])
         #expect(output.experience.map(\.company) == ["Fernbrook Networks"])
     }
+
+    @Test func aBandOrGradeTypedWithTheTitleIsNoPartOfIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Grade C2/ Designation P3 / Cloud Architect -
+
+            Meridian Softworks Ltd -
+
+            May 2015 to Present
+
+            Level 2 Support Engineer / Team Lead -
+
+            Meridian Softworks Ltd -
+
+            June 2012 to April 2015
+            """)
+        #expect(output.experience.map(\.title) == ["Cloud Architect", "Level 2 Support Engineer / Team Lead"])
+    }
 }

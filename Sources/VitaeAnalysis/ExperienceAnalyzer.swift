@@ -385,8 +385,9 @@ public struct ExperienceAnalyzer: Analyzer {
                 }
                 continue
             }
-            // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
-            if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) { continue }
+            // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name; ": WinSCP,
+            // PuTTY" is a list whose label the table's other column kept.
+            if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) || line.hasPrefix(":") { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
             // comes after the line's other parts, which name the company more surely when they do

@@ -1052,4 +1052,23 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.title) == ["Cloud Architect", "Level 2 Support Engineer / Team Lead"])
     }
+
+    @Test func aValueWhoseLabelIsInAnotherColumnIsNoName() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            QA Analyst
+            Brightline Systems -
+            April 2015 to Present
+
+            Project Name: Loan Origination
+            Platform
+            Test Utilities
+            Duration
+            : Windows Server 2012
+            : WinSCP, PuTTY
+            : Mar 2016 - Oct 2016
+            """)
+        #expect(output.experience.compactMap(\.company) == ["Brightline Systems"])
+    }
 }

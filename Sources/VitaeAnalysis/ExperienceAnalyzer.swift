@@ -575,7 +575,8 @@ public struct ExperienceAnalyzer: Analyzer {
         if Organizations.looksLikeOrganization(text) { return true }
         // "Duration", "Job Profile with Acme": a label of the position's details; "CCNP", "Oracle
         // Certified Professional": a certification; "Handled three accounts": a sentence's opening verb.
-        if detailLabel.contains(text) || certification.contains(text) { return false }
+        // "Online Foundation Program": a course taken, not an employer.
+        if detailLabel.contains(text) || certification.contains(text) || course.contains(text) { return false }
         let words = ResumeText.words(text)
         if words.count >= 2, verbsOpeningASentence.contains(words[0].lowercased()) { return false }
         if words.count > 7 || text.hasSuffix(".") { return false }
@@ -587,6 +588,8 @@ public struct ExperienceAnalyzer: Analyzer {
     static let detailLabel = Pattern(
         "^(?:period|duration|tenure|job profile|profile|job description|description|responsibilit(?:y|ies)|roles?(?:\\s+(?:and|&)\\s+responsibilit(?:y|ies))?|team size|work period)(?:\\s*[:.-]?|\\s+(?:with|at|in|of|for)\\b.*)$",
         caseInsensitive: true)
+
+    static let course = Pattern("\\b(?:program|programme|course|bootcamp|workshop)$", caseInsensitive: true)
 
     /// IT and project certifications by their usual acronyms, and names that say they certify.
     static let certification = Pattern(

@@ -1071,4 +1071,19 @@ extension ExperienceTests {
             """)
         #expect(output.experience.compactMap(\.company) == ["Brightline Systems"])
     }
+
+    @Test func aCourseIsNoEmployer() async throws {
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Cloud Foundation Programme"))
+        #expect(ExperienceAnalyzer.looksLikeCompany("Programmed Systems"))
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Trainee
+
+            Data Science Bootcamp -  Nagpur, Maharashtra -
+
+            2019 to 2019
+            """)
+        #expect(output.experience.allSatisfy { $0.company == nil })
+    }
 }

@@ -358,8 +358,9 @@ public struct ExperienceAnalyzer: Analyzer {
         return other
     }
 
-    /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@").
-    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$")
+    /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@"),
+    /// and a dash typed against the word before it ("HR Executive- Acme Corp"; "Co-founder" has no space after it).
+    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$|(?<=[A-Za-z.)])[-–]\\s+(?=[A-Z])")
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]

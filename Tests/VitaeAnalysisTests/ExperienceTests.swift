@@ -1086,4 +1086,17 @@ extension ExperienceTests {
             """)
         #expect(output.experience.allSatisfy { $0.company == nil })
     }
+
+    @Test func aDashTypedAgainstTheTitleStillSeparatesTheCompany() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Accounts Officer- Greenfield Agro
+
+            Greenfield Agro Pvt Ltd -  Nashik, Maharashtra -
+
+            January 2014 to March 2016
+            """)
+        #expect(output.experience.first?.title == "Accounts Officer")
+    }
 }

@@ -443,7 +443,7 @@ public struct ExperienceAnalyzer: Analyzer {
             if namesAKindOfTool(other) { return }
             let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
-                !Places.isRegion(other), !JobTitles.namesATopic(other)
+                !Places.isRegion(other), !JobTitles.namesATopic(other), !namesASoftware(other)
             {
                 position.company = company
                 position.title = other
@@ -504,6 +504,15 @@ public struct ExperienceAnalyzer: Analyzer {
         return !Organizations.looksLikeOrganization(line) && !Organizations.looksLikeSchool(line)
             && Places.location(in: line) == nil && titleLikeness(line) >= 0.25
     }
+
+    /// "MS Office", "Java" alone on the title line: a program or a language, which no one is employed
+    /// as; practices the taxonomy also knows ("Digital Marketing", "Customer Service") can name a job.
+    static func namesASoftware(_ line: String) -> Bool {
+        guard let skill = SkillTaxonomy.shared.skill(named: line), !skill.isAmbiguous else { return false }
+        return skill.category.localizedCaseInsensitiveContains("software") || softwareCategories.contains(skill.category)
+    }
+
+    static let softwareCategories: Set<String> = ["Programming languages", "Databases", "Operating systems", "Web frameworks", "Cloud platforms"]
 
     /// "Test Management Tool", "Build Tools": what a tools table's row is about.
     static func namesAKindOfTool(_ line: String) -> Bool {

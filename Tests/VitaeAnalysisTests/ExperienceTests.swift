@@ -1099,4 +1099,24 @@ extension ExperienceTests {
             """)
         #expect(output.experience.first?.title == "Accounts Officer")
     }
+
+    @Test func aProgramOnTheTitleLineIsNoTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            ms excel
+
+            Lotus Retail -  Nellore, Andhra Pradesh -
+
+            June 2017 to Present
+
+            Digital Marketing
+
+            Bright Ads -  Nellore, Andhra Pradesh -
+
+            June 2015 to May 2017
+            """)
+        #expect(output.experience.map(\.title) == [nil, "Digital Marketing"])
+        #expect(output.experience.map(\.company) == ["Lotus Retail", "Bright Ads"])
+    }
 }

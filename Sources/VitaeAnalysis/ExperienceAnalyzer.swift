@@ -247,13 +247,13 @@ public struct ExperienceAnalyzer: Analyzer {
         "^member\\s+(?:of|in)\\s+.*\\b(?:committee|club|society|council|association|cell|chapter|union|forum)\\b", caseInsensitive: true)
 
     /// "Role: SAP SD lead" under each project of a dated "SAP SD lead" position: an undated title
-    /// that repeats a dated position's (same words, no other employer) restates it, it is no position
-    /// of its own.
+    /// that repeats a dated position's (its words or some of them, as "Lead Engineer" does "Lead
+    /// Engineer - Automation", and no other employer) restates it, it is no position of its own.
     static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
         guard let title = undated.title else { return false }
         let words = Set(ResumeText.alphanumericTokens(title))
         return dated.contains { position in
-            guard let other = position.title, Set(ResumeText.alphanumericTokens(other)) == words else { return false }
+            guard let other = position.title, words.isSubset(of: Set(ResumeText.alphanumericTokens(other))) else { return false }
             return undated.company == nil || undated.company == position.company
         }
     }
@@ -275,7 +275,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
             else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
-            position.title = text
+            position.title = leadingTitle(of: text)
             for next in candidateLines[(offset + 1)...].prefix(3) where !lines[next].isEmpty {
                 let candidate = lines[next]
                 if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
@@ -295,6 +295,14 @@ public struct ExperienceAnalyzer: Analyzer {
             positions.append(position)
         }
         return positions
+    }
+
+    /// "Senior Process Executive - Contoso Client": the title before a separator, when it is one on its
+    /// own; what follows says for whom, not what the job is.
+    static func leadingTitle(of line: String) -> String {
+        let segments = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+        guard segments.count > 1, JobTitles.looksLikeTitle(segments[0]) else { return line }
+        return segments[0]
     }
 
     static let trailingFunctionWords: Set<String> = ["from", "to", "since", "in", "at", "of", "for", "with", "and", "till", "until", "during"]

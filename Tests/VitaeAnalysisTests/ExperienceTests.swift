@@ -1119,4 +1119,29 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == [nil, "Digital Marketing"])
         #expect(output.experience.map(\.company) == ["Lotus Retail", "Bright Ads"])
     }
+
+    @Test func anUndatedTitleEndsAtItsSeparator() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Support Analyst
+
+            Harbor Networks Ltd -  Pune, Maharashtra -
+
+            May 2016 to Present
+
+            Support Analyst - Fabrikam Client
+            • Handled escalations for the client's retail stores.
+
+            Lead Engineer - Automation & Testing
+
+            Harbor Networks Ltd -
+
+            June 2012 to April 2016
+
+            Lead Engineer - Automation & Testing
+            • Automated the regression suite.
+            """)
+        #expect(output.experience.map(\.title) == ["Support Analyst", "Lead Engineer - Automation & Testing"])
+    }
 }

@@ -377,6 +377,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s")
 
     static func fill(_ position: inout Position, from context: [String]) {
+        let context = context.map(withoutLeadingDuration)
         var parts: [String] = []
         var namedBeforeAs: [String] = []
         for line in context {
@@ -652,6 +653,14 @@ public struct ExperienceAnalyzer: Analyzer {
     static let leadingLabel = Pattern(
         "^(?i:job profile|work profile|profile|head ?quarters|head office|corporate office|regional office|branch office)\\s+(?i:in|with|at|of|for)\\s+([A-Z0-9].*)$",
         caseInsensitive: false)
+
+    /// "8 years Security Guard", "5+ yrs as Team Lead": how long the job was held, typed before it.
+    static func withoutLeadingDuration(_ line: String) -> String {
+        guard line.first?.isNumber == true else { return line }
+        return leadingDuration.replacing(in: line, with: "")
+    }
+
+    static let leadingDuration = Pattern("^\\d+(?:\\.\\d+)?\\+?\\s*(?:years?|yrs?)\\s+(?:(?:of\\s+)?experience\\s+)?(?:as\\s+(?:an?\\s+)?)?(?=\\S)", caseInsensitive: true)
 
     /// "Band B2 / Designation U4 / DevOps Consultant": the pay band or grade typed before the title is
     /// no part of it; a title that starts like one stays ("Level 2 Support Engineer / Team Lead").

@@ -1144,4 +1144,17 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.title) == ["Support Analyst", "Lead Engineer - Automation & Testing"])
     }
+
+    @Test func howLongTheJobWasHeldIsNoPartOfTheTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            8years Night Watchman at Contoso Mills
+
+            Shieldwell Services -  Nagpur, Maharashtra -
+
+            February 2010 to May 2018
+            """)
+        #expect(output.experience.first?.title?.hasPrefix("Night Watchman") == true)
+    }
 }

@@ -132,6 +132,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 used.formUnion(nearby)
                 fill(&position, from: nearby.map { lines[$0] })
             }
+            employerInBracketsOverClient(&position)
             if position.title != nil || position.company != nil, !isMembership(position.title) { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
@@ -236,6 +237,19 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         return result
     }
+
+    /// "Technical Lead (Contoso)" / "Client Fabrikam Systems -": the company line names the client the
+    /// work was for; the employer is the name in brackets after the title.
+    static func employerInBracketsOverClient(_ position: inout Position) {
+        guard let company = position.company, company.lowercased().hasPrefix("client "), let title = position.title,
+            let match = titleWithEmployer.firstMatch(in: title), let bare = match.groups[1], let employer = match.groups[2],
+            titleLikeness(employer) < 0.45
+        else { return }
+        position.title = bare
+        position.company = employer
+    }
+
+    static let titleWithEmployer = Pattern("^(.+?)\\s*\\(([A-Z][\\w&. ]{1,40})\\)$")
 
     /// "Member of the Cultural Committee", "Member of Rotaract Club": a membership held at college
     /// or on the side, not a job ("Member of Technical Staff" is one).

@@ -1157,4 +1157,18 @@ extension ExperienceTests {
             """)
         #expect(output.experience.first?.title?.hasPrefix("Night Watchman") == true)
     }
+
+    @Test func theEmployerInBracketsWinsOverTheClientLine() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Test Lead (Northwind)
+
+            Client Fabrikam Networks -
+
+            May 2009 to June 2012
+            """)
+        #expect(output.experience.first?.title == "Test Lead")
+        #expect(output.experience.first?.company == "Northwind")
+    }
 }

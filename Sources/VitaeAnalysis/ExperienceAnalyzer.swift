@@ -91,11 +91,15 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         let dateLineSet = Set(dateLines)
         var used = dateLineSet
-        for index in dateLines {
+        for (order, index) in dateLines.enumerated() {
             let span = spansByLine[index]!
+            if order > 0, restatesDates(index, span, previous: dateLines[order - 1], spansByLine[dateLines[order - 1]]!, lines: lines) {
+                continue
+            }
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
-            let rest = (line.replacingCharacters(in: span.range, with: " ") as String)
+            // "Native HANA developer (July 2013 – January 2016)": the brackets go with the dates they held.
+            let rest = emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " ")
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
@@ -128,10 +132,11 @@ public struct ExperienceAnalyzer: Analyzer {
                 used.formUnion(nearby)
                 fill(&position, from: nearby.map { lines[$0] })
             }
-            if position.title != nil || position.company != nil { positions.append(position) }
+            employerInBracketsOverClient(&position)
+            if position.title != nil || position.company != nil, !isMembership(position.title) { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
-            .filter { !restatesDatedPosition($0, in: positions) }
+            .filter { !restatesDatedPosition($0, in: positions) && !isMembership($0.title) }
         return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
     }
 
@@ -158,6 +163,14 @@ public struct ExperienceAnalyzer: Analyzer {
             if names > 0 { blocks += start...index }
         }
         return blocks
+    }
+
+    /// "June 2013 to October 2015" / "Bangalore" / "(Jun 2013 - Oct 2015)": a line of nothing but the
+    /// dates of the date line just above it says them again for the same position; the line between
+    /// is no second position's name.
+    static func restatesDates(_ index: Int, _ span: DateSpan, previous: Int, _ previousSpan: DateSpan, lines: [String]) -> Bool {
+        index - previous <= 4 && span.start == previousSpan.start && span.end == previousSpan.end
+            && isDatesOnly(lines[index].trimmingCharacters(in: CharacterSet(charactersIn: "()[] ")))
     }
 
     /// "June 2008 to March 2016": a date range and nothing else.
@@ -225,14 +238,36 @@ public struct ExperienceAnalyzer: Analyzer {
         return result
     }
 
+    /// "Technical Lead (Contoso)" / "Client Fabrikam Systems -": the company line names the client the
+    /// work was for; the employer is the name in brackets after the title.
+    static func employerInBracketsOverClient(_ position: inout Position) {
+        guard let company = position.company, company.lowercased().hasPrefix("client "), let title = position.title,
+            let match = titleWithEmployer.firstMatch(in: title), let bare = match.groups[1], let employer = match.groups[2],
+            titleLikeness(employer) < 0.45
+        else { return }
+        position.title = bare
+        position.company = employer
+    }
+
+    static let titleWithEmployer = Pattern("^(.+?)\\s*\\(([A-Z][\\w&. ]{1,40})\\)$")
+
+    /// "Member of the Cultural Committee", "Member of Rotaract Club": a membership held at college
+    /// or on the side, not a job ("Member of Technical Staff" is one).
+    static func isMembership(_ title: String?) -> Bool {
+        title.map(membership.contains) ?? false
+    }
+
+    static let membership = Pattern(
+        "^member\\s+(?:of|in)\\s+.*\\b(?:committee|club|society|council|association|cell|chapter|union|forum)\\b", caseInsensitive: true)
+
     /// "Role: SAP SD lead" under each project of a dated "SAP SD lead" position: an undated title
-    /// that repeats a dated position's (same words, no other employer) restates it, it is no position
-    /// of its own.
+    /// that repeats a dated position's (its words or some of them, as "Lead Engineer" does "Lead
+    /// Engineer - Automation", and no other employer) restates it, it is no position of its own.
     static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
         guard let title = undated.title else { return false }
         let words = Set(ResumeText.alphanumericTokens(title))
         return dated.contains { position in
-            guard let other = position.title, Set(ResumeText.alphanumericTokens(other)) == words else { return false }
+            guard let other = position.title, words.isSubset(of: Set(ResumeText.alphanumericTokens(other))) else { return false }
             return undated.company == nil || undated.company == position.company
         }
     }
@@ -254,7 +289,7 @@ public struct ExperienceAnalyzer: Analyzer {
                 ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
             else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
-            position.title = text
+            position.title = leadingTitle(of: text)
             for next in candidateLines[(offset + 1)...].prefix(3) where !lines[next].isEmpty {
                 let candidate = lines[next]
                 if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
@@ -276,7 +311,17 @@ public struct ExperienceAnalyzer: Analyzer {
         return positions
     }
 
+    /// "Senior Process Executive - Contoso Client": the title before a separator, when it is one on its
+    /// own; what follows says for whom, not what the job is.
+    static func leadingTitle(of line: String) -> String {
+        let segments = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+        guard segments.count > 1, JobTitles.looksLikeTitle(segments[0]) else { return line }
+        return segments[0]
+    }
+
     static let trailingFunctionWords: Set<String> = ["from", "to", "since", "in", "at", "of", "for", "with", "and", "till", "until", "during"]
+
+    static let emptyBrackets = Pattern("\\(\\s*\\)|\\[\\s*\\]")
 
     /// "Hyderabad from Nov 2011 to Feb 2016": the wrapped middle of a sentence, not a heading, when
     /// the text before a line's dates ends in a lower-case function word. (Looking at the text before
@@ -335,8 +380,9 @@ public struct ExperienceAnalyzer: Analyzer {
         return other
     }
 
-    /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@").
-    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$")
+    /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@"),
+    /// and a dash typed against the word before it ("HR Executive- Acme Corp"; "Co-founder" has no space after it).
+    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$|(?<=[A-Za-z.)])[-–]\\s+(?=[A-Z])")
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
@@ -345,6 +391,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s")
 
     static func fill(_ position: inout Position, from context: [String]) {
+        let context = context.map(withoutLeadingDuration)
         var parts: [String] = []
         var namedBeforeAs: [String] = []
         for line in context {
@@ -362,8 +409,9 @@ public struct ExperienceAnalyzer: Analyzer {
                 }
                 continue
             }
-            // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name.
-            if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) { continue }
+            // "Product Technologies: Cloud, DevOps, Visual Studio": a label and its list, no name; ": WinSCP,
+            // PuTTY" is a list whose label the table's other column kept.
+            if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) || line.hasPrefix(":") { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
             // comes after the line's other parts, which name the company more surely when they do
@@ -399,7 +447,7 @@ public struct ExperienceAnalyzer: Analyzer {
             }
         }
         parts += namedBeforeAs
-        parts = parts.map(withoutStrayOpeningBracket).filter(isNamePart)
+        parts = parts.map { withoutGrades(withoutLeadingLabel(withoutStrayOpeningBracket($0))) }.filter(isNamePart)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
@@ -409,13 +457,16 @@ public struct ExperienceAnalyzer: Analyzer {
         var dashedCompany: String?
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
-            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first,
+            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
+            // "Test Management Tool" / "QualityCenter -": the label of a tools table and the tool it names,
+            // no title and no employer.
+            if namesAKindOfTool(other) { return }
             let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
-                !Places.isRegion(other)
+                !Places.isRegion(other), !JobTitles.namesATopic(other), !namesASoftware(other)
             {
                 position.company = company
                 position.title = other
@@ -459,11 +510,12 @@ public struct ExperienceAnalyzer: Analyzer {
     }
 
     /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
-    /// scheduler" / "Acme Ltd -"), when Indeed's dashed company line names the employer instead.
+    /// scheduler" / "Acme Ltd -") or a topic ("Mobile Banking Projects" / "Acme Ltd -"), when Indeed's
+    /// dashed company line names the employer instead.
     static func company(_ dashedCompany: String?, or fromParts: String?) -> String? {
         guard let dashedCompany else { return fromParts }
         guard let fromParts else { return dashedCompany }
-        return SkillTaxonomy.shared.skill(named: fromParts) != nil ? dashedCompany : fromParts
+        return SkillTaxonomy.shared.skill(named: fromParts) != nil || JobTitles.namesATopic(fromParts) ? dashedCompany : fromParts
     }
 
     /// A short capitalised line with no separators, no organization, school or place in it, made of
@@ -474,6 +526,21 @@ public struct ExperienceAnalyzer: Analyzer {
         else { return false }
         return !Organizations.looksLikeOrganization(line) && !Organizations.looksLikeSchool(line)
             && Places.location(in: line) == nil && titleLikeness(line) >= 0.25
+    }
+
+    /// "MS Office", "Java" alone on the title line: a program or a language, which no one is employed
+    /// as; practices the taxonomy also knows ("Digital Marketing", "Customer Service") can name a job.
+    static func namesASoftware(_ line: String) -> Bool {
+        guard let skill = SkillTaxonomy.shared.skill(named: line), !skill.isAmbiguous else { return false }
+        return skill.category.localizedCaseInsensitiveContains("software") || softwareCategories.contains(skill.category)
+    }
+
+    static let softwareCategories: Set<String> = ["Programming languages", "Databases", "Operating systems", "Web frameworks", "Cloud platforms"]
+
+    /// "Test Management Tool", "Build Tools": what a tools table's row is about.
+    static func namesAKindOfTool(_ line: String) -> Bool {
+        guard let last = ResumeText.words(line).last?.lowercased() else { return false }
+        return last == "tool" || last == "tools"
     }
 
     /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job
@@ -517,8 +584,19 @@ public struct ExperienceAnalyzer: Analyzer {
         {
             return false
         }
-        return ResumeText.words(text).count <= 10
+        let words = ResumeText.words(text)
+        return words.count <= 10 && !isInstruction(words)
     }
+
+    /// "Backup the data", "Prepare the AR aging report": a duty written as an order, a capitalised
+    /// verb, then "the" or "a" and lower-case words. A name with "the" in it capitalises the words
+    /// that follow ("Save the Children").
+    static func isInstruction(_ words: [Substring]) -> Bool {
+        guard words.count >= 3, words[0].first?.isUppercase == true, determiners.contains(String(words[1])) else { return false }
+        return words.dropFirst(2).contains { $0.first?.isLowercase == true }
+    }
+
+    static let determiners: Set<String> = ["the", "a", "an", "all", "our", "their", "its", "each", "every", "any"]
 
     /// Companies are proper names: capitalised (or digits), a few words, not a sentence, a job title
     /// or a run-together heading.
@@ -530,7 +608,8 @@ public struct ExperienceAnalyzer: Analyzer {
         if Organizations.looksLikeOrganization(text) { return true }
         // "Duration", "Job Profile with Acme": a label of the position's details; "CCNP", "Oracle
         // Certified Professional": a certification; "Handled three accounts": a sentence's opening verb.
-        if detailLabel.contains(text) || certification.contains(text) { return false }
+        // "Online Foundation Program": a course taken, not an employer.
+        if detailLabel.contains(text) || certification.contains(text) || course.contains(text) { return false }
         let words = ResumeText.words(text)
         if words.count >= 2, verbsOpeningASentence.contains(words[0].lowercased()) { return false }
         if words.count > 7 || text.hasSuffix(".") { return false }
@@ -542,6 +621,8 @@ public struct ExperienceAnalyzer: Analyzer {
     static let detailLabel = Pattern(
         "^(?:period|duration|tenure|job profile|profile|job description|description|responsibilit(?:y|ies)|roles?(?:\\s+(?:and|&)\\s+responsibilit(?:y|ies))?|team size|work period)(?:\\s*[:.-]?|\\s+(?:with|at|in|of|for)\\b.*)$",
         caseInsensitive: true)
+
+    static let course = Pattern("\\b(?:program|programme|course|bootcamp|workshop)$", caseInsensitive: true)
 
     /// IT and project certifications by their usual acronyms, and names that say they certify.
     static let certification = Pattern(
@@ -575,6 +656,36 @@ public struct ExperienceAnalyzer: Analyzer {
         guard let open = text.lastIndex(of: "("), !text[open...].contains(")") else { return text }
         return text[..<open].trimmingCharacters(in: .whitespaces)
     }
+
+    /// "Job Profile in Contoso Pvt Ltd", "Head Office of Contoso Ltd": a label of the job or a part of
+    /// the company before its name; the name is what follows.
+    static func withoutLeadingLabel(_ text: String) -> String {
+        guard let match = leadingLabel.firstMatch(in: text), let name = match.groups[1] else { return text }
+        return name
+    }
+
+    static let leadingLabel = Pattern(
+        "^(?i:job profile|work profile|profile|head ?quarters|head office|corporate office|regional office|branch office)\\s+(?i:in|with|at|of|for)\\s+([A-Z0-9].*)$",
+        caseInsensitive: false)
+
+    /// "8 years Security Guard", "5+ yrs as Team Lead": how long the job was held, typed before it.
+    static func withoutLeadingDuration(_ line: String) -> String {
+        guard line.first?.isNumber == true else { return line }
+        return leadingDuration.replacing(in: line, with: "")
+    }
+
+    static let leadingDuration = Pattern("^\\d+(?:\\.\\d+)?\\+?\\s*(?:years?|yrs?)\\s+(?:(?:of\\s+)?experience\\s+)?(?:as\\s+(?:an?\\s+)?)?(?=\\S)", caseInsensitive: true)
+
+    /// "Band B2 / Designation U4 / DevOps Consultant": the pay band or grade typed before the title is
+    /// no part of it; a title that starts like one stays ("Level 2 Support Engineer / Team Lead").
+    static func withoutGrades(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
+        let pieces = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        let kept = pieces.filter { !(gradeLabel.contains($0) && ResumeText.words($0).count <= 3 && titleLikeness($0) < 0.45) }
+        return kept.isEmpty || kept.count == pieces.count ? text : kept.joined(separator: " / ")
+    }
+
+    static let gradeLabel = Pattern("^(?:band|sub[- ]?band|grade|level|designation)\\b", caseInsensitive: true)
 
     /// The comma-separated parts of `text`, keeping commas inside brackets: "Senior Travel Operations
     /// (Domestic, International & Leisure)" is one part.

@@ -951,3 +951,261 @@ import VitaeTesting
         #expect(output.experience.map(\.company) == ["Contoso Fabrikam", "Contoso Group", "Northwind Traders Ltd", "Northwind Traders Ltd"])
     }
 }
+
+extension ExperienceTests {
+    @Test func aDutyWrittenAsAnOrderIsNoTitleOrCompany() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Accounts Executive
+
+            Lakeside Traders Pvt Ltd -
+
+            March 2016 to Present
+
+            Duties:
+            Update the vendor ledger daily
+            Clear the pending invoices
+
+            Accounts Executive
+            Archive the old records
+            """)
+        #expect(output.experience.compactMap(\.company) == ["Lakeside Traders Pvt Ltd"])
+        #expect(!output.experience.contains { $0.title?.contains("the") == true })
+    }
+
+    @Test func bracketsAroundTheDatesGoWithThem() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Data Analyst (March 2015 - June 2017), Globex Ltd, Pune, Maharashtra
+            """)
+        #expect(output.experience.first?.title == "Data Analyst")
+        #expect(output.experience.first?.company == "Globex Ltd")
+    }
+
+    @Test func datesSaidAgainUnderAPlaceAreNoSecondPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Operations Analyst
+
+            Harbor Freight Lines -  Chennai, Tamil Nadu -
+
+            March 2014 to August 2016
+
+            Chennai
+            (Mar 2014 - Aug 2016)
+
+            • Reconciled shipping ledgers
+            """)
+        #expect(output.experience.count == 1)
+        #expect(output.experience.compactMap(\.company) == ["Harbor Freight Lines"])
+    }
+
+    @Test func aLabelOrAnOfficeBeforeTheCompanyIsNoPartOfIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Operations Executive
+
+            Job Profile in Bluewater Logistics Pvt Ltd -
+
+            June 2016 to Present
+
+            Ticketing Agent
+
+            Head Office of Skyline Tours Ltd -  Mysore, Karnataka -
+
+            March 2013 to May 2016
+            """)
+        #expect(output.experience.map(\.company) == ["Bluewater Logistics Pvt Ltd", "Skyline Tours Ltd"])
+    }
+
+    @Test func aToolsTableOrAProjectsHeadingIsNoPosition() async throws {
+        #expect(!JobTitles.looksLikeTitle("PROFESSIONAL EXPOSURE"))
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            QA Analyst
+
+            Brightline Systems -  Pune, Maharashtra -
+
+            April 2017 to Present
+
+            Defect Tracking Tool
+
+            BugNest -
+
+            2015 to 2015
+
+            PROFESSIONAL EXPOSURE
+            Mobile Banking Projects
+
+            Riverbank Credit Union -
+
+            2014 to 2014
+            """)
+        #expect(output.experience.compactMap(\.title) == ["QA Analyst"])
+        #expect(output.experience.compactMap(\.company) == ["Brightline Systems", "Riverbank Credit Union"])
+    }
+
+    @Test func aCommitteeMembershipIsNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Member of Technical Staff
+
+            Fernbrook Networks -
+
+            July 2019 to Present
+
+            Member of Sports Committee in TECHFEST
+
+            Youth Welfare Society -
+
+            2016 to 2017
+
+            Member of the Literary Club
+            """)
+        #expect(output.experience.map(\.title) == ["Member of Technical Staff"])
+        #expect(output.experience.map(\.company) == ["Fernbrook Networks"])
+    }
+
+    @Test func aBandOrGradeTypedWithTheTitleIsNoPartOfIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Grade C2/ Designation P3 / Cloud Architect -
+
+            Meridian Softworks Ltd -
+
+            May 2015 to Present
+
+            Level 2 Support Engineer / Team Lead -
+
+            Meridian Softworks Ltd -
+
+            June 2012 to April 2015
+            """)
+        #expect(output.experience.map(\.title) == ["Cloud Architect", "Level 2 Support Engineer / Team Lead"])
+    }
+
+    @Test func aValueWhoseLabelIsInAnotherColumnIsNoName() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            QA Analyst
+            Brightline Systems -
+            April 2015 to Present
+
+            Project Name: Loan Origination
+            Platform
+            Test Utilities
+            Duration
+            : Windows Server 2012
+            : WinSCP, PuTTY
+            : Mar 2016 - Oct 2016
+            """)
+        #expect(output.experience.compactMap(\.company) == ["Brightline Systems"])
+    }
+
+    @Test func aCourseIsNoEmployer() async throws {
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Cloud Foundation Programme"))
+        #expect(ExperienceAnalyzer.looksLikeCompany("Programmed Systems"))
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Trainee
+
+            Data Science Bootcamp -  Nagpur, Maharashtra -
+
+            2019 to 2019
+            """)
+        #expect(output.experience.allSatisfy { $0.company == nil })
+    }
+
+    @Test func aDashTypedAgainstTheTitleStillSeparatesTheCompany() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Accounts Officer- Greenfield Agro
+
+            Greenfield Agro Pvt Ltd -  Nashik, Maharashtra -
+
+            January 2014 to March 2016
+            """)
+        #expect(output.experience.first?.title == "Accounts Officer")
+    }
+
+    @Test func aProgramOnTheTitleLineIsNoTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            ms excel
+
+            Lotus Retail -  Nellore, Andhra Pradesh -
+
+            June 2017 to Present
+
+            Digital Marketing
+
+            Bright Ads -  Nellore, Andhra Pradesh -
+
+            June 2015 to May 2017
+            """)
+        #expect(output.experience.map(\.title) == [nil, "Digital Marketing"])
+        #expect(output.experience.map(\.company) == ["Lotus Retail", "Bright Ads"])
+    }
+
+    @Test func anUndatedTitleEndsAtItsSeparator() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Support Analyst
+
+            Harbor Networks Ltd -  Pune, Maharashtra -
+
+            May 2016 to Present
+
+            Support Analyst - Fabrikam Client
+            • Handled escalations for the client's retail stores.
+
+            Lead Engineer - Automation & Testing
+
+            Harbor Networks Ltd -
+
+            June 2012 to April 2016
+
+            Lead Engineer - Automation & Testing
+            • Automated the regression suite.
+            """)
+        #expect(output.experience.map(\.title) == ["Support Analyst", "Lead Engineer - Automation & Testing"])
+    }
+
+    @Test func howLongTheJobWasHeldIsNoPartOfTheTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            8years Night Watchman at Contoso Mills
+
+            Shieldwell Services -  Nagpur, Maharashtra -
+
+            February 2010 to May 2018
+            """)
+        #expect(output.experience.first?.title?.hasPrefix("Night Watchman") == true)
+    }
+
+    @Test func theEmployerInBracketsWinsOverTheClientLine() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Test Lead (Northwind)
+
+            Client Fabrikam Networks -
+
+            May 2009 to June 2012
+            """)
+        #expect(output.experience.first?.title == "Test Lead")
+        #expect(output.experience.first?.company == "Northwind")
+    }
+}

@@ -249,9 +249,7 @@ public enum JobTitles {
         let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
             .map(String.init).filter { $0 != "-" && $0 != "&" }
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
-        // "Exchange Server Knowledge", "Technical Skills": a phrase about a topic, whatever title words
-        // come before its last word ("Head of Information" keeps its head before "of").
-        if topicHeads.contains(tokens.last!), !tokens.contains("of") { return 0 }
+        if namesATopic(tokens) { return 0 }
         let known = tokens.filter { (words[$0]?.anywhere ?? 0) >= 3 }.count
         let coverage = Double(known) / Double(tokens.count)
         func headScore(_ token: String) -> Double {
@@ -263,9 +261,21 @@ public enum JobTitles {
         return 0.65 * head + 0.35 * coverage
     }
 
+    /// "Exchange Server Knowledge", "Technical Skills", "Test Management Tool": a phrase about a topic,
+    /// whatever title words come before its last word ("Head of Information" keeps its head before "of").
+    public static func namesATopic(_ text: String) -> Bool {
+        namesATopic(text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    static func namesATopic(_ tokens: [String]) -> Bool {
+        guard let last = tokens.last else { return false }
+        return topicHeads.contains(last) && !tokens.contains("of")
+    }
+
     static let topicHeads: Set<String> = [
         "knowledge", "skills", "skill", "experience", "summary", "profile", "responsibilities", "achievements",
-        "details", "information", "expertise", "proficiency", "objective", "highlights", "overview",
+        "details", "information", "expertise", "proficiency", "objective", "highlights", "overview", "exposure",
+        "projects", "tool", "tools",
     ]
 
     public static func looksLikeTitle(_ text: String) -> Bool {

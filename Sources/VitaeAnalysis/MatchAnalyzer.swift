@@ -61,7 +61,7 @@ public struct MatchAnalyzer: Analyzer {
 
     /// Headings of the parts of a posting that ask for nothing.
     static let otherHeading = Pattern(
-        "\\b(?:benefits|perks|about|how to apply|compensation|salary|who we are|our company|equal opportunity)\\b",
+        "\\b(?:benefits|perks|about|how to apply|compensation|salary|who we are|our company|equal opportunity|we offer|why join|culture)\\b",
         caseInsensitive: true)
 
     /// One thing the posting asks for: a skill, or alternatives any one of which will do.
@@ -87,11 +87,14 @@ public struct MatchAnalyzer: Analyzer {
             guard !line.isEmpty else { continues = false; continue }
             let isBullet = ResumeText.isBullet(line)
             let isHeading = ResumeText.words(line).count <= 5 && !isBullet && !line.hasSuffix(".")
+            // Only a heading that names a part of the posting changes what the lines under it are; a
+            // short line such as "Kubernetes" under "Requirements" is one of them.
             let namesAPart = askingHeading.contains(line) || preferredCue.contains(line) || otherHeading.contains(line)
-            // A short line after a bullet may be the bullet's wrapped end ("agement, etc.)").
-            if isHeading, !continues || namesAPart, line.contains(where: \.isLetter) {
+            if isHeading, namesAPart, line.first?.isUppercase == true {
                 underPreferredHeading = preferredCue.contains(line)
                 underAskingHeading = askingHeading.contains(line)
+                // "Preferred: Go, Rust": the heading's own skills count too.
+                items.append(PostingItem(text: line, asks: underAskingHeading, preferred: underPreferredHeading))
                 continues = false
                 continue
             }

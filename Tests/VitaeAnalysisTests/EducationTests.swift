@@ -1,0 +1,452 @@
+import VitaeEngine
+import VitaeExtraction
+import Testing
+@testable import VitaeAnalysis
+import VitaeTesting
+
+@Suite struct EducationTests {
+    @Test func degreeSchoolYearAndLevel() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B.Tech in Information Technology
+            GMR Institute of Technology - Kakinada, Andhra Pradesh
+            2013
+            Class XII
+            Pratibha Junior College
+            2009
+            """)
+        #expect(output.education.count == 2)
+        let first = try #require(output.education.first)
+        #expect(first.degree == "B.Tech in Information Technology")
+        #expect(first.field == "Information Technology")
+        #expect(first.level == .bachelor)
+        #expect(first.institution == "GMR Institute of Technology")
+        #expect(first.location == "Kakinada, Andhra Pradesh")
+        #expect(first.graduationYear == 2013)
+        #expect(output.education.last?.level == .highSchool)
+        #expect(output.education.last?.graduationYear == 2009)
+    }
+
+    /// A school line that carries its own dates takes the degree under it; an unknown name with a year
+    /// before a degree is the school.
+    struct SchoolAboveDegree: Sendable, CustomTestStringConvertible {
+        let text: String
+        let institution: String
+        let degree: String
+        let field: String
+        let year: Int
+        var testDescription: String { institution }
+    }
+
+    static let schoolsAboveDegrees = [
+        SchoolAboveDegree(text: """
+            EDUCATION
+            University of La Verne, La Verne, CA Expected Graduation: June 2016
+            Bachelor of Arts, Business Administration
+            GPA: 3.5
+            """, institution: "University of La Verne", degree: "Bachelor of Arts", field: "Business Administration", year: 2016),
+        SchoolAboveDegree(text: """
+            EDUCATION
+            UC Berkeley 2019
+            Bachelor of Science, Computer Science
+            """, institution: "UC Berkeley", degree: "Bachelor of Science", field: "Computer Science", year: 2019),
+    ]
+
+    @Test(arguments: schoolsAboveDegrees) func aSchoolLineAboveADegreeIsItsSchool(_ example: SchoolAboveDegree) async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: example.text)
+        #expect(output.education.count == 1)
+        let entry = try #require(output.education.first)
+        #expect(entry.institution == example.institution)
+        #expect(entry.degree == example.degree)
+        #expect(entry.field == example.field)
+        #expect(entry.graduationYear == example.year)
+    }
+
+    @Test func twoUnknownLinesStartingAnEntryAreItsDegreeAndSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            MCL in Computer Application
+
+            IGNOU
+
+            BACHELOR'S IN SCIENCE in COMPUTER NETWORKING
+
+            Karnataka State University
+
+            IBM Jazz
+
+            Quality Center (ALM)
+            """)
+        #expect(output.education.map(\.degree) == ["MCL in Computer Application", "BACHELOR'S IN SCIENCE in COMPUTER NETWORKING"])
+        #expect(output.education.map(\.institution) == ["IGNOU", "Karnataka State University"])
+        let placed = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Widget Studies
+            Dadabari -  Ajmer, Rajasthan
+            """)
+        #expect(placed.education.first?.institution == "Dadabari")
+        #expect(placed.education.first?.location == "Ajmer, Rajasthan")
+        // A course's name is no school.
+        let course = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nNetworking Basics\nTraining Program\n")
+        #expect(course.education.allSatisfy { $0.institution == nil })
+    }
+
+    @Test func bracketsThatCloseANameStayEmptyOnesGo() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B-tech (CSE)
+            Adhiparasakthi Engineering College (Anna University)
+            2001 to 2005
+            B.Sc (2010)
+            Widget College
+            """)
+        #expect(output.education.map(\.degree) == ["B-tech (CSE)", "B.Sc"])
+        #expect(output.education.first?.institution == "Adhiparasakthi Engineering College (Anna University)")
+    }
+
+    @Test func aLongDegreeThePatternsDoNotKnowIsStillTheDegreeBeforeASchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            BE in Computer Science and Engineering
+
+            Vivekananda Engineering College -  Chennai, Tamil Nadu
+
+            2013
+
+            BTEC HNC in Aviation in Hospitality and Travel Management
+
+            Frankfinn Institute of Training -  Calicut, Kerala
+
+            2008
+            """)
+        #expect(output.education.map(\.degree) == [
+            "BE in Computer Science and Engineering", "BTEC HNC in Aviation in Hospitality and Travel Management",
+        ])
+        #expect(output.education.last?.institution == "Frankfinn Institute of Training")
+    }
+
+    @Test func sampleEducationWithGPA() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, options: .init(), on: try Fixtures.document("john_smith"))
+        let entry = try #require(output.education.first)
+        #expect(entry.degree == "Bachelor of Business Administration")
+        #expect(entry.institution == "Kent State University")
+        #expect(entry.graduationYear == 2018)
+        #expect(entry.gpa == "3.6")
+        #expect(entry.level == .bachelor)
+    }
+}
+
+@Suite struct EducationEdgeTests {
+    @Test func monthsAreStrippedOnlyBeforeYearsAndOrphanYearsAreDropped() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Foundation Training Program in Networking
+            2016
+            MBA in Marketing
+            IIT Roorkee - Roorkee, Uttarakhand
+            May 2010
+            """)
+        let entry = try #require(output.education.first)
+        #expect(output.education.count == 1)
+        #expect(entry.degree == "MBA in Marketing")
+        #expect(entry.field == "Marketing")
+        #expect(entry.level == .master)
+        #expect(entry.institution == "IIT Roorkee")
+        #expect(entry.location == "Roorkee, Uttarakhand")
+        #expect(entry.graduationYear == 2010)
+    }
+}
+
+@Suite struct EducationBoardTests {
+    @Test func examinationBoardsAreNeitherDegreesNorSchools() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Bachelor of Commerce
+            Osmania University - Hyderabad, Telangana
+            2015
+            Board of Secondary Education
+            2010
+            Bihar School Examination Board
+            2008
+            Class XII
+            Delhi Public School, CBSE Board
+            2011
+            """)
+        #expect(output.education.map(\.degree) == ["Bachelor of Commerce", "Class XII"])
+        #expect(output.education.map(\.institution) == ["Osmania University", "Delhi Public School"])
+        #expect(output.education.map(\.graduationYear) == [2015, 2011])
+    }
+}
+
+@Suite struct EducationOrderTests {
+    @Test func aDegreeAfterASchoolAndYearStartsTheNextEntry() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B. E. in CSE
+            Chitkara University
+            2014 to 2018
+            Class XII
+            Triple M Public School
+            2013 to 2014
+            """)
+        #expect(output.education.map(\.degree) == ["B. E. in CSE", "Class XII"])
+        #expect(output.education.map(\.level) == [.bachelor, .highSchool])
+        #expect(output.education.map(\.institution) == ["Chitkara University", "Triple M Public School"])
+        #expect(output.education.map(\.graduationYear) == [2018, 2014])
+    }
+}
+
+@Suite struct EducationUnknownDegreeTests {
+    @Test func aLineBeforeTheSchoolLineIsItsDegree() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            TYBMS in Management Studies
+            Vedanta College of Management - Mumbai, Maharashtra
+            2015 to 2018
+            H.S.C
+            Guru Nanak High School
+            2013 to 2015
+            University / Board
+            """)
+        #expect(output.education.map(\.degree) == ["TYBMS in Management Studies", "H.S.C"])
+        #expect(output.education.first?.field == "Management Studies")
+        #expect(output.education.first?.level == nil)
+        #expect(output.education.map(\.institution) == ["Vedanta College of Management", "Guru Nanak High School"])
+        #expect(output.education.map(\.graduationYear) == [2018, 2015])
+    }
+}
+
+@Suite struct EducationLongLineTests {
+    @Test func yearsBeforeALongCommaSeparatedDegreeLine() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            Education
+            2014 – 2016 Master of Science in Computer Science, Specialization in AI, MIT, Cambridge,
+            USA
+            2010 – 2014 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA
+            """)
+        #expect(output.education.map(\.degree) == ["Master of Science in Computer Science", "Bachelor of Science in Computer Science"])
+        #expect(output.education.map(\.institution) == ["MIT", "UC San Diego"])
+        #expect(output.education.map(\.graduationYear) == [2016, 2014])
+        #expect(output.education.last?.location == "San Diego, USA")
+    }
+
+    @Test func aCityRunIntoTheSchoolNameIsTakenBack() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Bachelor of Business Administration Expected Graduation: May 2018
+            Kent State University Kent, Ohio
+            """)
+        #expect(output.education.first?.institution == "Kent State University")
+        #expect(output.education.first?.location == "Kent, Ohio")
+        let anna = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.E.\nAnna University Chennai, Tamil Nadu\n2015\n")
+        #expect(anna.education.first?.institution == "Anna University")
+        #expect(anna.education.first?.location == "Chennai, Tamil Nadu")
+        // "of …" after the school word is part of its name.
+        let california = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: "EDUCATION\nB.S.\nUniversity of California, CA\n2015\n")
+        #expect(california.education.first?.institution == "University of California")
+    }
+
+    @Test func schoolsWithoutSchoolWordsBeforeAPlace() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            PGDBM in Business Management
+
+            Narsee Monji -  Hyderabad, Telangana
+
+            masters in journalism
+
+            amity -  Noida, Uttar Pradesh
+
+            B-TECH
+
+            JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY
+
+            2005
+
+            Class XII
+
+            U.P. Board -  Bareilly, Uttar Pradesh
+            """)
+        // A name that could be a place is the school when the place follows it after a dash; a school
+        // in capitals with a heading keyword ("TECHNOLOGICAL") is no heading; a board is no school
+        // but its place is the entry's.
+        #expect(output.education.map(\.institution) == ["Narsee Monji", "amity", "JAWAHARLAL NEHRU TECHNOLOGICAL UNIVERSITY", nil])
+        #expect(output.education.map(\.location) == ["Hyderabad, Telangana", "Noida, Uttar Pradesh", nil, "Bareilly, Uttar Pradesh"])
+    }
+
+    @Test func anUnknownDegreeAfterACompleteEntryStartsTheNext() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            B.Sc. in Physics
+
+            Karnataka State University -  Ghaziabad, Uttar
+            Pradesh
+
+            Computer Networking
+
+            Aptech Institute of Technology
+            """)
+        // A name standing between blank lines is the next entry's degree; a wrapped "Pradesh" is not.
+        #expect(output.education.map(\.degree) == ["B.Sc. in Physics", "Computer Networking"])
+        #expect(output.education.map(\.institution) == ["Karnataka State University", "Aptech Institute of Technology"])
+    }
+
+    @Test func aSchoolAfterFromAndNoEducationInAcademicProjects() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            TECHNICAL QUALIFICATION:
+            Obtained Post graduate diploma in Industrial Plant Automation from Prolific Systems
+            ACADEMIC PROJECT:
+            Siemens S7-300 SIMATIC MANAGER-5.4
+            """)
+        #expect(output.education.map(\.degree) == ["Post graduate diploma in Industrial Plant Automation"])
+        #expect(output.education.map(\.institution) == ["Prolific Systems"])
+    }
+
+    @Test func wrappedDegreesJoinAndBoardsAreNoSchools() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Post Graduate Program in Business Analytics & Business Intelligence in
+            BUSINESS
+
+            Great Lakes Institute Of Management -  Chennai, Tamil Nadu
+
+            2017 to 2018
+
+            BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION
+            ENGINEERING
+
+            Shri Vaishnav Institute of Technology and Science, RGPV University -  Indore, Madhya Pradesh
+
+            2001 to 2005
+
+            SSLC
+
+            Kerala State Board
+
+            2000
+            """)
+        #expect(output.education.map(\.degree) == [
+            "Post Graduate Program in Business Analytics & Business Intelligence in BUSINESS",
+            "BACHELOR OF ENGINEERING in ELECTRONICS & COMMUNICATION ENGINEERING", "SSLC",
+        ])
+        #expect(output.education.map(\.institution) == [
+            "Great Lakes Institute Of Management", "Shri Vaishnav Institute of Technology and Science, RGPV University", nil,
+        ])
+        let repeated = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Bachelor of Engineering in Instrumentation Technology in
+            Instrumentation Technology
+
+            B.Tech in Computer Science in Computer Science
+            """)
+        #expect(repeated.education.map(\.degree) == ["Bachelor of Engineering in Instrumentation Technology", "B.Tech in Computer Science"])
+    }
+}
+
+@Suite struct EducationQualificationNameTests {
+    @Test func amieAndALevelsAreDegrees() async throws {
+        #expect(EducationAnalyzer.degreeLevel(in: "AMIE") == .bachelor)
+        #expect(EducationAnalyzer.degreeLevel(in: "A.M.I.E.T.E.") == .bachelor)
+        #expect(EducationAnalyzer.degreeLevel(in: "'A' Level") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "GCE O-Level") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "A Levels") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "raised the team to a level of trust") == nil)
+        // Class 12 as Indian resumes also write it.
+        #expect(EducationAnalyzer.degreeLevel(in: "pass 12 in science") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "Std. XII") == .highSchool)
+        #expect(EducationAnalyzer.degreeLevel(in: "Passed 10th") == .highSchool)
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            AMIE in Mechanical Engineering
+            Institution of Engineers - Kolkata, West Bengal
+            2016
+
+            'A' Level in Computer Science
+            Harbour Lights Academy
+            2010
+
+            O Level
+            Harbour Lights Academy
+            2008
+            """)
+        #expect(output.education.map(\.degree) == ["AMIE in Mechanical Engineering", "'A' Level in Computer Science", "O Level"])
+        #expect(output.education.map(\.level) == [.bachelor, .highSchool, .highSchool])
+        #expect(output.education.first?.institution == "Institution of Engineers")
+    }
+
+    @Test func classTwelveWrittenAsPassTwelve() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            pass 12 in science
+
+            riverside college - Springfield, Illinois
+
+            June 2014 to May 2016
+            """)
+        #expect(output.education.map(\.degree) == ["pass 12 in science"])
+        #expect(output.education.first?.level == .highSchool)
+        #expect(output.education.first?.institution == "riverside college")
+        #expect(output.education.first?.graduationYear == 2016)
+    }
+
+    @Test func anActivityAtACollegeIsNoSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            B.Sc. in Physics
+
+            Riverside College
+
+            2016
+
+            Did anchoring in College Events
+
+            Organised the Inter College Quiz
+            """)
+        #expect(output.education.map(\.institution) == ["Riverside College"])
+    }
+
+    @Test func aCollegeKeepsTheUniversityAfterItsComma() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Bachelor of Science in Botany
+            Sunrise College of Arts, Eastfield University - Nashik, Maharashtra
+            2014
+
+            Master of Science in Botany
+            Eastfield University, Nashik, Maharashtra
+            2016
+            """)
+        #expect(output.education.map(\.institution) == ["Sunrise College of Arts, Eastfield University", "Eastfield University"])
+        #expect(output.education.first?.location == "Nashik, Maharashtra")
+    }
+
+    @Test func aGenericWordOrACourseIsNoSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Higher Secondary Certificate
+            STATE
+            2009
+
+            Diploma in Networking
+            Training Program
+            2011
+
+            B Tech in Civil Engineering
+            College of Engineering - Guindy, Tamil Nadu
+            2015
+            """)
+        #expect(output.education.map(\.institution) == [nil, nil, "College of Engineering"])
+        #expect(output.education.map(\.degree) == ["Higher Secondary Certificate", "Diploma in Networking", "B Tech in Civil Engineering"])
+    }
+}

@@ -114,7 +114,7 @@ public struct SkillsAnalyzer: Analyzer {
                 // on the next line, however long that line is; and a long line ending in a comma before a
                 // list line ("➢ Routing: protocols such as Static routing," / "RIP, EIGRP, OSPF.") starts one.
                 let next = index + 1 < lines.count ? lines[index + 1] : ""
-                if SkillLists.isListLine(lines[index]) || continuesList
+                if SkillLists.isListLine(lines[index]) || continuesList || SkillLists.isLabelledEntry(lines[index])
                     || lines[index].hasSuffix(",") && !next.isEmpty && SkillLists.isListLine(next)
                 {
                     listed.append(index)
@@ -325,6 +325,16 @@ public enum SkillLists {
         let items = listed.split(separator: ",")
         guard items.count >= 3, items.allSatisfy({ ResumeText.words(String($0)).count <= 4 }) else { return false }
         return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
+    }
+
+    /// "❖ Testing Tool: IBM Rational Quality Management on Jazz Server": a label of a few words before a
+    /// colon and what it names is an entry of the list, however long the name, not prose that ends it.
+    static func isLabelledEntry(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: ":")), let label = leadingHeading.firstMatch(in: line), label.range.location == 0,
+            (1...4).contains(ResumeText.words(label.text).filter { $0.contains(where: \.isLetter) }.count)
+        else { return false }
+        let named = ResumeText.words(String(line.dropFirst(label.text.count)))
+        return !named.isEmpty && !named.contains(where: { firstPersonWords.contains(String($0)) })
     }
 
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.

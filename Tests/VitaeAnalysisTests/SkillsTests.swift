@@ -67,6 +67,18 @@ import VitaeTesting
         #expect(found.sorted() == ["Angular", "AngularJS", "CSS3", "HP Quality Center", "HTML", "HTML5", "J2EE", "Java", "Oracle ADF"])
     }
 
+    @Test func aLongLabelledEntryDoesNotEndTheList() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            KEY SKILLS
+            ❖ Editors: Vim, Emacs
+            ❖ Tracking Tool: Acme Defect Tracker on the Hosted Server
+            ❖ File Transfer: Zorptool, Blimpclient
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Zorptool") && names.contains("Blimpclient"))
+    }
+
     @Test func mentionsAreCountedAndCategorised() async throws {
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))

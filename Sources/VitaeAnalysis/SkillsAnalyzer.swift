@@ -330,17 +330,22 @@ public enum SkillLists {
     /// "❖ Testing Tool: IBM Rational Quality Management on Jazz Server": a label of a few words before a
     /// colon and what it names is an entry of the list, however long the name, not prose that ends it.
     static func isLabelledEntry(_ line: String) -> Bool {
-        guard line.utf8.contains(UInt8(ascii: ":")), let label = leadingHeading.firstMatch(in: line), label.range.location == 0,
+        guard line.utf8.contains(UInt8(ascii: ":")), !hasLink(line), let label = leadingHeading.firstMatch(in: line), label.range.location == 0,
             (1...4).contains(ResumeText.words(label.text).filter { $0.contains(where: \.isLetter) }.count)
         else { return false }
         let named = ResumeText.words(String(line.dropFirst(label.text.count)))
         return !named.isEmpty && !named.contains(where: { firstPersonWords.contains(String($0)) })
     }
 
+    /// "https://www.indeed.com/r/…": a link is no list, and its "https:" no label. "HTTP, HTTPS, FTP"
+    /// names protocols, no link.
+    static func hasLink(_ line: String) -> Bool {
+        ResumeText.contains(line, "://") || ResumeText.contains(line.lowercased(), "www.")
+    }
+
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        if ResumeText.contains(lower, "http") || ResumeText.contains(lower, "www.") { return false }
+        if hasLink(line) { return false }
         // "Java (Less than 1 year), SQL (2 years), …": in a list of such items the durations are not
         // words of the list.
         var listed = line

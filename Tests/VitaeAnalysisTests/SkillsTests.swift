@@ -74,9 +74,15 @@ import VitaeTesting
             ❖ Editors: Vim, Emacs
             ❖ Tracking Tool: Acme Defect Tracker on the Hosted Server
             ❖ File Transfer: Zorptool, Blimpclient
+            https://www.example.com/in/jo-bloggs-1234
+            ❖ Protocols: HTTP, HTTPS, Quuxnet
             """))
         let names = output.skills.map(\.name)
         #expect(names.contains("Zorptool") && names.contains("Blimpclient"))
+        // Protocols named HTTP are no link.
+        #expect(names.contains("Quuxnet"))
+        // A link's "https:" is no label: its parts are no skills.
+        #expect(!names.contains("jo-bloggs-1234") && !names.contains("in"))
     }
 
     @Test func mentionsAreCountedAndCategorised() async throws {

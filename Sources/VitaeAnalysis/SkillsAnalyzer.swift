@@ -380,11 +380,15 @@ public enum SkillLists {
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         let lowerWords = lower.split(separator: " ")
-        // "Familiar with Agile Methodologies", "Good knowledge of": a sentence about skills.
-        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure"]
+        // "Familiar with Agile Methodologies", "Good knowledge of": a sentence about skills; "Microsoft
+        // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
+        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure",
+                       "certified", "certification", "workshop", "details"]
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "StrongunderstandingofMicrosoftOffice": a sentence whose spaces the extraction lost.
+        if words.count == 1, item.count > 20 { return false }
         // "Worked on SRM server", "Involved in testing": a verb in the past and its preposition start a
         // sentence ("Distributed Systems" and "Embedded C" are names).
         if lowerWords.count >= 2, lowerWords[0].hasSuffix("ed"), sentencePrepositions.contains(String(lowerWords[1])) { return false }

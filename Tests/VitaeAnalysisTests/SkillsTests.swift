@@ -85,6 +85,13 @@ import VitaeTesting
         #expect(!names.contains("jo-bloggs-1234") && !names.contains("in"))
     }
 
+    @Test func certificatesEventsHeadingsAndGluedSentencesAreNoListedSkills() async throws {
+        for item in ["Acme Certified", "Zorptool workshop", "Internship details", "Wellversedinallofficetools"] {
+            #expect(!SkillLists.isPlausibleSkill(item), "\(item)")
+        }
+        #expect(SkillLists.isPlausibleSkill("Zorptool") && SkillLists.isPlausibleSkill("ElasticsearchCurator"))
+    }
+
     @Test func mentionsAreCountedAndCategorised() async throws {
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))

@@ -92,6 +92,11 @@ import VitaeTesting
         #expect(SkillLists.isPlausibleSkill("Zorptool") && SkillLists.isPlausibleSkill("ElasticsearchCurator"))
     }
 
+    @Test func sapModulesAreSkillsAndTheFieldIsNoSapProduct() async throws {
+        let found = try await skills("Skills: SAP SD, SAP HANA, SAP BW\nLed the business intelligence team.")
+        #expect(found.sorted() == ["SAP BI", "SAP HANA", "SAP SD"])
+    }
+
     @Test func mentionsAreCountedAndCategorised() async throws {
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))

@@ -60,8 +60,12 @@ public struct SkillsAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
         let cleanLines = ResumeText.cleanLines(input)
+        // Indeed's "Additional Information" holds "Skills: Java, WPF, …" lines under no skills heading.
+        let sectionLines = map.lines(of: .skills)
+        let inSections = Set(sectionLines)
+        let labelledLists = cleanLines.indices.filter { !inSections.contains($0) && SkillLists.isLabelledSkillsList(cleanLines[$0]) }
         // Positions after a "Key Skills" heading typed between them are no skills list.
-        let skillsSectionLines = map.lines(of: .skills)
+        let skillsSectionLines = labelledLists.isEmpty ? sectionLines : (sectionLines + labelledLists).sorted()
         let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
         let skillLineList = positionLines.isEmpty ? skillsSectionLines : skillsSectionLines.filter { !positionLines.contains($0) }
         let lines = SkillLists.joiningWrappedItems(cleanLines, skillLines: skillLineList)
@@ -75,7 +79,7 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
-            for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
+            for index in Self.listedLines(map: map, lines: lines) + labelledLists where !positionLines.contains(index) {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
@@ -227,6 +231,18 @@ public enum SkillLists {
         let rest = line[line.index(after: dash)...].drop(while: { $0 == " " })
         guard let first = rest.first, first.isLetter || first == "." else { return line }
         return String(rest)
+    }
+
+    /// "Skills: Java, WPF, CoreNLP", "• Secondary Skills: HTML, JSP": a comma list labelled as skills
+    /// is one wherever it stands.
+    static func isLabelledSkillsList(_ line: String) -> Bool {
+        // Most lines have no colon near their start: no regex for them (this runs on every line).
+        guard line.utf8.prefix(40).contains(UInt8(ascii: ":")), line.utf8.contains(UInt8(ascii: ",")),
+            let label = leadingHeading.firstMatch(in: line), label.range.location == 0
+        else { return false }
+        let words = ResumeText.words(label.text).map { $0.lowercased().filter(\.isLetter) }.filter { !$0.isEmpty }
+        guard (1...3).contains(words.count), let last = words.last else { return false }
+        return last == "skills" || last == "skill"
     }
 
     /// Four digits in a row: every date range has a year.

@@ -97,6 +97,18 @@ import VitaeTesting
         #expect(found.sorted() == ["SAP BI", "SAP HANA", "SAP SD"])
     }
 
+    @Test func aListLabelledSkillsIsOneOutsideASkillsSection() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            ADDITIONAL INFORMATION
+            Skills: Zorptool, Blimpclient, NLP
+            Hobbies: chess, Zorbing, hiking
+            """))
+        let names = output.skills.map(\.name)
+        #expect(names.contains("Zorptool") && names.contains("Blimpclient") && names.contains("Natural Language Processing"))
+        #expect(!names.contains("Zorbing"))
+    }
+
     @Test func mentionsAreCountedAndCategorised() async throws {
         let output = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: .init(plainText: "Python scripts.\nMore Python.\nSkills\nPython, Kafka"))

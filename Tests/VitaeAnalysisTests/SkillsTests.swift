@@ -60,6 +60,8 @@ import VitaeTesting
         let found = try await skills("Skills: MS Excel, Microsoft Excel, MS Power Point, Microsoft Office, MS-Word, Windows 10, Microsoft Visio")
         // The product's own name, or "MS" and the name when that is an everyday word; each once.
         #expect(found.sorted() == ["Excel", "MS Office", "MS Visio", "MS Word", "PowerPoint", "Windows"])
+        // Azure's old name is no Windows.
+        #expect(try await skills("Skills: Microsoft Power Point, Windows Azure").sorted() == ["Microsoft Azure", "PowerPoint"])
     }
 
     @Test func versionsThatAreSkillsOfTheirOwnStayApart() async throws {

@@ -67,6 +67,8 @@ import VitaeTesting
     @Test func versionsThatAreSkillsOfTheirOwnStayApart() async throws {
         let found = try await skills("Skills: HTML, HTML5, CSS3, AngularJS, Angular 8, Java, J2EE, Oracle ADF, HPQC")
         #expect(found.sorted() == ["Angular", "AngularJS", "CSS3", "HP Quality Center", "HTML", "HTML5", "J2EE", "Java", "Oracle ADF"])
+        // Any Unix shell, not necessarily Bash.
+        #expect(try await skills("Skills: Unix shell scripting, Bash").sorted() == ["Bash", "Shell Scripting"])
     }
 
     @Test func aLongLabelledEntryDoesNotEndTheList() async throws {

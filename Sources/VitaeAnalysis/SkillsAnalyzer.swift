@@ -396,10 +396,10 @@ public enum SkillLists {
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         let lowerWords = lower.split(separator: " ")
-        // "Familiar with Agile Methodologies", "Good knowledge of": a sentence about skills; "Microsoft
+        // "Familiar with Agile Methodologies", "Conversant with Zorptool": a sentence about skills; "Microsoft
         // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
         for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure",
-                       "certified", "certification", "workshop", "details"]
+                       "proficiency", "conversant", "certified", "certification", "workshop", "details"]
         where lowerWords.contains(Substring(filler)) {
             return false
         }

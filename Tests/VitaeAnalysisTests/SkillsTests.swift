@@ -89,8 +89,9 @@ import VitaeTesting
         #expect(!names.contains("jo-bloggs-1234") && !names.contains("in"))
     }
 
-    @Test func certificatesEventsHeadingsAndGluedSentencesAreNoListedSkills() async throws {
-        for item in ["Acme Certified", "Zorptool workshop", "Internship details", "Wellversedinallofficetools"] {
+    @Test func certificatesEventsHeadingsAndSentencesAreNoListedSkills() async throws {
+        for item in ["Acme Certified", "Zorptool workshop", "Internship details", "Wellversedinallofficetools", "Conversant with Zorptool",
+                     "Proficiency in Zorptool"] {
             #expect(!SkillLists.isPlausibleSkill(item), "\(item)")
         }
         #expect(SkillLists.isPlausibleSkill("Zorptool") && SkillLists.isPlausibleSkill("ElasticsearchCurator"))

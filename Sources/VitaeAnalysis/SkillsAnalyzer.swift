@@ -236,13 +236,21 @@ public enum SkillLists {
     /// "Skills: Java, WPF, CoreNLP", "• Secondary Skills: HTML, JSP": a comma list labelled as skills
     /// is one wherever it stands.
     static func isLabelledSkillsList(_ line: String) -> Bool {
-        // Most lines have no colon near their start: no regex for them (this runs on every line).
-        guard line.utf8.prefix(40).contains(UInt8(ascii: ":")), line.utf8.contains(UInt8(ascii: ",")),
-            let label = leadingHeading.firstMatch(in: line), label.range.location == 0
+        guard line.utf8.contains(UInt8(ascii: ",")), let label = leadingLabel(line), (1...3).contains(label.words.count),
+            let last = label.words.last
         else { return false }
-        let words = ResumeText.words(label.text).map { $0.lowercased().filter(\.isLetter) }.filter { !$0.isEmpty }
-        guard (1...3).contains(words.count), let last = words.last else { return false }
         return last == "skills" || last == "skill"
+    }
+
+    /// "❖ Testing Tool: IBM Rational …" -> (["testing", "tool"], "IBM Rational …"): the lower-cased words
+    /// of the label a line starts with, and what follows its colon; nil when the line starts with none.
+    static func leadingLabel(_ line: String) -> (words: [String], rest: Substring)? {
+        // Most lines have no colon near their start: no regex for them (this runs on every line).
+        guard line.utf8.prefix(64).contains(UInt8(ascii: ":")), let label = leadingHeading.firstMatch(in: line),
+            label.range.location == 0
+        else { return nil }
+        let words = ResumeText.words(label.text).map { $0.lowercased().filter(\.isLetter) }.filter { !$0.isEmpty }
+        return (words, line.dropFirst(label.text.count))
     }
 
     /// Four digits in a row: every date range has a year.
@@ -346,10 +354,8 @@ public enum SkillLists {
     /// "❖ Testing Tool: IBM Rational Quality Management on Jazz Server": a label of a few words before a
     /// colon and what it names is an entry of the list, however long the name, not prose that ends it.
     static func isLabelledEntry(_ line: String) -> Bool {
-        guard line.utf8.contains(UInt8(ascii: ":")), !hasLink(line), let label = leadingHeading.firstMatch(in: line), label.range.location == 0,
-            (1...4).contains(ResumeText.words(label.text).filter { $0.contains(where: \.isLetter) }.count)
-        else { return false }
-        let named = ResumeText.words(String(line.dropFirst(label.text.count)))
+        guard !hasLink(line), let label = leadingLabel(line), (1...4).contains(label.words.count) else { return false }
+        let named = ResumeText.words(String(label.rest))
         return !named.isEmpty && !named.contains(where: { firstPersonWords.contains(String($0)) })
     }
 

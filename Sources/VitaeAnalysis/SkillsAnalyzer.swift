@@ -60,8 +60,12 @@ public struct SkillsAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
         let cleanLines = ResumeText.cleanLines(input)
+        // Indeed's "Additional Information" holds "Skills: Java, WPF, …" lines under no skills heading.
+        let sectionLines = map.lines(of: .skills)
+        let inSections = Set(sectionLines)
+        let labelledLists = cleanLines.indices.filter { !inSections.contains($0) && SkillLists.isLabelledSkillsList(cleanLines[$0]) }
         // Positions after a "Key Skills" heading typed between them are no skills list.
-        let skillsSectionLines = map.lines(of: .skills)
+        let skillsSectionLines = labelledLists.isEmpty ? sectionLines : (sectionLines + labelledLists).sorted()
         let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
         let skillLineList = positionLines.isEmpty ? skillsSectionLines : skillsSectionLines.filter { !positionLines.contains($0) }
         let lines = SkillLists.joiningWrappedItems(cleanLines, skillLines: skillLineList)
@@ -75,7 +79,7 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
-            for index in Self.listedLines(map: map, lines: lines) where !positionLines.contains(index) {
+            for index in Self.listedLines(map: map, lines: lines) + labelledLists where !positionLines.contains(index) {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
@@ -114,7 +118,7 @@ public struct SkillsAnalyzer: Analyzer {
                 // on the next line, however long that line is; and a long line ending in a comma before a
                 // list line ("➢ Routing: protocols such as Static routing," / "RIP, EIGRP, OSPF.") starts one.
                 let next = index + 1 < lines.count ? lines[index + 1] : ""
-                if SkillLists.isListLine(lines[index]) || continuesList
+                if SkillLists.isListLine(lines[index]) || continuesList || SkillLists.isLabelledEntry(lines[index])
                     || lines[index].hasSuffix(",") && !next.isEmpty && SkillLists.isListLine(next)
                 {
                     listed.append(index)
@@ -229,6 +233,26 @@ public enum SkillLists {
         return String(rest)
     }
 
+    /// "Skills: Java, WPF, CoreNLP", "• Secondary Skills: HTML, JSP": a comma list labelled as skills
+    /// is one wherever it stands.
+    static func isLabelledSkillsList(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: ",")), let label = leadingLabel(line), (1...3).contains(label.words.count),
+            let last = label.words.last
+        else { return false }
+        return last == "skills" || last == "skill"
+    }
+
+    /// "❖ Testing Tool: IBM Rational …" -> (["testing", "tool"], "IBM Rational …"): the lower-cased words
+    /// of the label a line starts with, and what follows its colon; nil when the line starts with none.
+    static func leadingLabel(_ line: String) -> (words: [String], rest: Substring)? {
+        // Most lines have no colon near their start: no regex for them (this runs on every line).
+        guard line.utf8.prefix(64).contains(UInt8(ascii: ":")), let label = leadingHeading.firstMatch(in: line),
+            label.range.location == 0
+        else { return nil }
+        let words = ResumeText.words(label.text).map { $0.lowercased().filter(\.isLetter) }.filter { !$0.isEmpty }
+        return (words, line.dropFirst(label.text.count))
+    }
+
     /// Four digits in a row: every date range has a year.
     static func hasYear(_ line: String) -> Bool {
         var run = 0
@@ -327,10 +351,23 @@ public enum SkillLists {
         return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
     }
 
+    /// "❖ Testing Tool: IBM Rational Quality Management on Jazz Server": a label of a few words before a
+    /// colon and what it names is an entry of the list, however long the name, not prose that ends it.
+    static func isLabelledEntry(_ line: String) -> Bool {
+        guard !hasLink(line), let label = leadingLabel(line), (1...4).contains(label.words.count) else { return false }
+        let named = ResumeText.words(String(label.rest))
+        return !named.isEmpty && !named.contains(where: { firstPersonWords.contains(String($0)) })
+    }
+
+    /// "https://www.indeed.com/r/…": a link is no list, and its "https:" no label. "HTTP, HTTPS, FTP"
+    /// names protocols, no link.
+    static func hasLink(_ line: String) -> Bool {
+        ResumeText.contains(line, "://") || ResumeText.contains(line.lowercased(), "www.")
+    }
+
     /// A line that lists things (separators, a bullet, or a few words) rather than prose.
     public static func isListLine(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        if ResumeText.contains(lower, "http") || ResumeText.contains(lower, "www.") { return false }
+        if hasLink(line) { return false }
         // "Java (Less than 1 year), SQL (2 years), …": in a list of such items the durations are not
         // words of the list.
         var listed = line
@@ -365,11 +402,15 @@ public enum SkillLists {
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
         let lowerWords = lower.split(separator: " ")
-        // "Familiar with Agile Methodologies", "Good knowledge of": a sentence about skills.
-        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure"]
+        // "Familiar with Agile Methodologies", "Conversant with Zorptool": a sentence about skills; "Microsoft
+        // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
+        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure",
+                       "proficiency", "conversant", "certified", "certification", "workshop", "details"]
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "StrongunderstandingofMicrosoftOffice": a sentence whose spaces the extraction lost.
+        if words.count == 1, item.count > 20 { return false }
         // "Worked on SRM server", "Involved in testing": a verb in the past and its preposition start a
         // sentence ("Distributed Systems" and "Embedded C" are names).
         if lowerWords.count >= 2, lowerWords[0].hasSuffix("ed"), sentencePrepositions.contains(String(lowerWords[1])) { return false }

@@ -58,8 +58,8 @@ import VitaeTesting
 
     @Test func microsoftProductsGoByTheNameResumesWrite() async throws {
         let found = try await skills("Skills: MS Excel, Microsoft Excel, MS Power Point, Microsoft Office, MS-Word, Windows 10, Microsoft Visio")
-        // The product's own name, or "MS" and the name when that is an everyday word; each once.
-        #expect(found.sorted() == ["Excel", "MS Office", "MS Visio", "MS Word", "PowerPoint", "Windows"])
+        // The product's own name, or "Microsoft" and the name when that is an everyday word; each once.
+        #expect(found.sorted() == ["Excel", "Microsoft Office", "Microsoft Word", "PowerPoint", "Visio", "Windows"])
         // Azure's old name is no Windows.
         #expect(try await skills("Skills: Microsoft Power Point, Windows Azure").sorted() == ["Microsoft Azure", "PowerPoint"])
     }
@@ -284,7 +284,7 @@ import VitaeTesting
         #expect(SkillLists.withoutListLabel("IDE: Eclipse, Vim") == "Eclipse, Vim")
         // A product or a field as the label is a skill itself.
         let products = try await skills("SKILLS\nMicrosoft Office: Word, PowerPoint\nSocial Media: Facebook, Twitter\n")
-        #expect(products.contains("MS Office") && products.contains("Social Media Marketing"))
+        #expect(products.contains("Microsoft Office") && products.contains("Social Media Marketing"))
         #expect(SkillLists.withoutListLabel("http://example.com/ide") == "http://example.com/ide")
     }
 

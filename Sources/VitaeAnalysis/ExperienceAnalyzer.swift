@@ -52,9 +52,92 @@ public struct ExperienceAnalyzer: Analyzer {
             candidateLines = (candidateLines + Self.positionBlocks(in: map.lines(of: .skills), lines: lines)).sorted()
         }
         var positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
-        positions = Self.companiesRunIntoCities(positions, candidateCity: input.results[ContactAnalyzer.self]?.contact.city)
+        let contact = input.results[ContactAnalyzer.self]?.contact
+        positions = Self.companiesRunIntoCities(positions, candidateCity: contact?.city)
+        if var headline = Self.headlinePosition(lines: lines, headerLines: map.headerLines, name: contact?.name),
+            !Self.restatesPosition(headline, in: positions)
+        {
+            Self.takeLatestDates(&headline, from: positions)
+            positions.insert(headline, at: 0)
+        }
         return Output(experience: positions, totalExperienceMonths: Self.totalMonths(positions, asOf: asOf ?? .now))
     }
+
+    /// "Jane Doe" / "Test Analyst at Contoso, Pune" / "Pune - jane@example.com": the line under the
+    /// name, before the contact details, is the candidate's headline (Indeed's exports put the current
+    /// job's title and employer there). A headline that reads as a title is the current position's,
+    /// though the experience section may word that position differently or not list it. Lines wrapped
+    /// with no blank between them are one headline.
+    static func headlinePosition(lines: [String], headerLines: Range<Int>, name: String?) -> Position? {
+        let header = headerLines.clamped(to: lines.indices)
+        guard let name = name?.lowercased(),
+            let nameLine = header.first(where: { lines[$0].lowercased().contains(name) }),
+            let first = header.first(where: { $0 > nameLine && !lines[$0].isEmpty })
+        else { return nil }
+        func endsHeadline(_ line: String) -> Bool { line.isEmpty || ContactAnalyzer.maskingContactItems(line) != line }
+        var block: [String] = []
+        var index = first
+        while index < header.upperBound, !endsHeadline(lines[index]) {
+            if let previous = block.last, !continuesHeadline(previous, with: lines[index]) { break }
+            block.append(lines[index])
+            index += 1
+        }
+        // "Decisive, results-oriented professional offering" / "13 years of …": the opening line of a
+        // paragraph, not a headline, when what follows it is no contact detail or place.
+        if index < header.upperBound, !endsHeadline(lines[index]), Places.location(in: lines[index]) == nil { return nil }
+        let headline = withoutYearsOfExperience(block.joined(separator: " "))
+        guard !block.isEmpty, isNamePart(headline), !isProse(headline), !mentionsExperience(headline) else { return nil }
+        var position = Position(start: nil, end: nil, current: false, line: first)
+        fill(&position, from: [headline])
+        // "A Dev-Test Professional": someone described, not a title held.
+        guard let title = position.title, titleLikeness(title) >= 0.45,
+            !["a", "an"].contains(ResumeText.words(title).first?.lowercased())
+        else { return nil }
+        return position
+    }
+
+    /// The headline names the job held now or last: it takes the dates of the position that started
+    /// last, so that the same months are not counted as an undated position or a gap of their own.
+    static func takeLatestDates(_ headline: inout Position, from positions: [Position]) {
+        guard let latest = positions.filter({ $0.start != nil }).max(by: { $0.start! < $1.start! }) else { return }
+        headline.start = latest.start
+        headline.end = latest.end
+        headline.current = latest.current
+    }
+
+    /// "… - Onward eServices" / "limited", "Senior Executive - LabourNet Services India" / "Pvt Ltd": a
+    /// headline wrapped onto the next line, which goes on after a separator, in lower case or with the
+    /// company's legal suffix. "Product Manager" / "Silicon Valley, CA" is a headline and the address.
+    static func continuesHeadline(_ previous: String, with next: String) -> Bool {
+        if let last = previous.last, "-–—/,&|(".contains(last) { return true }
+        if next.first?.isLowercase == true { return true }
+        return ResumeText.words(next).allSatisfy { Organizations.companySuffixes.contains($0.lowercased()) }
+    }
+
+    /// A headline whose title one of the positions has (its words or some of them, in any spelling:
+    /// "Lead Engineer" of "Lead Engineer - Automation") names that position again.
+    static func restatesPosition(_ headline: Position, in positions: [Position]) -> Bool {
+        guard let title = headline.title else { return false }
+        let words = Set(ResumeText.alphanumericTokens(title))
+        return positions.contains { $0.title.map { words.isSubset(of: ResumeText.alphanumericTokens($0)) } ?? false }
+    }
+
+    /// "Azure Developer with 9 Yrs 8 months of experience in .NET": the title, without how long it was held.
+    static func withoutYearsOfExperience(_ headline: String) -> String {
+        guard headline.contains(where: \.isNumber), let match = titleWithYears.firstMatch(in: headline), let title = match.groups[1] else {
+            return headline
+        }
+        return title
+    }
+
+    static let titleWithYears = Pattern("^(.+?)\\s+(?:with|having)\\s+\\d+(?:\\.\\d+)?\\+?\\s*(?:years?|yrs?)\\b", caseInsensitive: true)
+
+    /// "6+ Exp in banking operations", "13 years of experience": a summary of a career, not a title.
+    static func mentionsExperience(_ text: String) -> Bool {
+        ResumeText.alphanumericTokens(text).contains { experienceWords.contains($0) }
+    }
+
+    static let experienceWords: Set<String> = ["experience", "exp", "experienced", "years", "yrs", "months"]
 
     /// Months covered by at least one position; overlaps count once, `Present` runs to `asOf`.
     public static func totalMonths(_ positions: [Position], asOf: YearMonth) -> Int {

@@ -366,13 +366,17 @@ public struct ExperienceAnalyzer: Analyzer {
             {
                 text = value  // "Position: Network Engineer"
             }
-            // A title line stands alone: capitalised, short, not the tail of a wrapped sentence.
-            guard let first = text.first, first.isUppercase, !text.hasSuffix("."), !text.hasSuffix(":"),
-                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index), isNamePart(text),
-                ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
+            guard !text.hasSuffix("."), !text.hasSuffix(":"), !text.utf8.contains(UInt8(ascii: "@")), !isProse(text),
+                !map.isHeading(index), isNamePart(text)
             else { continue }
+            // A title line stands alone: capitalised, short, not the tail of a wrapped sentence. Or, as
+            // the first of an experience section's two opening name lines, anything ("fresher job",
+            // "Completed 6 months internship at Contoso" / "Contoso"): Indeed's layout of a job without dates.
+            let isTitleLine = text.first?.isUppercase == true && ResumeText.words(text).count <= 6 && JobTitles.looksLikeTitle(text)
+            guard isTitleLine || opensExperienceSection(index, lines: lines, map: map) && !endsInASeparator(text) else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
             position.title = leadingTitle(of: text)
+            var companyLine: Int?
             for next in candidateLines[(offset + 1)...].prefix(3) where !lines[next].isEmpty {
                 let candidate = lines[next]
                 if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
@@ -384,14 +388,32 @@ public struct ExperienceAnalyzer: Analyzer {
                         parts.removeLast(parts.count - 1)
                     }
                     position.company = parts.first
-                    consumed.insert(next)
+                    companyLine = next
                 }
                 break
             }
+            if !isTitleLine {
+                guard let company = position.company, looksLikeCompany(company) else { continue }
+                // A sentence about the job names no title.
+                if ResumeText.words(text).count > 5 { position.title = nil }
+            }
             consumed.insert(index)
+            if let companyLine { consumed.insert(companyLine) }
             positions.append(position)
         }
         return positions
+    }
+
+    /// "Microsoft Excel, Microsoft Word, File Management,": a list wrapped onto the next line, which
+    /// goes on with its items and names no employer.
+    static func endsInASeparator(_ line: String) -> Bool {
+        line.last.map { ",;/&".contains($0) } ?? false
+    }
+
+    /// The line is the first under an experience section's heading.
+    static func opensExperienceSection(_ index: Int, lines: [String], map: SectionMap) -> Bool {
+        guard let previous = stride(from: index - 1, through: 0, by: -1).first(where: { !lines[$0].isEmpty }) else { return false }
+        return map.isHeading(previous) && map.kind(ofLine: index) == .experience
     }
 
     /// "Senior Process Executive - Contoso Client": the title before a separator, when it is one on its

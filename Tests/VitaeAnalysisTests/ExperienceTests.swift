@@ -761,4 +761,37 @@ extension ExperienceTests {
             #expect(output.experience.map(\.title) == (summary.hasPrefix("Cloud") ? ["Cloud Developer", "Software Engineer"] : ["Software Engineer"]), "\(summary)")
         }
     }
+
+    @Test func theOpeningLinesOfAnExperienceSectionWithoutDatesAreTitleAndCompany() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            fresher job
+
+            Contoso -  Nagpur, Maharashtra
+
+            Any post
+            """)
+        #expect(output.experience.first?.title == "fresher job")
+        #expect(output.experience.first?.company == "Contoso")
+        #expect(output.experience.first?.location == "Nagpur, Maharashtra")
+        // A sentence about the job names the employer, no title.
+        let sentence = try await experience("""
+            WORK EXPERIENCE
+
+            Presently completed 6 months internship at CONTOSO
+
+            CONTOSO
+            """)
+        #expect(sentence.experience.map(\.company) == ["CONTOSO"])
+        #expect(sentence.experience.first?.title == nil)
+        // A skills list wrapped onto the next line names no employer.
+        let list = try await experience("""
+            WORK EXPERIENCE
+
+            Microsoft Excel, Microsoft Word, File Management,
+            Internet Use and C
+            """)
+        #expect(list.experience.isEmpty)
+    }
 }

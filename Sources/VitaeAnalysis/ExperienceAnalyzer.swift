@@ -54,7 +54,7 @@ public struct ExperienceAnalyzer: Analyzer {
         var positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
         let contact = input.results[ContactAnalyzer.self]?.contact
         positions = Self.companiesRunIntoCities(positions, candidateCity: contact?.city)
-        if var headline = Self.headlinePosition(lines: lines, headerLines: map.headerLines, name: contact?.name),
+        if var headline = Self.headlinePosition(lines: lines, headerLines: map.headerLines, name: contact?.name, positions: positions),
             !Self.restatesPosition(headline, in: positions)
         {
             Self.takeLatestDates(&headline, from: positions)
@@ -68,25 +68,30 @@ public struct ExperienceAnalyzer: Analyzer {
     /// job's title and employer there). A headline that reads as a title is the current position's,
     /// though the experience section may word that position differently or not list it. Lines wrapped
     /// with no blank between them are one headline.
-    static func headlinePosition(lines: [String], headerLines: Range<Int>, name: String?) -> Position? {
+    static func headlinePosition(lines: [String], headerLines: Range<Int>, name: String?, positions: [Position]) -> Position? {
         let header = headerLines.clamped(to: lines.indices)
         guard let name = name?.lowercased(),
-            let nameLine = header.first(where: { lines[$0].lowercased().contains(name) }),
+            let nameLine = header.first(where: { ResumeText.contains(lines[$0].lowercased(), name) }),
             let first = header.first(where: { $0 > nameLine && !lines[$0].isEmpty })
         else { return nil }
-        func endsHeadline(_ line: String) -> Bool { line.isEmpty || ContactAnalyzer.maskingContactItems(line) != line }
         var block: [String] = []
-        var index = first
-        while index < header.upperBound, !endsHeadline(lines[index]) {
-            if let previous = block.last, !continuesHeadline(previous, with: lines[index]) { break }
-            block.append(lines[index])
-            index += 1
+        var lineAfter: String?
+        for line in lines[first..<header.upperBound] {
+            if line.isEmpty || ContactAnalyzer.maskingContactItems(line) != line { break }
+            if let previous = block.last, !continuesHeadline(previous, with: line) {
+                lineAfter = line
+                break
+            }
+            block.append(line)
         }
-        // "Decisive, results-oriented professional offering" / "13 years of …": the opening line of a
-        // paragraph, not a headline, when what follows it is no contact detail or place.
-        if index < header.upperBound, !endsHeadline(lines[index]), Places.location(in: lines[index]) == nil { return nil }
         let headline = withoutYearsOfExperience(block.joined(separator: " "))
         guard !block.isEmpty, isNamePart(headline), !isProse(headline), !mentionsExperience(headline) else { return nil }
+        // "Decisive, results-oriented professional offering" / "13 years of …": the opening line of a
+        // paragraph, not a headline, when what follows it is no contact detail or place.
+        if let lineAfter, Places.location(in: lineAfter) == nil { return nil }
+        // Most headlines say again what a position says: no need to read them part by part.
+        let words = Set(ResumeText.alphanumericTokens(headline))
+        if positions.contains(where: { words.isSubset(of: wordsOf($0)) }) { return nil }
         var position = Position(start: nil, end: nil, current: false, line: first)
         fill(&position, from: [headline])
         // "A Dev-Test Professional": someone described, not a title held.
@@ -112,6 +117,11 @@ public struct ExperienceAnalyzer: Analyzer {
         if let last = previous.last, "-–—/,&|(".contains(last) { return true }
         if next.first?.isLowercase == true { return true }
         return ResumeText.words(next).allSatisfy { Organizations.companySuffixes.contains($0.lowercased()) }
+    }
+
+    /// The words of a position's title, company and place.
+    static func wordsOf(_ position: Position) -> Set<String> {
+        Set([position.title, position.company, position.location].compactMap { $0 }.flatMap(ResumeText.alphanumericTokens))
     }
 
     /// A headline whose title one of the positions has (its words or some of them, in any spelling:
@@ -359,6 +369,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static func undatedPositions(lines: [String], candidateLines: [Int], used: Set<Int>, map: SectionMap) -> [Position] {
         var positions: [Position] = []
         var consumed = used
+        let sectionOpenings = experienceSectionOpenings(lines: lines, map: map)
         for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
             var text = lines[index]
             if let match = labelledField.firstMatch(in: text), let label = match.groups[1]?.lowercased(),
@@ -366,14 +377,15 @@ public struct ExperienceAnalyzer: Analyzer {
             {
                 text = value  // "Position: Network Engineer"
             }
-            guard !text.hasSuffix("."), !text.hasSuffix(":"), !text.utf8.contains(UInt8(ascii: "@")), !isProse(text),
-                !map.isHeading(index), isNamePart(text)
-            else { continue }
             // A title line stands alone: capitalised, short, not the tail of a wrapped sentence. Or, as
             // the first of an experience section's two opening name lines, anything ("fresher job",
             // "Completed 6 months internship at Contoso" / "Contoso"): Indeed's layout of a job without dates.
+            let opensSection = sectionOpenings.contains(index) && !endsInASeparator(text)
+            guard text.first?.isUppercase == true || opensSection, !text.hasSuffix("."), !text.hasSuffix(":"),
+                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index), isNamePart(text)
+            else { continue }
             let isTitleLine = text.first?.isUppercase == true && ResumeText.words(text).count <= 6 && JobTitles.looksLikeTitle(text)
-            guard isTitleLine || opensExperienceSection(index, lines: lines, map: map) && !endsInASeparator(text) else { continue }
+            guard isTitleLine || opensSection else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
             position.title = leadingTitle(of: text)
             var companyLine: Int?
@@ -410,10 +422,11 @@ public struct ExperienceAnalyzer: Analyzer {
         line.last.map { ",;/&".contains($0) } ?? false
     }
 
-    /// The line is the first under an experience section's heading.
-    static func opensExperienceSection(_ index: Int, lines: [String], map: SectionMap) -> Bool {
-        guard let previous = stride(from: index - 1, through: 0, by: -1).first(where: { !lines[$0].isEmpty }) else { return false }
-        return map.isHeading(previous) && map.kind(ofLine: index) == .experience
+    /// The first non-empty line under each experience section's heading.
+    static func experienceSectionOpenings(lines: [String], map: SectionMap) -> Set<Int> {
+        Set(map.sections.filter { $0.kind == .experience }.compactMap { section in
+            section.bodyLines?.first { lines.indices.contains($0) && !lines[$0].isEmpty }
+        })
     }
 
     /// "Senior Process Executive - Contoso Client": the title before a separator, when it is one on its

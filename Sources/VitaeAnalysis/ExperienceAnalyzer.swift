@@ -94,10 +94,15 @@ public struct ExperienceAnalyzer: Analyzer {
         if positions.contains(where: { words.isSubset(of: wordsOf($0)) }) { return nil }
         var position = Position(start: nil, end: nil, current: false, line: first)
         fill(&position, from: [headline])
+        // "Student", "IT SUPPORT": a few capitalised title words alone in the headline's place are the
+        // title, weak as the words are ("Need job urgently" has none), and no company. Fill took only
+        // title-like parts as the title.
+        if position.title == nil, isBareTitleLine(headline) {
+            position.title = headline
+            position.company = nil
+        }
         // "A Dev-Test Professional": someone described, not a title held.
-        guard let title = position.title, titleLikeness(title) >= 0.45,
-            !["a", "an"].contains(ResumeText.words(title).first?.lowercased())
-        else { return nil }
+        guard let title = position.title, !["a", "an"].contains(ResumeText.words(title).first?.lowercased()) else { return nil }
         return position
     }
 

@@ -794,4 +794,21 @@ extension ExperienceTests {
             """)
         #expect(list.experience.isEmpty)
     }
+
+    @Test func aHeadlineOfAFewWeakTitleWordsIsStillTheTitle() async throws {
+        for (headline, titles) in [("Student", ["Student"]), ("Need job urgently", [])] {
+            let output = try await experienceAfterContact("""
+                Dana Whitfield
+                \(headline)
+
+                Pune, Maharashtra - dana@example.com
+
+                EDUCATION
+
+                BE in Civil Engineering
+                """)
+            #expect(output.experience.map(\.title) == titles, "\(headline)")
+            #expect(output.experience.allSatisfy { $0.company == nil })
+        }
+    }
 }

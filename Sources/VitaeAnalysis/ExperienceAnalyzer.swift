@@ -52,9 +52,107 @@ public struct ExperienceAnalyzer: Analyzer {
             candidateLines = (candidateLines + Self.positionBlocks(in: map.lines(of: .skills), lines: lines)).sorted()
         }
         var positions = Self.positions(lines: lines, candidateLines: candidateLines, map: map)
-        positions = Self.companiesRunIntoCities(positions, candidateCity: input.results[ContactAnalyzer.self]?.contact.city)
+        let contact = input.results[ContactAnalyzer.self]?.contact
+        positions = Self.companiesRunIntoCities(positions, candidateCity: contact?.city)
+        if var headline = Self.headlinePosition(lines: lines, headerLines: map.headerLines, name: contact?.name, positions: positions),
+            !Self.restatesPosition(headline, in: positions)
+        {
+            Self.takeLatestDates(&headline, from: positions)
+            positions.insert(headline, at: 0)
+        }
         return Output(experience: positions, totalExperienceMonths: Self.totalMonths(positions, asOf: asOf ?? .now))
     }
+
+    /// "Jane Doe" / "Test Analyst at Contoso, Pune" / "Pune - jane@example.com": the line under the
+    /// name, before the contact details, is the candidate's headline (Indeed's exports put the current
+    /// job's title and employer there). A headline that reads as a title is the current position's,
+    /// though the experience section may word that position differently or not list it. Lines wrapped
+    /// with no blank between them are one headline.
+    static func headlinePosition(lines: [String], headerLines: Range<Int>, name: String?, positions: [Position]) -> Position? {
+        let header = headerLines.clamped(to: lines.indices)
+        guard let name = name?.lowercased(),
+            let nameLine = header.first(where: { ResumeText.contains(lines[$0].lowercased(), name) }),
+            let first = header.first(where: { $0 > nameLine && !lines[$0].isEmpty })
+        else { return nil }
+        var block: [String] = []
+        var lineAfter: String?
+        for line in lines[first..<header.upperBound] {
+            if line.isEmpty || ContactAnalyzer.maskingContactItems(line) != line { break }
+            if let previous = block.last, !continuesHeadline(previous, with: line) {
+                lineAfter = line
+                break
+            }
+            block.append(line)
+        }
+        let headline = withoutYearsOfExperience(block.joined(separator: " "))
+        guard !block.isEmpty, isNamePart(headline), !isProse(headline), !mentionsExperience(headline) else { return nil }
+        // "Decisive, results-oriented professional offering" / "13 years of …": the opening line of a
+        // paragraph, not a headline, when what follows it is no contact detail or place.
+        if let lineAfter, Places.location(in: lineAfter) == nil { return nil }
+        // Most headlines say again what a position says: no need to read them part by part.
+        let words = Set(ResumeText.alphanumericTokens(headline))
+        if positions.contains(where: { words.isSubset(of: wordsOf($0)) }) { return nil }
+        var position = Position(start: nil, end: nil, current: false, line: first)
+        fill(&position, from: [headline])
+        // "Student", "IT SUPPORT": a few capitalised title words alone in the headline's place are the
+        // title, weak as the words are ("Need job urgently" has none), and no company. Fill took only
+        // title-like parts as the title.
+        if position.title == nil, isBareTitleLine(headline) {
+            position.title = headline
+            position.company = nil
+        }
+        // "A Dev-Test Professional": someone described, not a title held.
+        guard let title = position.title, !["a", "an"].contains(ResumeText.words(title).first?.lowercased()) else { return nil }
+        return position
+    }
+
+    /// The headline names the job held now or last: it takes the dates of the position that started
+    /// last, so that the same months are not counted as an undated position or a gap of their own.
+    static func takeLatestDates(_ headline: inout Position, from positions: [Position]) {
+        guard let latest = positions.filter({ $0.start != nil }).max(by: { $0.start! < $1.start! }) else { return }
+        headline.start = latest.start
+        headline.end = latest.end
+        headline.current = latest.current
+    }
+
+    /// "… - Onward eServices" / "limited", "Senior Executive - LabourNet Services India" / "Pvt Ltd": a
+    /// headline wrapped onto the next line, which goes on after a separator, in lower case or with the
+    /// company's legal suffix. "Product Manager" / "Silicon Valley, CA" is a headline and the address.
+    static func continuesHeadline(_ previous: String, with next: String) -> Bool {
+        if let last = previous.last, "-–—/,&|(".contains(last) { return true }
+        if next.first?.isLowercase == true { return true }
+        return ResumeText.words(next).allSatisfy { Organizations.companySuffixes.contains($0.lowercased()) }
+    }
+
+    /// The words of a position's title, company and place.
+    static func wordsOf(_ position: Position) -> Set<String> {
+        Set([position.title, position.company, position.location].compactMap { $0 }.flatMap(ResumeText.alphanumericTokens))
+    }
+
+    /// A headline whose title one of the positions has (its words or some of them, in any spelling:
+    /// "Lead Engineer" of "Lead Engineer - Automation") names that position again.
+    static func restatesPosition(_ headline: Position, in positions: [Position]) -> Bool {
+        guard let title = headline.title else { return false }
+        let words = Set(ResumeText.alphanumericTokens(title))
+        return positions.contains { $0.title.map { words.isSubset(of: ResumeText.alphanumericTokens($0)) } ?? false }
+    }
+
+    /// "Azure Developer with 9 Yrs 8 months of experience in .NET": the title, without how long it was held.
+    static func withoutYearsOfExperience(_ headline: String) -> String {
+        guard headline.contains(where: \.isNumber), let match = titleWithYears.firstMatch(in: headline), let title = match.groups[1] else {
+            return headline
+        }
+        return title
+    }
+
+    static let titleWithYears = Pattern("^(.+?)\\s+(?:with|having)\\s+\\d+(?:\\.\\d+)?\\+?\\s*(?:years?|yrs?)\\b", caseInsensitive: true)
+
+    /// "6+ Exp in banking operations", "13 years of experience": a summary of a career, not a title.
+    static func mentionsExperience(_ text: String) -> Bool {
+        ResumeText.alphanumericTokens(text).contains { experienceWords.contains($0) }
+    }
+
+    static let experienceWords: Set<String> = ["experience", "exp", "experienced", "years", "yrs", "months"]
 
     /// Months covered by at least one position; overlaps count once, `Present` runs to `asOf`.
     public static func totalMonths(_ positions: [Position], asOf: YearMonth) -> Int {
@@ -276,6 +374,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static func undatedPositions(lines: [String], candidateLines: [Int], used: Set<Int>, map: SectionMap) -> [Position] {
         var positions: [Position] = []
         var consumed = used
+        let sectionOpenings = experienceSectionOpenings(lines: lines, map: map)
         for (offset, index) in candidateLines.enumerated() where !consumed.contains(index) {
             var text = lines[index]
             if let match = labelledField.firstMatch(in: text), let label = match.groups[1]?.lowercased(),
@@ -283,13 +382,18 @@ public struct ExperienceAnalyzer: Analyzer {
             {
                 text = value  // "Position: Network Engineer"
             }
-            // A title line stands alone: capitalised, short, not the tail of a wrapped sentence.
-            guard let first = text.first, first.isUppercase, !text.hasSuffix("."), !text.hasSuffix(":"),
-                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index), isNamePart(text),
-                ResumeText.words(text).count <= 6, JobTitles.looksLikeTitle(text)
+            // A title line stands alone: capitalised, short, not the tail of a wrapped sentence. Or, as
+            // the first of an experience section's two opening name lines, anything ("fresher job",
+            // "Completed 6 months internship at Contoso" / "Contoso"): Indeed's layout of a job without dates.
+            let opensSection = sectionOpenings.contains(index) && !endsInASeparator(text)
+            guard text.first?.isUppercase == true || opensSection, !text.hasSuffix("."), !text.hasSuffix(":"),
+                !text.utf8.contains(UInt8(ascii: "@")), !isProse(text), !map.isHeading(index), isNamePart(text)
             else { continue }
+            let isTitleLine = text.first?.isUppercase == true && ResumeText.words(text).count <= 6 && JobTitles.looksLikeTitle(text)
+            guard isTitleLine || opensSection else { continue }
             var position = Position(start: nil, end: nil, current: false, line: index)
             position.title = leadingTitle(of: text)
+            var companyLine: Int?
             for next in candidateLines[(offset + 1)...].prefix(3) where !lines[next].isEmpty {
                 let candidate = lines[next]
                 if !consumed.contains(next), !isProse(candidate), !map.isHeading(next), !JobTitles.looksLikeTitle(candidate),
@@ -301,14 +405,33 @@ public struct ExperienceAnalyzer: Analyzer {
                         parts.removeLast(parts.count - 1)
                     }
                     position.company = parts.first
-                    consumed.insert(next)
+                    companyLine = next
                 }
                 break
             }
+            if !isTitleLine {
+                guard let company = position.company, looksLikeCompany(company) else { continue }
+                // A sentence about the job names no title.
+                if ResumeText.words(text).count > 5 { position.title = nil }
+            }
             consumed.insert(index)
+            if let companyLine { consumed.insert(companyLine) }
             positions.append(position)
         }
         return positions
+    }
+
+    /// "Microsoft Excel, Microsoft Word, File Management,": a list wrapped onto the next line, which
+    /// goes on with its items and names no employer.
+    static func endsInASeparator(_ line: String) -> Bool {
+        line.last.map { ",;/&".contains($0) } ?? false
+    }
+
+    /// The first non-empty line under each experience section's heading.
+    static func experienceSectionOpenings(lines: [String], map: SectionMap) -> Set<Int> {
+        Set(map.sections.filter { $0.kind == .experience }.compactMap { section in
+            section.bodyLines?.first { lines.indices.contains($0) && !lines[$0].isEmpty }
+        })
     }
 
     /// "Senior Process Executive - Contoso Client": the title before a separator, when it is one on its

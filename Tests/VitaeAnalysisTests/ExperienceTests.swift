@@ -663,4 +663,152 @@ extension ExperienceTests {
         #expect(output.experience.first?.title == "Test Lead")
         #expect(output.experience.first?.company == "Northwind")
     }
+
+    func experienceAfterContact(_ text: String) async throws -> ExperienceAnalyzer.Output {
+        try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: asOf), on: .init(plainText: text),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init()), AnalyzerStep<ContactAnalyzer>(options: .init())])
+    }
+
+    @Test func theHeadlineUnderTheNameIsTheCurrentTitle() async throws {
+        let output = try await experienceAfterContact("""
+            Dana Whitfield
+            Risk Modelling Analyst
+
+            Pune, Maharashtra - Email me on Indeed: indeed.com/r/Dana-Whitfield/0a1b2c3d
+
+            WORK EXPERIENCE
+
+            Software Engineer
+
+            Fabrikam Labs -  Pune, Maharashtra -
+
+            April 2005 to April 2006
+            """)
+        #expect(output.experience.map(\.title) == ["Risk Modelling Analyst", "Software Engineer"])
+        // The job held last, as the headline words it: its months count once, no undated position.
+        #expect(output.experience.first?.start == YearMonth(year: 2005, month: 4))
+        #expect(output.experience.first?.end == YearMonth(year: 2006, month: 4))
+        #expect(output.totalExperienceMonths == 13)
+    }
+
+    @Test func aHeadlineEndsAtTheAddressAndGoesOnWhereItWrapped() async throws {
+        let output = try await experienceAfterContact("""
+            Dana Whitfield
+            Release Manager
+            Silicon Valley, CA, USA
+            (123) 456-7890
+            """)
+        #expect(output.experience.map(\.title) == ["Release Manager"])
+        let wrapped = try await experienceAfterContact("""
+            Lee Marsh
+            Trainer - Northwind Learning
+            limited
+
+            Pune, Maharashtra - lee@example.com
+
+            WORK EXPERIENCE
+
+            Teller
+
+            Contoso Bank -  Pune, Maharashtra -
+
+            April 2005 to April 2006
+            """)
+        #expect(wrapped.experience.first?.company == "Northwind Learning limited")
+    }
+
+    @Test func aHeadlineRestatingAPositionAddsNone() async throws {
+        let output = try await experienceAfterContact("""
+            Dana Whitfield
+            Lead Engineer - Fabrikam Labs
+
+            Pune, Maharashtra - Email me on Indeed: indeed.com/r/Dana-Whitfield/0a1b2c3d
+
+            WORK EXPERIENCE
+
+            Lead Engineer - Automation & Testing
+
+            Fabrikam Labs -  Pune, Maharashtra -
+
+            April 2015 to Present
+            """)
+        #expect(output.experience.count == 1)
+    }
+
+    @Test func aHeadlineSummingUpACareerIsNoTitle() async throws {
+        let summaries = [
+            "Cloud Developer with 9 Yrs 8 months of working experience in .NET",
+            "6+ Exp in retail operations and credit assessment",
+            "A Dev-Test Professional looking for SDET roles",
+            "Decisive, data driven and results-oriented professional offering\n13 years of leadership in retail",
+        ]
+        for summary in summaries {
+            let output = try await experienceAfterContact("""
+                Dana Whitfield
+                \(summary)
+
+                Pune, Maharashtra - dana@example.com
+
+                WORK EXPERIENCE
+
+                Software Engineer
+
+                Fabrikam Labs -  Pune, Maharashtra -
+
+                April 2015 to Present
+                """)
+            #expect(output.experience.map(\.title) == (summary.hasPrefix("Cloud") ? ["Cloud Developer", "Software Engineer"] : ["Software Engineer"]), "\(summary)")
+        }
+    }
+
+    @Test func theOpeningLinesOfAnExperienceSectionWithoutDatesAreTitleAndCompany() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            fresher job
+
+            Contoso -  Nagpur, Maharashtra
+
+            Any post
+            """)
+        #expect(output.experience.first?.title == "fresher job")
+        #expect(output.experience.first?.company == "Contoso")
+        #expect(output.experience.first?.location == "Nagpur, Maharashtra")
+        // A sentence about the job names the employer, no title.
+        let sentence = try await experience("""
+            WORK EXPERIENCE
+
+            Presently completed 6 months internship at CONTOSO
+
+            CONTOSO
+            """)
+        #expect(sentence.experience.map(\.company) == ["CONTOSO"])
+        #expect(sentence.experience.first?.title == nil)
+        // A skills list wrapped onto the next line names no employer.
+        let list = try await experience("""
+            WORK EXPERIENCE
+
+            Microsoft Excel, Microsoft Word, File Management,
+            Internet Use and C
+            """)
+        #expect(list.experience.isEmpty)
+    }
+
+    @Test func aHeadlineOfAFewWeakTitleWordsIsStillTheTitle() async throws {
+        for (headline, titles) in [("Student", ["Student"]), ("Need job urgently", [])] {
+            let output = try await experienceAfterContact("""
+                Dana Whitfield
+                \(headline)
+
+                Pune, Maharashtra - dana@example.com
+
+                EDUCATION
+
+                BE in Civil Engineering
+                """)
+            #expect(output.experience.map(\.title) == titles, "\(headline)")
+            #expect(output.experience.allSatisfy { $0.company == nil })
+        }
+    }
 }

@@ -23,11 +23,30 @@ public struct ExperienceAnalyzer: Analyzer {
         public var current: Bool
         /// Index of the line holding the dates.
         public var line: Int
+        /// `headline` for the current position as the headline under the name words it, when the
+        /// experience section words it otherwise or not at all; absent for the section's positions.
+        public var source: Source?
+
+        public enum Source: String, Codable, Sendable {
+            case headline
+        }
+
+        init(start: YearMonth?, end: YearMonth?, current: Bool, line: Int, source: Source? = nil) {
+            self.start = start
+            self.end = end
+            self.current = current
+            self.line = line
+            self.source = source
+        }
     }
 
     public struct Output: Codable, Sendable {
         public var experience: [Position]
         public var totalExperienceMonths: Int
+
+        /// The positions the resume lists, without the headline's restatement of the current one: what
+        /// dates, gaps and the number of positions are judged on.
+        public var listedPositions: [Position] { experience.filter { $0.source == nil } }
     }
 
     public struct Options: Decodable, Sendable {
@@ -92,7 +111,7 @@ public struct ExperienceAnalyzer: Analyzer {
         // Most headlines say again what a position says: no need to read them part by part.
         let words = Set(ResumeText.alphanumericTokens(headline))
         if positions.contains(where: { words.isSubset(of: wordsOf($0)) }) { return nil }
-        var position = Position(start: nil, end: nil, current: false, line: first)
+        var position = Position(start: nil, end: nil, current: false, line: first, source: .headline)
         fill(&position, from: [headline])
         // "Student", "IT SUPPORT": a few capitalised title words alone in the headline's place are the
         // title, weak as the words are ("Need job urgently" has none), and no company. Fill took only

@@ -195,7 +195,7 @@ public struct ScoreAnalyzer: Analyzer {
                 return Double(Self.coreSections.filter(kinds.contains).count) / Double(Self.coreSections.count)
             case .skillCount: return Double(facts.skills.count)
             case .experienceYears: return Double(facts.experience?.totalExperienceMonths ?? 0) / 12
-            case .positionCount: return Double(facts.experience?.experience.count ?? 0)
+            case .positionCount: return Double(facts.experience?.listedPositions.count ?? 0)
             case .educationLevel:
                 return facts.education.compactMap(\.level).max().map { Double($0.rank + 1) } ?? 0
             case .quantifiedAchievements: return Double(facts.signals?.quantifiedAchievements ?? 0)
@@ -203,7 +203,7 @@ public struct ScoreAnalyzer: Analyzer {
             case .wordCount: return Double(facts.signals?.wordCount ?? 0)
             case .pageCount: return Double(facts.signals?.pageCount ?? 0)
             case .datesConsistency:
-                guard let signals = facts.signals, let positions = facts.experience?.experience, !positions.isEmpty else { return 0 }
+                guard let signals = facts.signals, let positions = facts.experience?.listedPositions, !positions.isEmpty else { return 0 }
                 let problems = signals.undatedPositions + signals.gaps.count
                 return max(0, 1 - Double(problems) / Double(positions.count + 1))
             case .readability: return facts.signals?.readability ?? 0
@@ -238,7 +238,7 @@ public struct ScoreAnalyzer: Analyzer {
             case .datesConsistency:
                 let undated = facts.signals?.undatedPositions ?? 0
                 let gaps = facts.signals?.gaps.count ?? 0
-                if facts.experience?.experience.isEmpty ?? true { return "no dated positions found" }
+                if facts.experience?.listedPositions.isEmpty ?? true { return "no dated positions found" }
                 return undated + gaps == 0 ? "every position dated, no gaps over 6 months"
                     : "\(undated) undated position\(undated == 1 ? "" : "s"), \(gaps) gap\(gaps == 1 ? "" : "s") over 6 months"
             case .readability: return String(format: "%.0f%% of the words read cleanly (no garbled glyphs)", value * 100)

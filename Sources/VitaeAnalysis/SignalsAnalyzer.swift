@@ -72,7 +72,7 @@ public struct SignalsAnalyzer: Analyzer {
                 quantified += 1
             }
         }
-        let positions = input.results[ExperienceAnalyzer.self]?.experience ?? []
+        let positions = input.results[ExperienceAnalyzer.self]?.listedPositions ?? []
         let undated = positions.filter { position in
             guard let start = position.start else { return true }
             return position.end.map { $0 < start } ?? false

@@ -690,6 +690,9 @@ extension ExperienceTests {
         #expect(output.experience.first?.start == YearMonth(year: 2005, month: 4))
         #expect(output.experience.first?.end == YearMonth(year: 2006, month: 4))
         #expect(output.totalExperienceMonths == 13)
+        // Marked as the headline's, and not one of the positions the resume lists.
+        #expect(output.experience.map(\.source) == [.headline, nil])
+        #expect(output.listedPositions.map(\.title) == ["Software Engineer"])
     }
 
     @Test func aHeadlineEndsAtTheAddressAndGoesOnWhereItWrapped() async throws {

@@ -1,4 +1,5 @@
 import Testing
+import VitaeEngine
 @testable import VitaeAnalysis
 import VitaeTesting
 
@@ -30,5 +31,28 @@ import VitaeTesting
 
     @Test func longAddressesAreWords() async throws {
         #expect(try await readability(of: "https://github.com/dana-whitfield/warehouse-cost-explorer-service") == 1)
+    }
+}
+
+@Suite struct DatesSignalTests {
+    /// A headline has no dates of its own: it is no undated position to be told to date.
+    @Test func theHeadlineIsNoUndatedPosition() async throws {
+        let output = try await AnalyzerHarness.run(
+            SignalsAnalyzer.self, options: NoOptions(), on: .init(plainText: """
+                Dana Whitfield
+                Risk Modelling Analyst
+
+                Pune, Maharashtra - Email me on Indeed: indeed.com/r/Dana-Whitfield/0a1b2c3d
+
+                WORK EXPERIENCE
+
+                Software Engineer
+
+                Fabrikam Labs -  Pune, Maharashtra -
+                """),
+            after: [AnalyzerStep<SectionsAnalyzer>(options: .init()), AnalyzerStep<ContactAnalyzer>(options: .init()),
+                    AnalyzerStep<ExperienceAnalyzer>(options: .init())])
+        // The listed position has no dates; the headline that restates the current job is not counted.
+        #expect(output.signals.undatedPositions == 1)
     }
 }

@@ -42,7 +42,8 @@ public struct MatchAnalyzer: Analyzer {
         // Against a posting every mention is evidence, also one the skills step leaves out (a skill
         // named once outside the skills section); the step adds the listed items the taxonomy lacks.
         let listed = input.results[SkillsAnalyzer.self]?.skills.map(\.name) ?? []
-        let resumeSkills = Set((listed + SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() })
+        let names = (listed + SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() }
+        let resumeSkills = Set(names + names.compactMap(Self.withoutVersion))
         return Output(match: Self.match(postingLines: ResumeText.cleanLines(posting), resumeLines: resumeLines, resumeSkills: resumeSkills))
     }
 
@@ -141,6 +142,15 @@ public struct MatchAnalyzer: Analyzer {
             if !seen.contains(requirement) { seen.append(requirement) }
         }
         return seen
+    }
+
+    /// "html5" -> "html", "css3" -> "css": a version of a skill is that skill, for a posting that asks
+    /// for it without one. ("s3" and "ec2" are names, not versions: too little is left.)
+    static func withoutVersion(_ name: String) -> String? {
+        var base = Substring(name)
+        while base.last?.isNumber == true { base = base.dropLast() }
+        guard base.count < name.count, base.count >= 3, base.last?.isLetter == true else { return nil }
+        return String(base)
     }
 
     static func match(postingLines: [String], resumeLines: [String], resumeSkills: Set<String>) -> Match {

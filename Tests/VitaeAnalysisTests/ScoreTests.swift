@@ -3,6 +3,7 @@ import Testing
 @testable import VitaeAnalysis
 import VitaeEngine
 import VitaeExtraction
+import VitaeTesting
 
 /// Stands in for `extract` until real extraction is merged: the fetched bytes are plain text.
 struct PlainTextExtractStep: PipelineStep {
@@ -156,6 +157,21 @@ func runPipeline(_ pipeline: Pipeline, fixture: String, job posting: String? = n
         #expect(match.requiredSkills.found == ["React", "JavaScript", "Python", "Flask"])
         // Vue, Angular, Go, Django and Spring were choices the resume made; HTML and CSS were asked for.
         #expect(match.requiredSkills.missing == ["HTML", "CSS"])
+    }
+
+    @Test func aVersionOfASkillIsThatSkill() {
+        #expect(MatchAnalyzer.withoutVersion("html5") == "html")
+        #expect(MatchAnalyzer.withoutVersion("css3") == "css")
+        #expect(MatchAnalyzer.withoutVersion("s3") == nil && MatchAnalyzer.withoutVersion("ec2") == nil)
+        #expect(MatchAnalyzer.withoutVersion("python") == nil)
+    }
+
+    @Test func aPostingAskingForHTMLIsMetByHTML5() async throws {
+        let match = try await AnalyzerHarness.run(
+            MatchAnalyzer.self, options: NoOptions(), on: Document(plainText: "Jo Bloggs\nSKILLS\nHTML5, CSS3, Java"),
+            jobDescription: Document(plainText: "Requirements\n• HTML, CSS and Java."),
+            after: [try AnalyzerStep<SkillsAnalyzer>(options: .init())])
+        #expect(match.match?.requiredSkills.found == ["HTML", "CSS", "Java"])
     }
 
     @Test func noPostingNoMatchField() async throws {

@@ -1,5 +1,6 @@
 import Testing
 import VitaeEngine
+import VitaeExtraction
 @testable import VitaeAnalysis
 import VitaeTesting
 
@@ -37,21 +38,22 @@ import VitaeTesting
 @Suite struct DatesSignalTests {
     /// A headline has no dates of its own: it is no undated position to be told to date.
     @Test func theHeadlineIsNoUndatedPosition() async throws {
+        let resume = Document(plainText: """
+                Omar Castillo
+                Logistics Coordinator at Northwind Freight
+
+                Leeds, England - omar.castillo@example.com
+
+                EXPERIENCE
+                Warehouse Supervisor
+                Contoso Retail -  Leeds, England -
+                """)
+        let readers: [any PipelineStep] = [try AnalyzerStep<SectionsAnalyzer>(options: .init()), try AnalyzerStep<ContactAnalyzer>(options: .init())]
+        let experience = try await AnalyzerHarness.run(ExperienceAnalyzer.self, options: .init(), on: resume, after: readers)
+        #expect(experience.experience.map(\.source) == [.headline, nil])
         let output = try await AnalyzerHarness.run(
-            SignalsAnalyzer.self, options: NoOptions(), on: .init(plainText: """
-                Dana Whitfield
-                Risk Modelling Analyst
-
-                Pune, Maharashtra - Email me on Indeed: indeed.com/r/Dana-Whitfield/0a1b2c3d
-
-                WORK EXPERIENCE
-
-                Software Engineer
-
-                Fabrikam Labs -  Pune, Maharashtra -
-                """),
-            after: [AnalyzerStep<SectionsAnalyzer>(options: .init()), AnalyzerStep<ContactAnalyzer>(options: .init()),
-                    AnalyzerStep<ExperienceAnalyzer>(options: .init())])
+            SignalsAnalyzer.self, options: NoOptions(), on: resume,
+            after: readers + [try AnalyzerStep<ExperienceAnalyzer>(options: .init())])
         // The listed position has no dates; the headline that restates the current job is not counted.
         #expect(output.signals.undatedPositions == 1)
     }

@@ -12,9 +12,11 @@ public struct MatchAnalyzer: Analyzer {
         public var found: [String]
         public var missing: [String]
 
-        mutating func add(found more: [String], missing lacking: [String]) {
-            found += more.filter { !found.contains($0) }
-            missing += lacking.filter { !missing.contains($0) && !found.contains($0) }
+        /// Each skill once, in the posting's order; a skill found is never also missing.
+        init(found: [String], missing: [String]) {
+            var seen: Set<String> = []
+            self.found = found.filter { seen.insert($0).inserted }
+            self.missing = missing.filter { seen.insert($0).inserted }
         }
     }
 
@@ -66,7 +68,7 @@ public struct MatchAnalyzer: Analyzer {
         caseInsensitive: true)
 
     /// One thing the posting asks for: a skill, or alternatives any one of which will do.
-    struct Requirement: Equatable {
+    struct Requirement: Hashable {
         var skills: [String]
         var preferred: Bool
     }
@@ -136,12 +138,11 @@ public struct MatchAnalyzer: Analyzer {
         }
         // A skill asked for twice counts once, as required if either time is.
         let requiredAlone = Set(requirements.filter { !$0.preferred && $0.skills.count == 1 }.map { $0.skills[0] })
-        var seen: [Requirement] = []
-        for requirement in requirements {
-            if requirement.preferred, requirement.skills.count == 1, requiredAlone.contains(requirement.skills[0]) { continue }
-            if !seen.contains(requirement) { seen.append(requirement) }
+        var seen: Set<Requirement> = []
+        return requirements.filter { requirement in
+            if requirement.preferred, requirement.skills.count == 1, requiredAlone.contains(requirement.skills[0]) { return false }
+            return seen.insert(requirement).inserted
         }
-        return seen
     }
 
     /// "html5" -> "html", "css3" -> "css": a version of a skill is that skill, for a posting that asks
@@ -154,23 +155,27 @@ public struct MatchAnalyzer: Analyzer {
     }
 
     static func match(postingLines: [String], resumeLines: [String], resumeSkills: Set<String>) -> Match {
-        var required = SkillCoverage(found: [], missing: [])
-        var preferred = SkillCoverage(found: [], missing: [])
+        var found: (required: [String], preferred: [String]) = ([], [])
+        var missing: (required: [String], preferred: [String]) = ([], [])
         var requiredMet = 0, requiredCount = 0, preferredMet = 0, preferredCount = 0
         for requirement in requirements(of: items(of: postingLines)) {
-            let found = requirement.skills.filter { resumeSkills.contains($0.lowercased()) }
+            let has = requirement.skills.filter { resumeSkills.contains($0.lowercased()) }
             // Alternatives met by one of them leave the others unlisted: nobody is missing Vue who has React.
-            let missing = found.isEmpty ? requirement.skills : []
+            let lacks = has.isEmpty ? requirement.skills : []
             if requirement.preferred {
-                preferred.add(found: found, missing: missing)
+                found.preferred += has
+                missing.preferred += lacks
                 preferredCount += 1
-                if !found.isEmpty { preferredMet += 1 }
+                if !has.isEmpty { preferredMet += 1 }
             } else {
-                required.add(found: found, missing: missing)
+                found.required += has
+                missing.required += lacks
                 requiredCount += 1
-                if !found.isEmpty { requiredMet += 1 }
+                if !has.isEmpty { requiredMet += 1 }
             }
         }
+        let required = SkillCoverage(found: found.required, missing: missing.required)
+        let preferred = SkillCoverage(found: found.preferred, missing: missing.preferred)
         let keywordCoverage = Self.keywordCoverage(posting: postingLines, resume: resumeLines)
         // Required skills weigh most; a posting with no preferred skills gives their share to required.
         var weighted = 0.0, weights = 0.0

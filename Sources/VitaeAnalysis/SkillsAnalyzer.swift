@@ -74,7 +74,8 @@ public struct SkillsAnalyzer: Analyzer {
             ? lines.enumerated().map { skillLines.contains($0.offset) ? $0.element : "" } : lines
         var found = Self.taxonomySkills(
             lines: searched, isListLine: { skillLines.contains($0) },
-            minimumMentionsOutside: skillLines.isEmpty ? 1 : options.minimumMentionsOutsideSkillsSections, listedIn: skillLines)
+            minimumMentionsOutside: skillLines.isEmpty ? 1 : options.minimumMentionsOutsideSkillsSections, listedIn: skillLines,
+            unlessListed: Self.employers(input.results[ExperienceAnalyzer.self]?.experience ?? []))
         if options.includeUnlistedItems {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
@@ -103,6 +104,16 @@ public struct SkillsAnalyzer: Analyzer {
             found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
+    }
+
+    /// "Software Developer, Facebook", "Oracle India Pvt Ltd": the employers' names, lower-cased and
+    /// without their legal form. A product that is also the employer ("the Facebook web application")
+    /// is a skill only when the resume lists it; working at Oracle is no Oracle skill.
+    static func employers(_ positions: [ExperienceAnalyzer.Position]) -> Set<String> {
+        Set(positions.compactMap(\.company).map { company in
+            ResumeText.words(company).filter { !Organizations.companySuffixes.contains($0.lowercased()) }
+                .joined(separator: " ").lowercased()
+        })
     }
 
     /// The list lines of each skills section, up to the first line of prose: a skills heading with no
@@ -134,7 +145,8 @@ public struct SkillsAnalyzer: Analyzer {
     /// Taxonomy skills in `lines`, most mentioned first; a skill with no mention on a `listedIn`
     /// line needs `minimumMentionsOutside` mentions.
     public static func taxonomySkills(
-        lines: [String], isListLine: (Int) -> Bool = { _ in false }, minimumMentionsOutside: Int = 1, listedIn: Set<Int> = []
+        lines: [String], isListLine: (Int) -> Bool = { _ in false }, minimumMentionsOutside: Int = 1, listedIn: Set<Int> = [],
+        unlessListed excluded: Set<String> = []
     ) -> [FoundSkill] {
         let taxonomy = SkillTaxonomy.shared
         var tokens: [SkillToken] = []
@@ -149,7 +161,9 @@ public struct SkillsAnalyzer: Analyzer {
             if firstSeen[hit.skill] == nil { firstSeen[hit.skill] = order }
             if listedIn.contains(hit.line) { listed.insert(hit.skill) }
         }
-        return counts.keys.filter { listed.contains($0) || counts[$0]! >= minimumMentionsOutside }
+        return counts.keys.filter {
+            listed.contains($0) || counts[$0]! >= minimumMentionsOutside && !excluded.contains(taxonomy.skills[$0].name.lowercased())
+        }
             .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
             .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }
     }

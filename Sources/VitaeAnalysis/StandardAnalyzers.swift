@@ -19,8 +19,8 @@ public enum StandardAnalyzers {
         [
             try AnalyzerStep<SectionsAnalyzer>(options: NoOptions()),
             try AnalyzerStep<ContactAnalyzer>(options: NoOptions()),
-            try AnalyzerStep<SkillsAnalyzer>(options: skills),
             try AnalyzerStep<ExperienceAnalyzer>(options: .init()),
+            try AnalyzerStep<SkillsAnalyzer>(options: skills),
             try AnalyzerStep<EducationAnalyzer>(options: NoOptions()),
             try AnalyzerStep<SignalsAnalyzer>(options: NoOptions()),
         ]

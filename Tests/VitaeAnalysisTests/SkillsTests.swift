@@ -343,3 +343,27 @@ import VitaeTesting
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }
 }
+
+@Suite struct EmployerSkillTests {
+    func skills(_ text: String) async throws -> [String] {
+        try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(), on: Document(plainText: text),
+            after: [try AnalyzerStep<SectionsAnalyzer>(options: NoOptions()), try AnalyzerStep<ContactAnalyzer>(options: NoOptions()),
+                    try AnalyzerStep<ExperienceAnalyzer>(options: .init())]).skills.map(\.name)
+    }
+
+    /// Working at Facebook and building the Facebook app is no Facebook skill; listing it is.
+    @Test func theEmployerIsNoSkillUnlessListed() async throws {
+        let resume = """
+            Rosa Lindqvist
+            EXPERIENCE
+            June 2016 – Present Software Developer, Facebook, Menlo Park, USA
+            • Built features for the Facebook web application using React.
+            SKILLS
+            React, JavaScript
+            """
+        let found = try await skills(resume)
+        #expect(found.contains("React") && !found.contains("Facebook"))
+        #expect(try await skills(resume + ", Facebook").contains("Facebook"))
+    }
+}

@@ -151,9 +151,14 @@ public struct ExperienceAnalyzer: Analyzer {
     /// A headline whose title one of the positions has (its words or some of them, in any spelling:
     /// "Lead Engineer" of "Lead Engineer - Automation") names that position again.
     static func restatesPosition(_ headline: Position, in positions: [Position]) -> Bool {
-        guard let title = headline.title else { return false }
-        let words = Set(ResumeText.alphanumericTokens(title))
-        return positions.contains { $0.title.map { words.isSubset(of: ResumeText.alphanumericTokens($0)) } ?? false }
+        positions.contains { hasTitleWords(of: headline, in: $0) }
+    }
+
+    /// Every word of `position`'s title is in `other`'s title ("Lead Engineer" in "Lead Engineer -
+    /// Automation"): the same job named again, in full or in part.
+    static func hasTitleWords(of position: Position, in other: Position) -> Bool {
+        guard let title = position.title, let otherTitle = other.title else { return false }
+        return Set(ResumeText.alphanumericTokens(title)).isSubset(of: ResumeText.alphanumericTokens(otherTitle))
     }
 
     /// "Azure Developer with 9 Yrs 8 months of experience in .NET": the title, without how long it was held.
@@ -381,12 +386,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// that repeats a dated position's (its words or some of them, as "Lead Engineer" does "Lead
     /// Engineer - Automation", and no other employer) restates it, it is no position of its own.
     static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
-        guard let title = undated.title else { return false }
-        let words = Set(ResumeText.alphanumericTokens(title))
-        return dated.contains { position in
-            guard let other = position.title, words.isSubset(of: Set(ResumeText.alphanumericTokens(other))) else { return false }
-            return undated.company == nil || undated.company == position.company
-        }
+        dated.contains { hasTitleWords(of: undated, in: $0) && (undated.company == nil || undated.company == $0.company) }
     }
 
     /// Positions written without dates: a short title-like line, and the short line after it as the company.

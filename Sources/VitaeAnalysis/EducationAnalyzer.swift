@@ -67,7 +67,13 @@ public struct EducationAnalyzer: Analyzer {
     /// San Diego, USA" and "Shri Vaishnav Institute of Technology and Science, RGPV University - Indore,
     /// Madhya Pradesh" are long but are comma-separated fields around a degree or a school.
     static func isProse(_ line: String) -> Bool {
-        guard ExperienceAnalyzer.isProse(line) else { return false }
+        // A date range and a GPA lengthen an entry line without making it a sentence: "Bachelor of
+        // Science in Computer Science - 3.8 GPA Sep 2019 - May 2023".
+        var entryLine = gpaPattern.replacing(in: line, with: " ")
+        if let span = DateRanges.spans(in: entryLine).first {
+            entryLine = (entryLine as NSString).replacingCharacters(in: span.range, with: " ")
+        }
+        guard ExperienceAnalyzer.isProse(entryLine) else { return false }
         if ResumeText.isBullet(line) { return true }
         let commas = line.filter { $0 == "," }.count
         let namesEntry = degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line)
@@ -84,7 +90,10 @@ public struct EducationAnalyzer: Analyzer {
     static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
     /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
     static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
-    static let gpaPattern = Pattern("\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?)", caseInsensitive: true)
+    /// "GPA: 3.6", "CGPA 8.2/10", and the figure first: "3.8 GPA".
+    static let gpaPattern = Pattern(
+        "\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\(gpaFigure))|\\b(\(gpaFigure))\\s*(?:c?gpa|cpi)\\b", caseInsensitive: true)
+    static let gpaFigure = "\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?"
     /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
     static let leadingVerb = Pattern("^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true)
     /// "B.Tech in Computer Science in Computer Science": Indeed adds " in <field>" to a degree already
@@ -113,7 +122,7 @@ public struct EducationAnalyzer: Analyzer {
         var degreeLine: String?
         var afterBlankLine = false
         for raw in lines {
-            let line = ResumeText.strippingBullet(raw)
+            var line = ResumeText.strippingBullet(raw)
             let previousDegreeLine = degreeLine
             degreeLine = nil
             let followsBlankLine = afterBlankLine
@@ -126,15 +135,20 @@ public struct EducationAnalyzer: Analyzer {
                 if let field = current.field, previous.hasSuffix(field) { current.field = field + " " + line }
                 continue
             }
-            if let gpa = gpaPattern.firstMatch(in: line)?.groups[1] {
+            if let match = gpaPattern.firstMatch(in: line), let gpa = match.groups[1] ?? match.groups[2] {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
-                continue
+                // "Bachelor of Science - 3.8 GPA Sep 2019 - May 2023": the rest of the line is still the entry.
+                line = (line as NSString).replacingCharacters(in: match.range, with: " ")
+                guard degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line) else { continue }
             }
             if let major = majorPattern.firstMatch(in: line)?.groups[1] {
                 current.field = current.field ?? major
                 continue
             }
             let years = DateRanges.years(in: line)
+            // Taken once the line is read: "XYZ University" / "Bachelor of Science Sep 2019 - May 2023"
+            // is one entry, and "Class XII 2012" after a finished entry dates the next one.
+            var yearOfLine: Int?
             var text = line
             let spans = DateRanges.spans(in: line)
             if let span = spans.first {
@@ -152,9 +166,12 @@ public struct EducationAnalyzer: Analyzer {
                     startNewEntry(&current, after: &entries)
                 }
                 let started = current.degree != nil || current.institution != nil
-                if current.graduationYear == nil, started || !text.isEmpty { current.graduationYear = year }
+                if current.graduationYear == nil, started || !text.isEmpty { yearOfLine = year }
             }
-            guard text.contains(where: \.isLetter) else { continue }
+            guard text.contains(where: \.isLetter) else {
+                if let yearOfLine { current.graduationYear = yearOfLine }
+                continue
+            }
             // "TYBMS in Management Studies" / "Vedanta College - Mumbai": a line the degree patterns do
             // not know, right before a school line that starts an entry, is that entry's degree; after
             // an entry that has its degree and school too, when it stands apart between blank lines
@@ -183,6 +200,7 @@ public struct EducationAnalyzer: Analyzer {
             let schoolBefore = current.institution
             let entriesBefore = entries.count
             read(text, into: &current, completed: &entries, degreeJoinsSchool: schoolLineHadDates)
+            if let yearOfLine, current.graduationYear == nil { current.graduationYear = yearOfLine }
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             let startedEntry = startsEntry || entries.count > entriesBefore
             if startedEntry { schoolLineHadDates = false }

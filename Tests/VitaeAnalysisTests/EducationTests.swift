@@ -181,6 +181,24 @@ import VitaeTesting
 }
 
 @Suite struct EducationOrderTests {
+    /// A school on its own line, then the degree with its GPA and dates: one entry, the layout of
+    /// OpenResume and many US templates.
+    @Test func aDegreeLineWithGPAAndDatesUnderItsSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Lakeside State University
+            Master of Science in Data Engineering - 3.9 GPA Aug 2018 - Jun 2020
+            • Thesis on streaming joins, presented at the 2019 student symposium
+            Hillcrest College
+            Bachelor of Arts in Economics Sep 2014 - May 2018
+            """)
+        #expect(output.education.map(\.institution) == ["Lakeside State University", "Hillcrest College"])
+        #expect(output.education.map(\.degree) == ["Master of Science in Data Engineering", "Bachelor of Arts in Economics"])
+        #expect(output.education.map(\.graduationYear) == [2020, 2018])
+        #expect(output.education.first?.gpa == "3.9")
+        #expect(output.education.first?.level == .master)
+    }
+
     @Test func aDegreeAfterASchoolAndYearStartsTheNextEntry() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

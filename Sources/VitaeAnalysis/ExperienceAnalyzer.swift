@@ -64,8 +64,9 @@ public struct ExperienceAnalyzer: Analyzer {
         let map = SectionMap(input)
         var candidateLines = map.lines(of: .experience)
         if candidateLines.isEmpty {
-            // No experience heading: look everywhere but in education, where dates are study years.
-            let excluded = Set(map.lines(of: .education) + map.lines(of: .projects))
+            // No experience heading: look everywhere but where dates belong to something else: study
+            // years, projects, honours ("Dean's List  Fall 2013 – Spring 2014"), certificates.
+            let excluded = Set([SectionKind.education, .projects, .awards, .certifications].flatMap(map.lines(of:)))
             candidateLines = lines.indices.filter { !excluded.contains($0) }
         } else {
             candidateLines = (candidateLines + Self.positionBlocks(in: map.lines(of: .skills), lines: lines)).sorted()

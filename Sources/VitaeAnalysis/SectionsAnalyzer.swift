@@ -130,7 +130,8 @@ public struct SectionsAnalyzer: Analyzer {
             .other: ["additional information", "interests", "hobbies", "hobbies and interests", "references",
                      "volunteer", "volunteering", "volunteer experience", "activities", "extracurricular activities",
                      "extra curricular activities", "publications", "personal details", "personal information",
-                     "leadership", "leadership experience", "coursework", "relevant coursework", "significant coursework",
+                     "leadership", "leadership experience", "involvement", "campus involvement", "on campus involvement",
+                     "leadership and involvement", "coursework", "relevant coursework", "significant coursework",
                      "declaration", "affiliations", "memberships", "groups", "strengths", "links", "contact", "contact information"],
         ]
         var phrases: [String: SectionKind] = [:]
@@ -145,7 +146,7 @@ public struct SectionsAnalyzer: Analyzer {
         ("qualification", .education), ("project", .projects), ("certif", .certifications), ("licen", .certifications),
         ("award", .awards), ("honor", .awards), ("honour", .awards), ("achievement", .awards), ("language", .languages),
         ("summary", .summary), ("objective", .summary), ("profile", .summary), ("interest", .other),
-        ("hobbies", .other), ("reference", .other), ("volunteer", .other), ("activit", .other), ("publication", .other),
+        ("hobbies", .other), ("reference", .other), ("volunteer", .other), ("activit", .other), ("involvement", .other), ("publication", .other),
         ("information", .other),
     ]
 

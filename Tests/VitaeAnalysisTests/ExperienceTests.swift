@@ -69,6 +69,25 @@ import VitaeTesting
         #expect(output.experience.first?.location == "Kent, Ohio")
     }
 
+    /// With no experience heading every section is searched, but an honour's or a certificate's dates
+    /// date no job.
+    @Test func withoutAnExperienceHeadingHonoursAndCertificatesAreNoPositions() async throws {
+        let output = try await experience("""
+            EDUCATION
+            Riverside College, Springfield, IL Expected Graduation: May 2027
+            HONORS/AWARDS
+            President's Honor Roll Fall 2024 – Spring 2025
+            CERTIFICATIONS
+            First Aid and CPR, Red Cross June 2024 – June 2026
+            CAMPUS INVOLVEMENT
+            Chess Club, Riverside College September 2024 – Present
+            Treasurer
+            • Kept the accounts of a club of 40 members
+            """)
+        #expect(output.experience.map(\.title) == ["Treasurer"])
+        #expect(output.experience.map(\.company) == ["Chess Club"])
+    }
+
     @Test func aHeadingLineWithDatesTakesTheCompanyAboveOrThePlaceBelow() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

@@ -232,7 +232,7 @@ public struct ScoreAnalyzer: Analyzer {
                 let level = facts.education.compactMap(\.level).max()
                 return level.map { "highest education: \($0.rawValue)" } ?? "no degree found"
             case .quantifiedAchievements: return "\(Int(value)) achievement\(value == 1 ? "" : "s") with numbers"
-            case .actionVerbLines: return "\(Int(value)) line\(value == 1 ? "" : "s") open with an action verb"
+            case .actionVerbLines: return value == 1 ? "1 line or sentence opens with an action verb" : "\(Int(value)) lines or sentences open with an action verb"
             case .wordCount: return "\(Int(value)) words"
             case .pageCount: return "\(Int(value)) page\(value == 1 ? "" : "s")"
             case .datesConsistency:

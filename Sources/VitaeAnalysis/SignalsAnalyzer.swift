@@ -20,7 +20,7 @@ public struct SignalsAnalyzer: Analyzer {
         public var bulletCount: Int
         /// Bullets or sentences with a number, percentage or amount ("cut costs by 20%").
         public var quantifiedAchievements: Int
-        /// Lines that open with a strong verb ("Led", "Built").
+        /// Lines and sentences that open with a strong verb ("Led", "Built").
         public var actionVerbLines: Int
         public var distinctActionVerbs: [String]
         /// Positions without dates, or whose end is before their start.
@@ -61,10 +61,9 @@ public struct SignalsAnalyzer: Analyzer {
             let isBullet = ResumeText.isBullet(line)
             if isBullet { bullets += 1 }
             let body = ResumeText.strippingBullet(line)
-            let first = ResumeText.words(body).first.map { $0.lowercased().filter(ResumeText.isLetter) } ?? ""
-            if Self.actionVerbs.contains(first) {
+            for opening in Self.openingWords(body) where Self.actionVerbs.contains(opening) {
                 verbLines += 1
-                verbs.insert(first)
+                verbs.insert(opening)
             }
             if (isBullet || ResumeText.words(body).count >= 6), body.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
                 Self.quantity.contains(body)
@@ -83,6 +82,26 @@ public struct SignalsAnalyzer: Analyzer {
             undatedPositions: undated, gaps: Self.gaps(positions),
             readability: (reading.share * 100).rounded() / 100))
     }
+
+    /// The words a statement can open with: the line's first (after a bullet, or after the dates of a
+    /// date column: "May 2020 Developed …") and the first after a full stop or semicolon inside the
+    /// line, for resumes written in paragraphs ("… using Kubernetes. Led a team of …").
+    static func openingWords(_ line: String) -> [String] {
+        let statements = ResumeText.contains(line, ". ") || ResumeText.contains(line, "; ")
+            ? line.replacingOccurrences(of: "; ", with: ". ").components(separatedBy: ". ")
+            : [line]
+        return statements.compactMap { statement in
+            ResumeText.words(statement).lazy
+                .map { $0.lowercased().filter(ResumeText.isLetter) }
+                .first { !$0.isEmpty && !dateWords.contains($0) }
+        }
+    }
+
+    /// Words of a date column before a statement; digits are dropped before this check.
+    static let dateWords: Set<String> = Set("""
+        jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october
+        nov november dec december spring summer fall autumn winter present current now till to since
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Breaks longer than six months between the merged spans of the positions.
     static func gaps(_ positions: [ExperienceAnalyzer.Position]) -> [Gap] {

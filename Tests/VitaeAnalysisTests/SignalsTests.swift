@@ -58,3 +58,18 @@ import VitaeTesting
         #expect(output.signals.undatedPositions == 1)
     }
 }
+
+@Suite struct ActionVerbSignalTests {
+    /// Resumes written in paragraphs open their statements mid-line and after a date column; a verb
+    /// inside a sentence ("… which led to …") opens nothing.
+    @Test func statementsOpenAfterFullStopsAndDateColumns() async throws {
+        let output = try await AnalyzerHarness.run(SignalsAnalyzer.self, onText: """
+            March 2019 – Platform Engineer, Northwind Freight, Leeds
+            Present Moved the fleet to containers, which led to faster releases. Built the deploy
+            tooling; mentored two juniors. Node.js and ASP.NET services.
+            • Reduced cloud spend by a third
+            """)
+        #expect(output.signals.distinctActionVerbs == ["built", "mentored", "reduced"])
+        #expect(output.signals.actionVerbLines == 3)
+    }
+}

@@ -44,8 +44,7 @@ public struct MatchAnalyzer: Analyzer {
         // Against a posting every mention is evidence, also one the skills step leaves out (a skill
         // named once outside the skills section); the step adds the listed items the taxonomy lacks.
         let listed = input.results[SkillsAnalyzer.self]?.skills.map(\.name) ?? []
-        let names = (listed + SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map { $0.lowercased() }
-        let resumeSkills = Set(names + names.compactMap(Self.withoutVersion))
+        let resumeSkills = Set((listed + SkillsAnalyzer.taxonomySkills(lines: resumeLines).map(\.name)).map(Self.sameSkill))
         return Output(match: Self.match(postingLines: ResumeText.cleanLines(posting), resumeLines: resumeLines, resumeSkills: resumeSkills))
     }
 
@@ -136,17 +135,27 @@ public struct MatchAnalyzer: Analyzer {
                 requirements += either ? [Requirement(skills: names, preferred: item.preferred)] : alone(names)
             }
         }
-        // A skill asked for twice counts once, as required if either time is.
-        let requiredAlone = Set(requirements.filter { !$0.preferred && $0.skills.count == 1 }.map { $0.skills[0] })
+        // A skill asked for twice counts once, as required if either time is; "HTML, CSS" in the summary
+        // and "HTML5, CSS3" in the list are asked once.
+        func key(_ requirement: Requirement) -> Requirement {
+            Requirement(skills: requirement.skills.map(sameSkill), preferred: requirement.preferred)
+        }
+        let requiredAlone = Set(requirements.filter { !$0.preferred && $0.skills.count == 1 }.map { sameSkill($0.skills[0]) })
         var seen: Set<Requirement> = []
         return requirements.filter { requirement in
-            if requirement.preferred, requirement.skills.count == 1, requiredAlone.contains(requirement.skills[0]) { return false }
-            return seen.insert(requirement).inserted
+            if requirement.preferred, requirement.skills.count == 1, requiredAlone.contains(sameSkill(requirement.skills[0])) { return false }
+            return seen.insert(key(requirement)).inserted
         }
     }
 
-    /// "html5" -> "html", "css3" -> "css": a version of a skill is that skill, for a posting that asks
-    /// for it without one. ("s3" and "ec2" are names, not versions: too little is left.)
+    /// A skill's name without case or version, for telling one asked twice.
+    static func sameSkill(_ name: String) -> String {
+        let lowercased = name.lowercased()
+        return withoutVersion(lowercased) ?? lowercased
+    }
+
+    /// "html5" -> "html", "css3" -> "css": a version of a skill is that skill, whichever side names
+    /// the version. ("s3" and "ec2" are names, not versions: too little is left.)
     static func withoutVersion(_ name: String) -> String? {
         var base = Substring(name)
         while base.last?.isNumber == true { base = base.dropLast() }
@@ -154,12 +163,13 @@ public struct MatchAnalyzer: Analyzer {
         return String(base)
     }
 
+    /// `resumeSkills`: the resume's skill names as `sameSkill` writes them.
     static func match(postingLines: [String], resumeLines: [String], resumeSkills: Set<String>) -> Match {
         var found: (required: [String], preferred: [String]) = ([], [])
         var missing: (required: [String], preferred: [String]) = ([], [])
         var requiredMet = 0, requiredCount = 0, preferredMet = 0, preferredCount = 0
         for requirement in requirements(of: items(of: postingLines)) {
-            let has = requirement.skills.filter { resumeSkills.contains($0.lowercased()) }
+            let has = requirement.skills.filter { resumeSkills.contains(sameSkill($0)) }
             // Alternatives met by one of them leave the others unlisted: nobody is missing Vue who has React.
             let lacks = has.isEmpty ? requirement.skills : []
             if requirement.preferred {

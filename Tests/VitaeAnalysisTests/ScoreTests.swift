@@ -166,6 +166,19 @@ func runPipeline(_ pipeline: Pipeline, fixture: String, job posting: String? = n
         #expect(MatchAnalyzer.withoutVersion("python") == nil)
     }
 
+    /// "HTML, CSS" in the summary and "HTML5, CSS3" in the list are one requirement each, met by a
+    /// resume that names either version.
+    @Test func aSkillAskedWithAndWithoutItsVersionIsAskedOnce() {
+        let posting = """
+            We build with React, HTML, CSS, and responsive design principles.
+            Requirements
+            • Proficiency in web markup, including HTML5, CSS3.
+            """.split(separator: "\n").map(String.init)
+        let match = MatchAnalyzer.match(postingLines: posting, resumeLines: [], resumeSkills: ["react", "css"])
+        #expect(match.requiredSkills.found == ["React", "CSS"])
+        #expect(match.requiredSkills.missing == ["HTML", "Responsive Design"])
+    }
+
     @Test func aPostingAskingForHTMLIsMetByHTML5() async throws {
         let match = try await AnalyzerHarness.run(
             MatchAnalyzer.self, options: NoOptions(), on: Document(plainText: "Jo Bloggs\nSKILLS\nHTML5, CSS3, Java"),

@@ -339,6 +339,19 @@ import VitaeTesting
         #expect(controller.contains("PLC"))
     }
 
+    @Test func aShortNameAtTheEdgeOfALineIsNoListItem() async throws {
+        // A headline cut where the line wrapped ("… SAP - R" / "R/3 consultant") lists nothing.
+        #expect(!(try await skills("Officer-Admin in Contoso Ltd - SAP - R\n")).contains("R"))
+        #expect(try await skills("Built reports with Python, R").contains("R"))
+        #expect(try await skills("R, Python and SQL for reporting").contains("R"))
+    }
+
+    @Test func aWordLikeNameOnALineInCapitalsIsTheWord() async throws {
+        let found = try await skills("SKILLS\n✓ BASIC KNOWLEDGE OF ANDROID APPS.\n✓ WINDOWS, LINUX")
+        #expect(!found.contains("BASIC"))
+        #expect(try await skills("SKILLS\nLANGUAGES: C, BASIC, PASCAL").contains("BASIC"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

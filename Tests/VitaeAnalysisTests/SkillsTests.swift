@@ -352,6 +352,17 @@ import VitaeTesting
         #expect(try await skills("SKILLS\nLANGUAGES: C, BASIC, PASCAL").contains("BASIC"))
     }
 
+    @Test func uiInProseIsTheProductsInterfaceNotADesignSkill() async throws {
+        #expect(!(try await skills("Automated the UI and API tests; the UI shows totals.")).contains("User Interface Design"))
+        #expect(try await skills("SKILLS\nUI (2 years), XML (1 year)").contains("User Interface Design"))
+    }
+
+    @Test func aVendorsBareNameIsNoProduct() async throws {
+        #expect(SkillTaxonomy.shared.skill(named: "Google") == nil)
+        #expect(!(try await skills("Tracked shares with Google, Bing and Yahoo analytics.")).contains("Google"))
+        #expect(SkillTaxonomy.shared.skill(named: "VMware")?.name == "VMware")  // the company's name is its product's
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

@@ -56,8 +56,11 @@ public struct SkillTaxonomy: Sendable {
                 (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly)
             ]
             for alias in fields[3].split(separator: "|") where !alias.isEmpty {
-                let text = alias.hasPrefix("=") ? String(alias.dropFirst()) : String(alias)
-                aliases.append((text, alias.hasPrefix("=") || isShort(text), listOnly))
+                // "~=UI": the alias alone needs a list context ("~") and its exact case ("=").
+                let listed = alias.hasPrefix("~")
+                let marked = listed ? alias.dropFirst() : alias[...]
+                let text = marked.hasPrefix("=") ? String(marked.dropFirst()) : String(marked)
+                aliases.append((text, marked.hasPrefix("=") || isShort(text), listOnly || listed))
             }
             for alias in aliases {
                 let tokens = SkillTokenizer.tokens(in: alias.text, line: 0).map(\.folded)

@@ -229,8 +229,9 @@ public enum SkillLists {
     }
 
     /// "Methodologies - Iterative, Agile model", "Technologies -SQL Server, SSRS": a label of one to
-    /// three capitalised words before a dash, followed by a comma list, as "Label: list" (the label is
-    /// no item). Only for the analyzer's items; the evaluation splits labels by its own fixed rules.
+    /// three capitalised words (and ampersands) before a dash, followed by a comma list, as "Label: list"
+    /// (the label is no item). Only for the analyzer's items; the evaluation splits labels by its own
+    /// fixed rules.
     public static func withoutDashLabel(_ line: String) -> String {
         // Character scan, no regex: this runs on every list line.
         guard line.utf8.contains(UInt8(ascii: ",")), !line.utf8.contains(UInt8(ascii: ":")) else { return line }
@@ -239,8 +240,9 @@ public enum SkillLists {
             let dash = line[start...].firstIndex(where: { $0 == "-" || $0 == "–" }), line.distance(from: start, to: dash) <= 40
         else { return line }
         let label = line[start..<dash]
+        // "SDLC & Test Methodologies -": the ampersand is no word of the label.
         guard label.last == " ", label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" }),
-            (1...3).contains(label.split(separator: " ").count)
+            (1...3).contains(label.split(separator: " ").filter({ $0 != "&" }).count)
         else { return line }
         let rest = line[line.index(after: dash)...].drop(while: { $0 == " " })
         guard let first = rest.first, first.isLetter || first == "." else { return line }

@@ -314,6 +314,7 @@ import VitaeTesting
         #expect(!names.contains("Methodologies"))
         #expect(!names.contains("Northwind Cloud") && !names.contains("Data CoE"))
         #expect(SkillLists.withoutDashLabel("• Tools -Jenkins, Maven") == "Jenkins, Maven")
+        #expect(SkillLists.withoutDashLabel("QA & Test Methods - Kanbanish, Spiral model") == "Kanbanish, Spiral model")
         #expect(SkillLists.withoutDashLabel("Spring Boot - microservices") == "Spring Boot - microservices")  // no list after it
     }
 

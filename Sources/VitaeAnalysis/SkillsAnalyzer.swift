@@ -84,6 +84,7 @@ public struct SkillsAnalyzer: Analyzer {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
+                if SkillLists.headsBulletedList(index, lines: lines) { continue }
                 let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
@@ -365,6 +366,20 @@ public enum SkillLists {
         let items = listed.split(separator: ",")
         guard items.count >= 3, items.allSatisfy({ ResumeText.words(String($0)).count <= 4 }) else { return false }
         return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
+    }
+
+    /// "PERSONAL STRENGTHS" / "➢ Dedication towards work.", "Areas of Interest" / "➢ To perform …": a
+    /// short line with no bullet and no separators, after a blank line and right above bulleted lines,
+    /// set as a heading (in capitals, or with a heading word) heads the group those bullets make; it is
+    /// no item. A plain group name there ("Network", "Data Security" / "➢ Switching: …") is a field
+    /// the candidate lists, and stays.
+    static func headsBulletedList(_ index: Int, lines: [String]) -> Bool {
+        let line = lines[index]
+        guard index > 0, lines[index - 1].isEmpty, !ResumeText.isBullet(line), ResumeText.words(line).count <= 3,
+            !line.contains(where: { ",;|/()".contains($0) }),
+            let next = lines[(index + 1)...].first(where: { !$0.isEmpty }), ResumeText.isBullet(next)
+        else { return false }
+        return ResumeText.isAllCaps(line) || SectionsAnalyzer.headingKind(line, styled: true) != nil
     }
 
     /// "❖ Testing Tool: IBM Rational Quality Management on Jazz Server": a label of a few words before a

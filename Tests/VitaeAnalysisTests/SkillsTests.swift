@@ -364,6 +364,27 @@ import VitaeTesting
         #expect(SkillTaxonomy.shared.skill(named: "VMware")?.name == "VMware")  // the company's name is its product's
     }
 
+    @Test func aHeadingAboveBulletsInASkillsSectionIsNoItem() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Zentral routing
+
+            PERSONAL STRENGTHS
+            • Punctual
+
+            Areas of Interest
+            • Quorvex design
+
+            Data Security
+            • Checkpoint rules
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Zentral routing") && names.contains("Punctual"))
+        #expect(!names.contains("PERSONAL STRENGTHS") && !names.contains("Areas of Interest"))
+        #expect(names.contains("Data Security"))  // a field the candidate lists, named as a plain group
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

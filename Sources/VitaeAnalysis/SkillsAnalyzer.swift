@@ -88,7 +88,7 @@ public struct SkillsAnalyzer: Analyzer {
                 let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
-                    if let skill = SkillTaxonomy.shared.skill(named: item) {
+                    if let skill = SkillTaxonomy.shared.skill(named: SkillLists.withoutVersionYear(item)) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
                         if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
@@ -428,7 +428,8 @@ public enum SkillLists {
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
-        if item.utf8.contains(UInt8(ascii: "@")) || item.utf8.contains(UInt8(ascii: ":")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if item.utf8.contains(UInt8(ascii: "@")) || item.utf8.contains(UInt8(ascii: ":")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") { return false }
+        if DateRanges.containsDate(item), withoutVersionYear(item) == item { return false }
         if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
@@ -451,6 +452,18 @@ public enum SkillLists {
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
     }
+
+    /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name
+    /// written without digits is the product's version, not a date. Anything else as it is.
+    static func withoutVersionYear(_ item: String) -> String {
+        guard item.count > 5, let space = item.lastIndex(of: " ") else { return item }
+        let year = item[item.index(after: space)...], name = item[..<space]
+        guard year.count == 4, year.allSatisfy(\.isASCII), Int(year).map({ (1985...2049).contains($0) }) == true,
+            name.contains(where: \.isLetter), !name.contains(where: \.isNumber), !monthAndYear.contains(item)
+        else { return item }
+        return String(name)
+    }
+    static let monthAndYear = Pattern("\\b(?:\(DateRanges.monthNames)|\(DateRanges.seasonNames))\\.?,?\\s*\\d{4}$", caseInsensitive: true)
 
     static let sentencePrepositions: Set<String> = ["on", "in", "with", "for", "as", "at", "to", "into", "under", "the", "a", "an"]
 

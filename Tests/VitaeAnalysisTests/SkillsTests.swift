@@ -385,6 +385,18 @@ import VitaeTesting
         #expect(names.contains("Data Security"))  // a field the candidate lists, named as a plain group
     }
 
+    @Test func aYearAfterAProductNameIsItsVersion() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            Tools: Flowmill Server 2013, MS Office 2007
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Flowmill Server 2013"))
+        #expect(names.contains("Microsoft Office") && !names.contains("MS Office 2007"))  // the known product, once
+        #expect(!SkillLists.isPlausibleSkill("June 2013") && !SkillLists.isPlausibleSkill("Pune 2013-2015"))  // dates stay out
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

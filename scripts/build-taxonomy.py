@@ -8,7 +8,7 @@ hand-curated scripts/skill-aliases.tsv. Outputs, in Sources/VitaeAnalysis/Resour
                        flags: "a" = ambiguous short/common word; the analyzer only counts it in a
                        list context with its exact case. "l" = counts only in a list context (soft
                        skills named in prose are claims, not listings). Aliases starting with "="
-                       match case-exactly.
+                       match case-exactly; starting with "~" (before any "="), only in a list context.
   job-title-words.tsv  word<TAB>times it ends an O*NET title<TAB>times it appears in one
                        (only words seen at least 3 times), so the analyzer can tell a job title
                        from a company name without shipping all 61,000 titles.
@@ -73,6 +73,11 @@ def onet_entries(path):
         if name.endswith(" software"):
             aliases.append(name)
             name = name[: -len(" software")]
+        # "Google": a vendor's bare name is the company (an employer, a client, the first word of a
+        # wrapped "Google / Cloud SQL"), not a product; the curated rows keep the vendors whose name
+        # is their product's (SAP, Cisco, Salesforce, VMware).
+        if name in VENDORS:
+            continue
         words = name.split()
         # "Structured query language SQL" -> SQL, with the spelled-out phrase as an alias.
         if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9+#/&.-]+", words[-1]):
@@ -137,7 +142,7 @@ def build_skills(taxonomy, aliases_file):
                 return          # already an alias of another skill (e.g. "Oracle Java" -> Java)
             old = skills.get(taken[key])
             if old:
-                old[3] = [a for a in old[3] if a.lstrip("=").casefold() != key]
+                old[3] = [a for a in old[3] if a.lstrip("~=").casefold() != key]
         if key in skills and not override:
             entry = skills[key]
         else:
@@ -150,7 +155,7 @@ def build_skills(taxonomy, aliases_file):
             entry[2] = "l"
         taken[key] = key
         for alias in aliases:
-            folded = alias.lstrip("=").casefold()
+            folded = alias.lstrip("~=").casefold()
             if folded == key or folded in taken:
                 continue
             taken[folded] = key

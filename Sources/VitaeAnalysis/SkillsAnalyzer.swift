@@ -84,10 +84,11 @@ public struct SkillsAnalyzer: Analyzer {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
+                if SkillLists.headsBulletedList(index, lines: lines) { continue }
                 let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
-                    if let skill = SkillTaxonomy.shared.skill(named: item) {
+                    if let skill = SkillTaxonomy.shared.skill(named: SkillLists.withoutVersionYear(item)) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
                         if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
@@ -229,8 +230,9 @@ public enum SkillLists {
     }
 
     /// "Methodologies - Iterative, Agile model", "Technologies -SQL Server, SSRS": a label of one to
-    /// three capitalised words before a dash, followed by a comma list, as "Label: list" (the label is
-    /// no item). Only for the analyzer's items; the evaluation splits labels by its own fixed rules.
+    /// three capitalised words (and ampersands) before a dash, followed by a comma list, as "Label: list"
+    /// (the label is no item). Only for the analyzer's items; the evaluation splits labels by its own
+    /// fixed rules.
     public static func withoutDashLabel(_ line: String) -> String {
         // Character scan, no regex: this runs on every list line.
         guard line.utf8.contains(UInt8(ascii: ",")), !line.utf8.contains(UInt8(ascii: ":")) else { return line }
@@ -239,8 +241,9 @@ public enum SkillLists {
             let dash = line[start...].firstIndex(where: { $0 == "-" || $0 == "–" }), line.distance(from: start, to: dash) <= 40
         else { return line }
         let label = line[start..<dash]
+        // "SDLC & Test Methodologies -": the ampersand is no word of the label.
         guard label.last == " ", label.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" }),
-            (1...3).contains(label.split(separator: " ").count)
+            (1...3).contains(label.split(separator: " ").filter({ $0 != "&" }).count)
         else { return line }
         let rest = line[line.index(after: dash)...].drop(while: { $0 == " " })
         guard let first = rest.first, first.isLetter || first == "." else { return line }
@@ -365,6 +368,20 @@ public enum SkillLists {
         return next.utf8.contains(UInt8(ascii: ",")) || ResumeText.words(next).count <= 4
     }
 
+    /// "PERSONAL STRENGTHS" / "➢ Dedication towards work.", "Areas of Interest" / "➢ To perform …": a
+    /// short line with no bullet and no separators, after a blank line and right above bulleted lines,
+    /// set as a heading (in capitals, or with a heading word) heads the group those bullets make; it is
+    /// no item. A plain group name there ("Network", "Data Security" / "➢ Switching: …") is a field
+    /// the candidate lists, and stays.
+    static func headsBulletedList(_ index: Int, lines: [String]) -> Bool {
+        let line = lines[index]
+        guard index > 0, lines[index - 1].isEmpty, !ResumeText.isBullet(line), ResumeText.words(line).count <= 3,
+            !line.contains(where: { ",;|/()".contains($0) }),
+            let next = lines[(index + 1)...].first(where: { !$0.isEmpty }), ResumeText.isBullet(next)
+        else { return false }
+        return ResumeText.isAllCaps(line) || SectionsAnalyzer.headingKind(line, styled: true) != nil
+    }
+
     /// "❖ Testing Tool: IBM Rational Quality Management on Jazz Server": a label of a few words before a
     /// colon and what it names is an entry of the list, however long the name, not prose that ends it.
     static func isLabelledEntry(_ line: String) -> Bool {
@@ -411,7 +428,8 @@ public enum SkillLists {
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
         guard (1...4).contains(words.count), item.count <= 40, item.contains(where: \.isLetter) else { return false }
-        if item.utf8.contains(UInt8(ascii: "@")) || item.utf8.contains(UInt8(ascii: ":")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") || DateRanges.containsDate(item) { return false }
+        if item.utf8.contains(UInt8(ascii: "@")) || item.utf8.contains(UInt8(ascii: ":")) || ResumeText.contains(item, "://") || item.hasPrefix("www.") { return false }
+        if DateRanges.containsDate(item), withoutVersionYear(item) == item { return false }
         if Places.isRegion(item) || SectionsAnalyzer.headingKind(item, styled: false) != nil { return false }
         if words.count >= 3, ResumeText.isAllCaps(item) { return false }
         let lower = item.lowercased()
@@ -434,6 +452,18 @@ public enum SkillLists {
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
     }
+
+    /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name
+    /// written without digits is the product's version, not a date. Anything else as it is.
+    static func withoutVersionYear(_ item: String) -> String {
+        guard item.count > 5, let space = item.lastIndex(of: " ") else { return item }
+        let year = item[item.index(after: space)...], name = item[..<space]
+        guard year.count == 4, year.allSatisfy(\.isASCII), Int(year).map({ (1985...2049).contains($0) }) == true,
+            name.contains(where: \.isLetter), !name.contains(where: \.isNumber), !monthAndYear.contains(item)
+        else { return item }
+        return String(name)
+    }
+    static let monthAndYear = Pattern("\\b(?:\(DateRanges.monthNames)|\(DateRanges.seasonNames))\\.?,?\\s*\\d{4}$", caseInsensitive: true)
 
     static let sentencePrepositions: Set<String> = ["on", "in", "with", "for", "as", "at", "to", "into", "under", "the", "a", "an"]
 

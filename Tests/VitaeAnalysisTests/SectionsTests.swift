@@ -22,6 +22,13 @@ import VitaeTesting
         #expect(output.sections.map(\.endLine) == [3, 5, 7])
     }
 
+    /// "Projects Undertaken" in plain text ends the skills list above it: the projects' prose is no list.
+    @Test func projectsUndertakenHeadsProjects() async throws {
+        let output = try await AnalyzerHarness.run(
+            SectionsAnalyzer.self, options: .init(), on: Document(plainText: "Jo Bloggs\nTechnical Expertise\nSwift, Go\nProjects Undertaken\nBilling portal"))
+        #expect(output.sections.map(\.kind) == [.skills, .projects])
+    }
+
     @Test func indeedGroupsHeadsASectionOfItsOwn() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
             Jo Bloggs

@@ -314,6 +314,7 @@ import VitaeTesting
         #expect(!names.contains("Methodologies"))
         #expect(!names.contains("Northwind Cloud") && !names.contains("Data CoE"))
         #expect(SkillLists.withoutDashLabel("• Tools -Jenkins, Maven") == "Jenkins, Maven")
+        #expect(SkillLists.withoutDashLabel("QA & Test Methods - Kanbanish, Spiral model") == "Kanbanish, Spiral model")
         #expect(SkillLists.withoutDashLabel("Spring Boot - microservices") == "Spring Boot - microservices")  // no list after it
     }
 
@@ -337,6 +338,63 @@ import VitaeTesting
         #expect(!company.contains("PLC"))
         let controller = try await skills("Automation engineer specializing in PLC, SCADA and VFD.\nWrote PLC programs.")
         #expect(controller.contains("PLC"))
+    }
+
+    @Test func aShortNameAtTheEdgeOfALineIsNoListItem() async throws {
+        // A headline cut where the line wrapped ("… SAP - R" / "R/3 consultant") lists nothing.
+        #expect(!(try await skills("Officer-Admin in Contoso Ltd - SAP - R\n")).contains("R"))
+        #expect(try await skills("Built reports with Python, R").contains("R"))
+        #expect(try await skills("R, Python and SQL for reporting").contains("R"))
+    }
+
+    @Test func aWordLikeNameOnALineInCapitalsIsTheWord() async throws {
+        let found = try await skills("SKILLS\n✓ BASIC KNOWLEDGE OF ANDROID APPS.\n✓ WINDOWS, LINUX")
+        #expect(!found.contains("BASIC"))
+        #expect(try await skills("SKILLS\nLANGUAGES: C, BASIC, PASCAL").contains("BASIC"))
+    }
+
+    @Test func uiInProseIsTheProductsInterfaceNotADesignSkill() async throws {
+        #expect(!(try await skills("Automated the UI and API tests; the UI shows totals.")).contains("User Interface Design"))
+        #expect(try await skills("SKILLS\nUI (2 years), XML (1 year)").contains("User Interface Design"))
+    }
+
+    @Test func aVendorsBareNameIsNoProduct() async throws {
+        #expect(SkillTaxonomy.shared.skill(named: "Google") == nil)
+        #expect(!(try await skills("Tracked shares with Google, Bing and Yahoo analytics.")).contains("Google"))
+        #expect(SkillTaxonomy.shared.skill(named: "VMware")?.name == "VMware")  // the company's name is its product's
+    }
+
+    @Test func aHeadingAboveBulletsInASkillsSectionIsNoItem() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Zentral routing
+
+            PERSONAL STRENGTHS
+            • Punctual
+
+            Areas of Interest
+            • Quorvex design
+
+            Data Security
+            • Checkpoint rules
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Zentral routing") && names.contains("Punctual"))
+        #expect(!names.contains("PERSONAL STRENGTHS") && !names.contains("Areas of Interest"))
+        #expect(names.contains("Data Security"))  // a field the candidate lists, named as a plain group
+    }
+
+    @Test func aYearAfterAProductNameIsItsVersion() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            Tools: Flowmill Server 2013, MS Office 2007
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Flowmill Server 2013"))
+        #expect(names.contains("Microsoft Office") && !names.contains("MS Office 2007"))  // the known product, once
+        #expect(!SkillLists.isPlausibleSkill("June 2013") && !SkillLists.isPlausibleSkill("Pune 2013-2015"))  // dates stay out
     }
 
     @Test func taxonomyIsLoadedOnceAndLarge() {

@@ -56,8 +56,11 @@ public struct SkillTaxonomy: Sendable {
                 (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly)
             ]
             for alias in fields[3].split(separator: "|") where !alias.isEmpty {
-                let text = alias.hasPrefix("=") ? String(alias.dropFirst()) : String(alias)
-                aliases.append((text, alias.hasPrefix("=") || isShort(text), listOnly))
+                // "~=UI": the alias alone needs a list context ("~") and its exact case ("=").
+                let listed = alias.hasPrefix("~")
+                let marked = listed ? alias.dropFirst() : alias[...]
+                let text = marked.hasPrefix("=") ? String(marked.dropFirst()) : String(marked)
+                aliases.append((text, marked.hasPrefix("=") || isShort(text), listOnly || listed))
             }
             for alias in aliases {
                 let tokens = SkillTokenizer.tokens(in: alias.text, line: 0).map(\.folded)
@@ -106,13 +109,20 @@ public struct SkillTaxonomy: Sendable {
                     if let exact = entry.exactForm {
                         let form = tokens[index...end].map(\.original).joined(separator: " ")
                         guard form == exact || (exact.count <= 2 && form == exact.uppercased()) else { continue }
+                        // "BASIC KNOWLEDGE OF ANDROID": on a line in capitals, a word-like name known only by its
+                        // capitals (BASIC) is the English word, unless it stands as an item ("C, BASIC, SQL").
+                        if skills[entry.skill].isAmbiguous, exact.count >= 3, !Self.isBesideListMark(tokens, from: index, to: end),
+                            Self.isAllCapsLine(tokens, around: index)
+                        {
+                            continue
+                        }
                     }
                     if entry.needsListContext {
                         // Short names (R, Go) may stand in any comma list; soft skills must be in a
                         // skills section ("strong communication, leadership" in a summary is a claim).
                         let inSkillsList = isListLine(tokens[index].line)
-                        let beside = tokens[index].afterListMark || tokens[end].beforeListMark
-                        guard inSkillsList || (beside && skills[entry.skill].isAmbiguous) else { continue }
+                        guard inSkillsList || (skills[entry.skill].isAmbiguous && Self.isBesideListMark(tokens, from: index, to: end))
+                        else { continue }
                     }
                     hits.append(Hit(skill: entry.skill, line: tokens[index].line))
                     index = end + 1
@@ -123,6 +133,25 @@ public struct SkillTaxonomy: Sendable {
             if !advanced { index += 1 }
         }
         return hits
+    }
+
+    /// "Languages: Python, R", "Go, Rust": a comma, slash, colon… between the name and a word of the same
+    /// line. The line's own start or end is none: "Officer-HR in Contoso - SAP - R" (a title cut where
+    /// the line wrapped) lists nothing.
+    static func isBesideListMark(_ tokens: [SkillToken], from start: Int, to end: Int) -> Bool {
+        let markBefore = tokens[start].afterListMark && start > 0 && tokens[start - 1].line == tokens[start].line
+        let markAfter = tokens[end].beforeListMark && end + 1 < tokens.count && tokens[end + 1].line == tokens[end].line
+        return markBefore || markAfter
+    }
+
+    /// Every word of the token's line is written without lower-case letters.
+    static func isAllCapsLine(_ tokens: [SkillToken], around index: Int) -> Bool {
+        let line = tokens[index].line
+        var first = index
+        while first > 0, tokens[first - 1].line == line { first -= 1 }
+        var last = index
+        while last + 1 < tokens.count, tokens[last + 1].line == line { last += 1 }
+        return tokens[first...last].allSatisfy { !$0.original.contains(where: \.isLowercase) }
     }
 
     /// Words that end a company's name ("Whitbread PLC") and also name a skill.

@@ -80,12 +80,14 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
-            for index in Self.listedLines(map: map, lines: lines) + labelledLists where !positionLines.contains(index) {
+            // "gRPC<TAB>AWS<TAB>ECS<TAB>Lambda" is a list as "gRPC, AWS, ECS, Lambda" is.
+            let listLines = lines.indices.map { SkillLists.listAtTabs(input.document.lines[$0].text, cleaned: lines[$0]) }
+            for index in Self.listedLines(map: map, lines: listLines) + labelledLists where !positionLines.contains(index) {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
                 if SkillLists.headsBulletedList(index, lines: lines) { continue }
-                let line = SkillLists.withoutDashLabel(SkillLists.labelledAtTab(input.document.lines[index].text, cleaned: lines[index]))
+                let line = SkillLists.withoutDashLabel(listLines[index])
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillTaxonomy.shared.skill(named: SkillLists.withoutVersionYear(item)) {
@@ -305,18 +307,23 @@ public enum SkillLists {
     /// name, not between two items ("HTML/CSS", "AWS/GCP", "C/C++" list two).
     static let acronymSlash = Pattern("(?<=\\b[A-Z]{1,2})/(?=[A-Z]{1,3}\\b(?![+#]))|(?<=\\b[A-Z]{3})/(?=[A-Z]{1,2}\\b(?![+#]))")
 
-    /// "Cloud<TAB>AWS, GCP, Terraform" (a two-column table in a Word resume) as "Cloud: AWS, GCP,
-    /// Terraform": the first column labels the list in the second. Cleaning turned the tab into a space
-    /// that made "Cloud AWS" one item. `cleaned` is the line as the analyzers read it; a line joined
-    /// with another is left alone.
-    static func labelledAtTab(_ raw: String, cleaned: String) -> String {
-        guard let tab = raw.firstIndex(of: "\t") else { return cleaned }
-        let label = ResumeText.clean(String(raw[..<tab]))
-        let list = ResumeText.clean(String(raw[raw.index(after: tab)...]))
-        guard ResumeText.clean(raw) == cleaned, (1...3).contains(ResumeText.words(label).count), !label.contains(":"),
-            list.contains(",")
-        else { return cleaned }
-        return label + ": " + list
+    /// A skills line whose parts stand apart at tabs (Word's tab stops and table cells, a PDF's wide
+    /// gaps), as the item reader should see it. Cleaning turned each tab into a space:
+    /// - "Cloud<TAB>AWS, GCP, Terraform", "Languages<TAB>Python Go Rust": the first part labels the
+    ///   list in the second, read as "Cloud: AWS, GCP, Terraform";
+    /// - "CI/CD<TAB>API Design<TAB>Feature Flags" (skills set as boxes in a PDF): each part is an
+    ///   item, read as "CI/CD, API Design, Feature Flags".
+    /// `cleaned` is the line as the analyzers read it; a line joined with another is left alone.
+    static func listAtTabs(_ raw: String, cleaned: String) -> String {
+        guard raw.utf8.contains(UInt8(ascii: "\t")), ResumeText.clean(raw) == cleaned else { return cleaned }
+        let parts = raw.split(separator: "\t").map { ResumeText.clean(String($0)) }.filter { !$0.isEmpty }
+        guard parts.count >= 2 else { return cleaned }
+        if parts.count == 2, (1...3).contains(ResumeText.words(parts[0]).count), !parts[0].contains(":"),
+            parts[1].contains(",") || isRunOfKnownSkills(parts[1])
+        {
+            return parts[0] + ": " + parts[1]
+        }
+        return parts.contains(where: { $0.contains(",") }) ? cleaned : parts.joined(separator: ", ")
     }
 
     /// "…, ENTERPRISE" / "RESOURCE PLANNING (2 years), …": Indeed writes skills as one paragraph of

@@ -5,6 +5,8 @@ public enum DocumentFormat: String, Codable, Sendable, CaseIterable {
 
 /// One line of extracted text with the layout hints that help find headings.
 public struct TextLine: Codable, Sendable, Hashable {
+    /// Words separated by single spaces; a tab where the line has a wider gap: a Word tab stop or
+    /// table cell, a PDF's right-aligned date or next box of a skills list.
     public var text: String
     /// 1-based page number (DOCX and plain text report page 1).
     public var page: Int

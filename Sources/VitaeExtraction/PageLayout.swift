@@ -284,8 +284,16 @@ struct PageLayout: Sendable {
         var raw: [Unicode.Scalar] = []
         var sizes: [Double: Int] = [:]
         var bold = 0, styled = 0
+        // A wide gap inside a line (a right-aligned date, the next chip of a skills list set in boxes)
+        // is a tab, as a Word tab stop is: the analyzers read it as a space, a list reader as a break.
+        // The gap is judged by the two words' own type: the row's largest (a heading across the gutter)
+        // would hide the gaps between small chips.
+        var previous: Word?
         for word in fragments.lazy.flatMap(\.words) {
-            if !raw.isEmpty { raw.append(" ") }
+            if let previous {
+                raw.append(word.rect.x1 - previous.rect.x2 < max(previous.em, word.em) * 1.2 ? " " : "\t")
+            }
+            previous = word
             for glyph in glyphs[word.glyphs] {
                 raw.append(glyph.scalar)
                 guard let style = glyph.style else { continue }
@@ -294,7 +302,7 @@ struct PageLayout: Sendable {
                 if style.isBold { bold += 1 }
             }
         }
-        let text = TextCleaner.clean(scalars: raw)
+        let text = TextCleaner.clean(scalars: raw, keepTabs: true)
         guard !text.isEmpty else { return nil }
         let size = sizes.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
         return TextLine(text: text, page: page, fontSize: size.map { ($0 * 10).rounded() / 10 }, isBold: styled > 0 && bold * 2 > styled)

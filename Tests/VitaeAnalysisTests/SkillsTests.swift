@@ -187,6 +187,23 @@ import VitaeTesting
         #expect(names.contains("Widget") && names.contains("HTML") && names.contains("CSS") && names.contains("C++"))
     }
 
+    /// Skills set as boxes (a PDF's wide gaps, a Word table's cells) come as parts between tabs: each
+    /// part is an item, however many words; a first part before a comma list labels it.
+    @Test func partsBetweenTabsAreItems() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            CI/CD\tAPI Design\tFeature Flags
+            gRPC\tAWS\tECS\tLambda
+            Cloud\tAzure, Pulumi Stacks
+            """))
+        let names = output.skills.map(\.name)
+        for name in ["CI/CD", "API Design", "Feature Flags", "gRPC", "ECS", "Lambda", "Pulumi Stacks"] {
+            #expect(names.contains(name), "\(name)")
+        }
+        #expect(!names.contains { $0.hasPrefix("CI/CD ") || $0.hasPrefix("Cloud") || $0.hasPrefix("gRPC ") })
+    }
+
     @Test func skillsSetInColumnsAreNoSkillOfTheirOwn() async throws {
         let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
             Jo Bloggs

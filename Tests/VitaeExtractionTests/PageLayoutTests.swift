@@ -4,15 +4,16 @@ import Testing
 /// Reading order on synthetic pages, independent of any PDF producer.
 @Suite("page layout")
 struct PageLayoutTests {
-    /// Glyphs for `text` set at (x, y) in a 10 pt font with 5 pt advances, as poppler reports them.
-    static func glyphs(_ text: String, x: Double, y: Double, bold: Bool = false) -> [PageLayout.Glyph] {
+    /// Glyphs for `text` set at (x, y) in a `size` pt font (10 unless told) with advances of half
+    /// the size, as poppler reports them.
+    static func glyphs(_ text: String, x: Double, y: Double, bold: Bool = false, size: Double = 10) -> [PageLayout.Glyph] {
         var glyphs: [PageLayout.Glyph] = []
         for (index, scalar) in text.unicodeScalars.enumerated() {
-            let left = x + Double(index) * 5
-            glyphs.append(.init(scalar: scalar, rect: .init(x1: left, y1: y, x2: left + 5, y2: y + 12),
-                                style: .init(fontSize: 10, isBold: bold)))
+            let left = x + Double(index) * size / 2
+            glyphs.append(.init(scalar: scalar, rect: .init(x1: left, y1: y, x2: left + size / 2, y2: y + size * 1.2),
+                                style: .init(fontSize: size, isBold: bold)))
         }
-        glyphs.append(.init(scalar: "\n", rect: .init(x1: x, y1: y, x2: x, y2: y + 12), style: nil))
+        glyphs.append(.init(scalar: "\n", rect: .init(x1: x, y1: y, x2: x, y2: y + size * 1.2), style: nil))
         return glyphs
     }
 
@@ -49,8 +50,22 @@ struct PageLayoutTests {
         }
         let lines = Self.read(page)
         #expect(lines.count == 12)
-        #expect(lines[0] == "Engineer at Company 0 2019 - 2020")
-        #expect(lines[4] == "Engineer at Company 1 2019 - 2021")
+        // The gap before the date is wider than a word space: a tab, as a Word tab stop gives.
+        #expect(lines[0] == "Engineer at Company 0\t2019 - 2020")
+        #expect(lines[4] == "Engineer at Company 1\t2019 - 2021")
+    }
+
+    /// Skills set as boxes: word spaces inside a chip, a wider gap between chips. The gap is judged
+    /// by the chips' own type, not by a larger heading on the same row.
+    @Test("gaps between chips are tabs, judged by the chips' own type")
+    func chips() {
+        var page = Self.glyphs("SKILLS", x: 40, y: 20, bold: true, size: 20)
+        var x = 200.0
+        for chip in ["Docker", "API Design", "Go"] {
+            page += Self.glyphs(chip, x: x, y: 26)
+            x += Double(chip.count) * 5 + 14  // 1.4 em of the chips' 10 pt type
+        }
+        #expect(Self.read(page) == ["SKILLS\tDocker\tAPI Design\tGo"])
     }
 
     @Test("a header of a name block and a right-hand contact stack is read block by block")
@@ -75,7 +90,7 @@ struct PageLayoutTests {
         page.removeLast()  // no separator: poppler sometimes runs distant words together
         page += Self.glyphs("Phone", x: 200, y: 20)
         let lines = PageLayout(page: 3).lines(from: page)
-        #expect(lines.map(\.text) == ["Name Phone"])
+        #expect(lines.map(\.text) == ["Name\tPhone"])
         #expect(lines.first?.page == 3)
         #expect(lines.first?.fontSize == 10)
         #expect(lines.first?.isBold == false)  // 4 bold of 9 glyphs

@@ -18,7 +18,7 @@ struct SampleResumeTests {
         let lines = try Self.lines("priya-raman-single-column.pdf")
         #expect(lines.first?.text == "Priya Raman")
         #expect(lines.first?.isBold == true)
-        #expect(lines.contains { $0.text == "Senior Data Engineer, Northwind Freight Mar 2021 - Present" })
+        #expect(lines.contains { $0.text == "Senior Data Engineer, Northwind Freight\tMar 2021 - Present" })
         #expect(lines.contains { $0.text.contains("linkedin.com/in/priya-raman-data") })
     }
 
@@ -29,7 +29,7 @@ struct SampleResumeTests {
         let contact = try #require(text.firstIndex(of: "CONTACT"))
         #expect(lastBullet < contact)
         #expect(text[contact + 1] == "mateo.alvarez@example.org")
-        #expect(text.contains("Senior Product Designer, Lumen Pay Jan 2022 - Present"))
+        #expect(text.contains("Senior Product Designer, Lumen Pay\tJan 2022 - Present"))
         #expect(!text.contains { $0.contains("Figma") && $0.contains("onboarding") })
     }
 

@@ -259,10 +259,16 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
             .filter { !restatesDatedPosition($0, in: positions) && !namesNoJobHeld($0) }
-        let clients = clientNames(in: candidateLines.map { lines[$0] })
+        let sectionText = candidateLines.map { lines[$0] }
+        let clients = clientNames(in: sectionText)
         for index in positions.indices {
             positions[index].title = positions[index].title.map { withoutOccasion(withoutStatusPlace($0)) }
             positions[index].company = positions[index].company.flatMap { employerName($0, clients: clients) }
+            if let company = positions[index].company, !company.contains(where: \.isUppercase),
+                let spelling = fullSpelling(of: company, in: sectionText)
+            {
+                positions[index].company = spelling
+            }
         }
         // "SAP FICO -" under no title: a position whose only name was no employer's.
         positions.removeAll { $0.title == nil && $0.company == nil }
@@ -280,8 +286,39 @@ public struct ExperienceAnalyzer: Analyzer {
     /// The employer a company slot names, without what is no part of the name; nil when it names no
     /// employer at all.
     static func employerName(_ company: String, clients: Set<String>) -> String? {
-        if selfEmployment.contains(company) || namesAProductModule(company) { return nil }
+        if selfEmployment.contains(company) || namesAProductModule(company) || listsASoftware(company) { return nil }
         return withoutClient(withoutLowerCaseTail(company), clients: clients)
+    }
+
+    /// "oracle" / "• Analyst in Oracle India Pvt Ltd. (through …)": a company typed in lower case in
+    /// haste, whose full name, capitalised and with its legal form, the section writes elsewhere.
+    static func fullSpelling(of company: String, in lines: [String]) -> String? {
+        let name = ResumeText.words(company).map { $0.lowercased() }
+        guard !name.isEmpty else { return nil }
+        for line in lines where line.range(of: company, options: .caseInsensitive) != nil {
+            let words = ResumeText.words(line).map(String.init)
+            guard words.count > name.count else { continue }
+            for start in 0...(words.count - name.count) where words[start].first?.isUppercase == true
+                && zip(words[start...], name).allSatisfy({ $0.lowercased() == $1 })
+            {
+                var end = start + name.count
+                while end < words.count, end - start < 6, words[end].first?.isUppercase == true {
+                    end += 1
+                    if words[end - 1].last.map({ ".,;:".contains($0) }) == true { break }
+                }
+                let spelling = words[start..<end].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
+                if end - start > name.count, Organizations.looksLikeOrganization(spelling) { return spelling }
+            }
+        }
+        return nil
+    }
+
+    /// "FTP and TELNET", "Oracle & Java": tools listed where the employer goes; a name joined with "and"
+    /// ("Larsen and Toubro") names no program.
+    static func listsASoftware(_ company: String) -> Bool {
+        guard ResumeText.contains(company, " and ") || ResumeText.contains(company, " & ") else { return false }
+        return company.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " & ") }
+            .contains { namesASoftware($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// "Self employed", "Freelancer": how the candidate worked, no one's name.

@@ -732,6 +732,35 @@ extension ExperienceTests {
         #expect(output.experience.map(\.company) == ["Northwind", "Litware Group"])
     }
 
+    @Test func toolsListedInTheCompanySlotAreNoEmployer() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Network Administrator
+
+            FTP and SMTP -
+
+            2008 to 2010
+            """)
+        #expect(output.experience.first?.title == "Network Administrator")
+        #expect(output.experience.first?.company == nil)
+        #expect(!ExperienceAnalyzer.listsASoftware("Larsen and Toubro"))
+    }
+
+    @Test func aCompanyTypedInLowerCaseTakesTheFullNameTheSectionWrites() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Associate Software Engineer
+
+            litware
+
+            • Associate Software Engineer in Litware India Pvt Ltd. (through a staffing agency)
+            • Maintained the reporting scripts.
+            """)
+        #expect(output.experience.first?.company == "Litware India Pvt Ltd")
+    }
+
     @Test func whenTheJobWasHeldIsNoPartOfTheTitle() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

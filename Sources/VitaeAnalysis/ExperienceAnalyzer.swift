@@ -256,12 +256,141 @@ public struct ExperienceAnalyzer: Analyzer {
                 fill(&position, from: nearby.map { lines[$0] })
             }
             employerInBracketsOverClient(&position)
-            if position.title != nil || position.company != nil, !isMembership(position.title) { positions.append(position) }
+            if position.title != nil || position.company != nil, !namesNoJobHeld(position) { positions.append(position) }
         }
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
-            .filter { !restatesDatedPosition($0, in: positions) && !isMembership($0.title) }
+            .filter { !restatesDatedPosition($0, in: positions) && !namesNoJobHeld($0) }
+        let sectionText = candidateLines.map { lines[$0] }
+        let clients = clientNames(in: sectionText)
+        for index in positions.indices {
+            positions[index].title = positions[index].title.map { withoutOccasion(withoutStatusPlace($0)) }
+            positions[index].company = positions[index].company.flatMap { employerName($0, clients: clients) }
+            if let company = positions[index].company, !company.contains(where: \.isUppercase),
+                let spelling = fullSpelling(of: company, in: sectionText)
+            {
+                positions[index].company = spelling
+            }
+        }
+        // "SAP FICO -" under no title: a position whose only name was no employer's.
+        positions.removeAll { $0.title == nil && $0.company == nil }
         return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
     }
+
+    /// "Member of the Cultural Committee", "Searching for good salary": a position's name that says no
+    /// job was held, but a membership or the job wished for (in the title's place or the company's).
+    static func namesNoJobHeld(_ position: Position) -> Bool {
+        isMembership(position.title) || [position.title, position.company].contains { $0.map(jobWish.contains) == true }
+    }
+
+    static let jobWish = Pattern("^(?:searching|looking|seeking|hunting)\\b", caseInsensitive: true)
+
+    /// The employer a company slot names, without what is no part of the name; nil when it names no
+    /// employer at all.
+    static func employerName(_ company: String, clients: Set<String>) -> String? {
+        if selfEmployment.contains(company) || namesAProductModule(company) || listsASoftware(company) { return nil }
+        return withoutClient(withoutLowerCaseTail(company), clients: clients)
+    }
+
+    /// "oracle" / "• Analyst in Oracle India Pvt Ltd. (through …)": a company typed in lower case in
+    /// haste, whose full name, capitalised and with its legal form, the section writes elsewhere.
+    static func fullSpelling(of company: String, in lines: [String]) -> String? {
+        let name = ResumeText.words(company).map { $0.lowercased() }
+        guard !name.isEmpty else { return nil }
+        for line in lines where line.range(of: company, options: .caseInsensitive) != nil {
+            let words = ResumeText.words(line).map(String.init)
+            guard words.count > name.count else { continue }
+            for start in 0...(words.count - name.count) where words[start].first?.isUppercase == true
+                && zip(words[start...], name).allSatisfy({ $0.lowercased() == $1 })
+            {
+                var end = start + name.count
+                while end < words.count, end - start < 6, words[end].first?.isUppercase == true {
+                    end += 1
+                    if words[end - 1].last.map({ ".,;:".contains($0) }) == true { break }
+                }
+                let spelling = words[start..<end].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
+                if end - start > name.count, Organizations.looksLikeOrganization(spelling) { return spelling }
+            }
+        }
+        return nil
+    }
+
+    /// "FTP and TELNET", "Oracle & Java": tools listed where the employer goes; a name joined with "and"
+    /// ("Larsen and Toubro") names no program.
+    static func listsASoftware(_ company: String) -> Bool {
+        guard ResumeText.contains(company, " and ") || ResumeText.contains(company, " & ") else { return false }
+        return company.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " & ") }
+            .contains { namesASoftware($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// "Self employed", "Freelancer": how the candidate worked, no one's name.
+    static let selfEmployment = Pattern("^(?:self[- ]?employed|self[- ]?employment|freelanc(?:e|er|ing))$", caseInsensitive: true)
+
+    /// "Self-employed in Family Business": the title is the status; where it was exercised is no part of it.
+    static func withoutStatusPlace(_ title: String) -> String {
+        guard let match = statusInPlace.firstMatch(in: title), let status = match.groups[1] else { return title }
+        return status
+    }
+
+    /// "Special Police Officer during the elections": when the job was held is no part of its title.
+    static func withoutOccasion(_ title: String) -> String {
+        guard ResumeText.contains(title, " during "), let match = titleDuring.firstMatch(in: title), let bare = match.groups[1] else {
+            return title
+        }
+        return bare
+    }
+
+    static let titleDuring = Pattern("^(\\S.*?)\\s+during\\s+\\S", caseInsensitive: true)
+
+    static let statusInPlace = Pattern("^(self[- ]?employed|freelancer|freelance)\\s+(?:in|at|with)\\s+\\S", caseInsensitive: true)
+
+    /// "SAP ABAP", "SAP FI": a product and its module, which SAP consultants type where the employer
+    /// goes; "SAP Labs" and "SAP SE" are the company. A vendor the taxonomy knows as a skill, then
+    /// nothing but module acronyms or skills.
+    static func namesAProductModule(_ company: String) -> Bool {
+        let words = ResumeText.words(company).map(String.init)
+        guard (2...3).contains(words.count), SkillTaxonomy.shared.skill(named: words[0]) != nil else { return false }
+        return words.dropFirst().allSatisfy { word in
+            let isAcronym = (2...4).contains(word.count) && word.allSatisfy { $0.isUppercase || $0.isNumber }
+                && !legalForms.contains(word.lowercased()) && !Organizations.companySuffixes.contains(word.lowercased())
+            return isAcronym || SkillTaxonomy.shared.skill(named: word) != nil
+        }
+    }
+
+    /// Legal forms of companies abroad that read like acronyms ("SAP SE", "Siemens AG").
+    static let legalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "llp", "plc", "llc", "inc", "ltd", "pvt", "gmbh", "spa", "ab", "as", "oy"]
+
+    /// "Contoso and copy paste work": a name capitalises its words; lower-case words after "and" are
+    /// the rest of a sentence typed into the company slot.
+    static func withoutLowerCaseTail(_ company: String) -> String {
+        guard ResumeText.contains(company, " and "), let match = lowerCaseTail.firstMatch(in: company), let name = match.groups[1] else {
+            return company
+        }
+        return name
+    }
+
+    static let lowerCaseTail = Pattern("^(\\S.*?)\\s+and\\s+[a-z]")
+
+    /// "Northwind Fabrikam" where the resume says "Client: Fabrikam": outsourcing staff type the client
+    /// after their employer; the employer is the name before it.
+    static func withoutClient(_ company: String, clients: Set<String>) -> String {
+        guard !clients.isEmpty else { return company }
+        let words = ResumeText.words(company)
+        guard words.count >= 2, let last = words.last, clients.contains(last.lowercased()) else { return company }
+        let employer = words.dropLast().joined(separator: " ")
+        return looksLikeCompany(employer) ? employer : company
+    }
+
+    /// The first words of the clients a resume names ("Client: Fabrikam Networks", "Client Fabrikam"),
+    /// lower-cased.
+    static func clientNames(in lines: [String]) -> Set<String> {
+        var clients: Set<String> = []
+        for line in lines where line.count > 7 && (line.hasPrefix("Client") || line.hasPrefix("CLIENT")) {
+            if let match = clientLine.firstMatch(in: line), let name = match.groups[1] { clients.insert(name.lowercased()) }
+        }
+        return clients
+    }
+
+    static let clientLine = Pattern("^(?i:client)(?:\\s+(?i:name))?\\s*[:\\-–]?\\s*([A-Z][A-Za-z0-9&]+)")
 
     /// "Sr consultant" / "Microsoft India - Hyderabad, Telangana -" / "June 2008 to March 2016" under a
     /// "Key Skills" heading: a heading typed between positions (Indeed exports keep it as a line of its
@@ -756,8 +885,31 @@ public struct ExperienceAnalyzer: Analyzer {
         let words = ResumeText.words(text)
         if words.count >= 2, verbsOpeningASentence.contains(words[0].lowercased()) { return false }
         if words.count > 7 || text.hasSuffix(".") { return false }
-        if words.count == 1, text.count > 15, ResumeText.isAllCaps(text) { return false }
+        if words.count == 1, text.count > 15 || isRunTogetherTitle(text), ResumeText.isAllCaps(text) { return false }
         return !JobTitles.looksLikeTitle(text)
+    }
+
+    /// "SALESOFFICER", "MARKETINGCO": title words in capitals whose spaces the PDF lost, in the company's
+    /// place, no name. One capitalised word that splits into two or three title words reading as a
+    /// title; "MICROSOFT" splits into no title, and a name ending in "tech" is a company's as often.
+    static func isRunTogetherTitle(_ word: String) -> Bool {
+        guard (6...15).contains(word.count), word.allSatisfy(\.isLetter), ResumeText.isAllCaps(word) else { return false }
+        let letters = Array(word.lowercased())
+        func isTitleWord(_ part: ArraySlice<Character>) -> Bool {
+            part.count >= 2 && (JobTitles.words[String(part)]?.anywhere ?? 0) >= 3
+        }
+        func splits(_ rest: ArraySlice<Character>, depth: Int) -> [[String]] {
+            var found: [[String]] = []
+            if depth > 1, isTitleWord(rest) { found.append([String(rest)]) }
+            guard depth < 3 else { return found }
+            for cut in rest.indices.dropFirst(2) where isTitleWord(rest[rest.startIndex..<cut]) {
+                found += splits(rest[cut...], depth: depth + 1).map { [String(rest[rest.startIndex..<cut])] + $0 }
+            }
+            return found
+        }
+        return splits(letters[...], depth: 1).contains { parts in
+            parts.last != "tech" && JobTitles.looksLikeTitle(parts.joined(separator: " "))
+        }
     }
 
     /// A label of a position's details, alone or with what it is about ("Job Profile with Acme").

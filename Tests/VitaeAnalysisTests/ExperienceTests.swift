@@ -157,7 +157,7 @@ import VitaeTesting
     @Test func namesAfterASeparatorNeedARegionToBeAPlace() async throws {
         let output = try await experience("""
             WORK EXPERIENCE
-            Searching for work
+            Sales Trainee
             Apple , Google, Microsoft -
             2017 to Present
             Sales Executive
@@ -629,6 +629,168 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.title) == [nil, "Digital Marketing"])
         #expect(output.experience.map(\.company) == ["Lotus Retail", "Bright Ads"])
+    }
+
+    @Test func aJobWishedForIsNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Looking for a better package
+
+            Contoso, Fabrikam -
+
+            2019 to Present
+
+            Store Manager
+
+            Northwind Retail -  Pune, Maharashtra -
+
+            June 2015 to May 2019
+            """)
+        #expect(output.experience.map(\.title) == ["Store Manager"])
+        #expect(output.experience.map(\.company) == ["Northwind Retail"])
+    }
+
+    @Test func selfEmploymentIsNoEmployerAndWhereItWasIsNoPartOfTheTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Self-employed in Family Trade
+
+            SELF EMPLOYED -
+
+            March 2018 to Present
+
+            Photographer
+
+            Freelance -  Kochi, Kerala -
+
+            June 2015 to February 2018
+            """)
+        #expect(output.experience.map(\.title) == ["Self-employed", "Photographer"])
+        #expect(output.experience.allSatisfy { $0.company == nil })
+    }
+
+    @Test func aSentenceTypedIntoTheCompanySlotEndsBeforeItsLowerCaseWords() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            online typing job at home
+
+            Contoso and copy past -  Mohali, Punjab -
+
+            August 2019 to July 2020
+            """)
+        #expect(output.experience.first?.company == "Contoso")
+        #expect(ExperienceAnalyzer.withoutLowerCaseTail("Larsen and Toubro") == "Larsen and Toubro")
+    }
+
+    @Test func aProductModuleInTheCompanySlotIsNoEmployer() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            SAP MM Consultant
+
+            SAP MM -  Pune, Maharashtra -
+
+            June 2016 to Present
+
+            Consultant
+
+            SAP ABAP -
+
+            May 2014 to May 2016
+            """)
+        #expect(output.experience.map(\.title) == ["SAP MM Consultant", "Consultant"])
+        #expect(output.experience.allSatisfy { $0.company == nil })
+        #expect(output.experience.first?.location == "Pune, Maharashtra")
+        for name in ["SAP Labs", "SAP SE", "SAP India", "Salesforce"] {
+            #expect(!ExperienceAnalyzer.namesAProductModule(name), "\(name)")
+        }
+    }
+
+    @Test func titleWordsRunTogetherInCapitalsAreNoCompany() async throws {
+        for word in ["SALESOFFICER", "ACCOUNTSMANAGER", "MARKETINGCO"] {
+            #expect(!ExperienceAnalyzer.looksLikeCompany(word), "\(word)")
+        }
+        for word in ["MICROSOFT", "SALESFORCE", "INFOTECH", "ACCENTURE", "GENPACT", "INFOSYS"] {
+            #expect(ExperienceAnalyzer.looksLikeCompany(word), "\(word)")
+        }
+        // The title and company typed in each other's place: the company is on the title line.
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Tailspin traders
+
+            SALESOFFICER -
+
+            July 2010 to July 2012
+            """)
+        #expect(output.experience.first?.company == "Tailspin traders")
+    }
+
+    @Test func aClientTypedAfterTheEmployerIsNoPartOfItsName() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Technical Lead
+
+            Northwind Fabrikam -  Bengaluru, Karnataka -
+
+            July 2012 to September 2015
+
+            Client Fabrikam Networks
+            • Tested the carrier transport features.
+
+            Test Engineer
+
+            Litware Group -
+
+            May 2009 to June 2012
+            """)
+        #expect(output.experience.map(\.company) == ["Northwind", "Litware Group"])
+    }
+
+    @Test func toolsListedInTheCompanySlotAreNoEmployer() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Network Administrator
+
+            FTP and SMTP -
+
+            2008 to 2010
+            """)
+        #expect(output.experience.first?.title == "Network Administrator")
+        #expect(output.experience.first?.company == nil)
+        #expect(!ExperienceAnalyzer.listsASoftware("Larsen and Toubro"))
+    }
+
+    @Test func aCompanyTypedInLowerCaseTakesTheFullNameTheSectionWrites() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Associate Software Engineer
+
+            litware
+
+            • Associate Software Engineer in Litware India Pvt Ltd. (through a staffing agency)
+            • Maintained the reporting scripts.
+            """)
+        #expect(output.experience.first?.company == "Litware India Pvt Ltd")
+    }
+
+    @Test func whenTheJobWasHeldIsNoPartOfTheTitle() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Polling Officer during the state elections
+
+            Election Commission -
+
+            April 2019 to May 2019
+            """)
+        #expect(output.experience.first?.title == "Polling Officer")
     }
 
     @Test func anUndatedTitleEndsAtItsSeparator() async throws {

@@ -120,6 +120,22 @@ import VitaeTesting
         #expect(output.totalExperienceMonths == 4)
     }
 
+    @Test func aSeasonalJobOverSeveralYearsRunsFromTheFirstSeasonToTheLast() async throws {
+        let output = try await experience("""
+            VOLUNTEER EXPERIENCE
+            Harbor Aquatics Club, Salem, OR\tSummer 2019, 2020
+            Lifeguard
+            • Watched over swimmers of all ages
+            """)
+        let position = try #require(output.experience.first)
+        #expect(output.experience.count == 1)
+        #expect(position.title == "Lifeguard")
+        #expect(position.company == "Harbor Aquatics Club")
+        #expect(position.start == YearMonth(year: 2019, month: 6))
+        #expect(position.end == YearMonth(year: 2020, month: 8))
+        #expect(DateRanges.trailingMonth(in: "Camp Counselor  Summers 2016 and 2018")?.end == YearMonth(year: 2018, month: 8))
+    }
+
     @Test func aCityNamedElsewhereEndsACompanyRunIntoIt() async throws {
         let text = """
             John Doe

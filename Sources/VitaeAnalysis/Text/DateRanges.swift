@@ -145,7 +145,9 @@ public enum DateRanges {
 
     /// "Software Engineer Intern  Summer 2022", "Relay for Life  March 2015": a month or season with
     /// its year ending a line, read as a stint of that month (a season: three months). A bare year
-    /// is not enough: "… 2015" ends many lines that name no stint.
+    /// is not enough: "… 2015" ends many lines that name no stint. "Summer 2013, 2014": a seasonal job
+    /// taken up again in later years runs from the first season to the end of the last; one span
+    /// cannot leave out the months between, but the job keeps its dates.
     public static func trailingMonth(in line: String) -> DateSpan? {
         guard hasDigits(line), let match = trailingMonthPattern.firstMatch(in: line) else { return nil }
         let g = match.groups
@@ -155,12 +157,13 @@ public enum DateRanges {
         }
         guard let season = g[3], let year = g[4].flatMap({ Int($0) }) else { return nil }
         let start = YearMonth(year: year, month: seasonMonths[season.lowercased()] ?? 1)
-        let last = start.ordinal + 2
+        let lastYear = g[5].flatMap { Int($0) }.map { max($0, year) } ?? year
+        let last = start.ordinal + 12 * (lastYear - year) + 2
         return DateSpan(start: start, end: YearMonth(year: last / 12, month: last % 12 + 1), range: match.range)
     }
 
     static let trailingMonthPattern = Pattern(
-        "(?<![\\w/])(?:(\(monthNames))\\.?,?\\s*(\\d{4})|(\(seasonNames))\\s+(\\d{4}))\\s*$", caseInsensitive: true)
+        "(?<![\\w/])(?:(\(monthNames))\\.?,?\\s*(\\d{4})|(\(seasonNames))s?\\s+(\\d{4})(?:\\s*(?:,|&|and)\\s*(\\d{4}))*)\\s*$", caseInsensitive: true)
 
     /// True when the text has two ASCII digits in a row: a cheap test before running date patterns.
     static func hasDigits(_ text: String) -> Bool {

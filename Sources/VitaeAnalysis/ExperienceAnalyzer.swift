@@ -504,9 +504,11 @@ public struct ExperienceAnalyzer: Analyzer {
     static let titleWithEmployer = Pattern("^(.+?)\\s*\\(([A-Z][\\w&. ]{1,40})\\)$")
 
     /// "Member of the Cultural Committee", "Member of Rotaract Club": a membership held at college
-    /// or on the side, not a job ("Member of Technical Staff" is one).
+    /// or on the side, not a job ("Member of Technical Staff" is one). "Member" alone under a club's
+    /// name says the same: a job names what its holder does.
     static func isMembership(_ title: String?) -> Bool {
-        title.map(membership.contains) ?? false
+        guard let title else { return false }
+        return membership.contains(title) || title.caseInsensitiveCompare("member") == .orderedSame
     }
 
     static let membership = Pattern(

@@ -561,6 +561,17 @@ extension ExperienceTests {
         #expect(output.experience.map(\.company) == ["Fernbrook Networks"])
     }
 
+    @Test func aBareMemberTitleUnderAClubIsNoPosition() async throws {
+        let output = try await experience("""
+            CAMPUS INVOLVEMENT
+            Robotics Society, Westfield University\tSeptember 2020 – Present
+            Member
+            • Built a line-following robot for the spring fair
+            Student Ambassador, Westfield University\tJanuary 2021 – May 2022
+            """)
+        #expect(output.experience.map(\.title) == ["Student Ambassador"])
+    }
+
     @Test func aBandOrGradeTypedWithTheTitleIsNoPartOfIt() async throws {
         let output = try await experience("""
             WORK EXPERIENCE

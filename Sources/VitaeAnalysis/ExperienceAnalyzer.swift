@@ -152,8 +152,24 @@ public struct ExperienceAnalyzer: Analyzer {
     /// A headline whose title one of the positions has (its words or some of them, in any spelling:
     /// "Lead Engineer" of "Lead Engineer - Automation") names that position again.
     static func restatesPosition(_ headline: Position, in positions: [Position]) -> Bool {
-        positions.contains { hasTitleWords(of: headline, in: $0) }
+        positions.contains { hasTitleWords(of: headline, in: $0) || namesSpecialty(of: headline, in: $0) }
     }
+
+    /// "Front-End Developer" over "Software Engineer (Front-End)": the headline names the position's
+    /// specialty with another word for the role. Every word before the headline's last (its role) is
+    /// in the position's title, and one of them says what the work is, not only its rank ("Senior
+    /// Engineer" and "Senior Manager" are two jobs).
+    static func namesSpecialty(of headline: Position, in other: Position) -> Bool {
+        guard let title = headline.title, let otherTitle = other.title else { return false }
+        let qualifiers = ResumeText.alphanumericTokens(title).dropLast()
+        guard qualifiers.contains(where: { !rankWords.contains($0) }) else { return false }
+        return Set(qualifiers).isSubset(of: ResumeText.alphanumericTokens(otherTitle))
+    }
+
+    static let rankWords: Set<String> = [
+        "senior", "sr", "junior", "jr", "lead", "principal", "chief", "head", "associate", "assistant", "deputy", "staff",
+        "trainee", "intern", "of", "and",
+    ]
 
     /// Every word of `position`'s title is in `other`'s title ("Lead Engineer" in "Lead Engineer -
     /// Automation"): the same job named again, in full or in part.

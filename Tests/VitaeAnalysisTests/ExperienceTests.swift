@@ -947,6 +947,28 @@ extension ExperienceTests {
         #expect(output.experience.count == 1)
     }
 
+    @Test func aHeadlineNamingAPositionsSpecialtyInOtherWordsAddsNone() async throws {
+        let output = try await experienceAfterContact("""
+            Dana Whitfield
+            Back-End Developer
+            Pune, Maharashtra - dana@example.com
+
+            EXPERIENCE
+            Software Engineer (Back-End), Fabrikam Labs, Pune, India\tMarch 2021 – Present
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer (Back-End)"])
+        // A rank shared is no specialty: "Senior Manager" is another job than "Senior Engineer".
+        let other = try await experienceAfterContact("""
+            Dana Whitfield
+            Senior Manager
+            Pune, Maharashtra - dana@example.com
+
+            EXPERIENCE
+            Senior Engineer, Fabrikam Labs, Pune, India\tMarch 2021 – Present
+            """)
+        #expect(other.experience.map(\.title) == ["Senior Manager", "Senior Engineer"])
+    }
+
     @Test func aHeadlineSummingUpACareerIsNoTitle() async throws {
         let summaries = [
             "Cloud Developer with 9 Yrs 8 months of working experience in .NET",

@@ -281,6 +281,7 @@ public struct ExperienceAnalyzer: Analyzer {
         for index in positions.indices {
             positions[index].title = positions[index].title.map { withoutOccasion(withoutStatusPlace($0)) }
             positions[index].company = positions[index].company.flatMap { employerName($0, clients: clients) }
+                .map { withoutStrayLeadingNumber($0, in: lines) }
             if let company = positions[index].company, !company.contains(where: \.isUppercase),
                 let spelling = fullSpelling(of: company, in: sectionText)
             {
@@ -304,7 +305,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// employer at all.
     static func employerName(_ company: String, clients: Set<String>) -> String? {
         if selfEmployment.contains(company) || namesAProductModule(company) || listsASoftware(company) { return nil }
-        return withoutClient(withoutLowerCaseTail(company), clients: clients)
+        return withoutClient(withoutSiteAfterIn(withoutLowerCaseTail(company)), clients: clients)
     }
 
     /// "oracle" / "• Analyst in Oracle India Pvt Ltd. (through …)": a company typed in lower case in
@@ -805,7 +806,8 @@ public struct ExperienceAnalyzer: Analyzer {
     static func company(_ dashedCompany: String?, or fromParts: String?) -> String? {
         guard let dashedCompany else { return fromParts }
         guard let fromParts else { return dashedCompany }
-        return SkillTaxonomy.shared.skill(named: fromParts) != nil || JobTitles.namesATopic(fromParts) ? dashedCompany : fromParts
+        return SkillTaxonomy.shared.skill(named: fromParts) != nil || JobTitles.namesATopic(fromParts) || namesAVendorsTechnology(fromParts)
+            ? dashedCompany : fromParts
     }
 
     /// A short capitalised line with no separators, no organization, school or place in it, made of

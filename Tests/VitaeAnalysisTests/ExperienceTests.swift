@@ -1044,4 +1044,53 @@ extension ExperienceTests {
             #expect(output.experience.allSatisfy { $0.company == nil })
         }
     }
+
+    @Test func theEmployerIsTheNameBeforeIn() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Security Officer
+
+            Contoso Guarding in Fabrikam -  Pune, Maharashtra -
+
+            April 2012 to May 2016
+            """)
+        #expect(output.experience.map(\.company) == ["Contoso Guarding"])
+        #expect(ExperienceAnalyzer.withoutSiteAfterIn("Worked in Pune") == "Worked in Pune")
+    }
+
+    @Test func aNumberTypedBeforeANameWrittenElsewhereWithoutItIsNoPartOfIt() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            SAP Consultant
+
+            7 Northwind Brakes -
+
+            March 2009 to May 2010
+
+            Project Description: Northwind-Brakes Corporation makes brake pads.
+
+            Shift Lead
+
+            24 Hour Fitness -
+
+            June 2006 to February 2009
+            """)
+        #expect(output.experience.map(\.company) == ["Northwind Brakes", "24 Hour Fitness"])
+    }
+
+    @Test func aVendorsTechnologyAfterTheTitleIsNoEmployer() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Web Developer – Microsoft Technology
+
+            Fabrikam Systems -  Kolkata, West Bengal -
+
+            January 2010 to July 2011
+            """)
+        #expect(output.experience.map(\.company) == ["Fabrikam Systems"])
+        #expect(!ExperienceAnalyzer.namesAVendorsTechnology("Fabrikam Technologies"))
+    }
 }

@@ -414,6 +414,14 @@ import VitaeTesting
         #expect(!SkillLists.isPlausibleSkill("June 2013") && !SkillLists.isPlausibleSkill("Pune 2013-2015"))  // dates stay out
     }
 
+    @Test func userExperienceInProseIsNoSkill() async throws {
+        // The product's experience and a colleague's role, not the candidate's design skill.
+        let prose = try await skills("Worked with UX designers to improve the user experience of the checkout.")
+        #expect(!prose.contains("User Experience Design"))
+        #expect(try await skills("Knowledge of UI/UX design.").contains("User Experience Design"))
+        #expect(try await skills("Jo Bloggs\nSKILLS\nFigma, UX, Sketch").contains("User Experience Design"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

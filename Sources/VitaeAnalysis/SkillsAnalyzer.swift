@@ -90,7 +90,7 @@ public struct SkillsAnalyzer: Analyzer {
                 let line = SkillLists.withoutDashLabel(listLines[index])
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
-                    if let skill = SkillTaxonomy.shared.skill(named: SkillLists.withoutVersionYear(item)) {
+                    if let skill = SkillLists.knownSkill(item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
                         if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
@@ -448,6 +448,10 @@ public enum SkillLists {
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Fluent in Spanish", "Expert with Zorptool": a level claimed for something, no name of it.
+        if lowerWords.count >= 3, levelWords.contains(String(lowerWords[0])), ["in", "with", "at"].contains(lowerWords[1]) { return false }
+        // "Angular (versions 2+)": which versions of the item before, no item.
+        if lowerWords[0].hasPrefix("version"), item.contains(where: \.isNumber) { return false }
         // "StrongunderstandingofMicrosoftOffice": a sentence whose spaces the extraction lost.
         if words.count == 1, item.count > 20 { return false }
         // "Worked on SRM server", "Involved in testing": a verb in the past and its preposition start a
@@ -458,6 +462,16 @@ public enum SkillLists {
         // "Infosys Limited": an employer, not a skill.
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
+    }
+
+    /// "MS Office 2007", "NoSQL databases", "PowerPoint tools", "Windows OS": the taxonomy skill an item
+    /// names, with a version year or a word for its kind of tool after the name (the item is that
+    /// skill, not one more skill of its own).
+    static func knownSkill(_ item: String) -> Skill? {
+        let name = withoutVersionYear(item)
+        if let skill = SkillTaxonomy.shared.skill(named: name) { return skill }
+        guard let space = name.lastIndex(of: " "), isKindOfTool(String(name[name.index(after: space)...])) else { return nil }
+        return SkillTaxonomy.shared.skill(named: String(name[..<space]))
     }
 
     /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name

@@ -422,6 +422,19 @@ import VitaeTesting
         #expect(try await skills("Jo Bloggs\nSKILLS\nFigma, UX, Sketch").contains("User Experience Design"))
     }
 
+    @Test func versionsKindsAndLevelsAreNoItemsOfTheirOwn() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Zorpular (versions 2+)
+            • SQL and NoSQL databases (MySQL, Quuxbase)
+            Language: Fluent in Spanish
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Zorpular") && names.contains("NoSQL") && names.contains("Quuxbase"))
+        #expect(!names.contains("versions 2+") && !names.contains("NoSQL databases") && !names.contains("Fluent in Spanish"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

@@ -435,6 +435,25 @@ import VitaeTesting
         #expect(!names.contains("versions 2+") && !names.contains("NoSQL databases") && !names.contains("Fluent in Spanish"))
     }
 
+    @Test func anInitialIsNoListedName() async throws {
+        let prose = try await skills("Officer-HR in H.& R. Johnson (India).\nReported to John R. Smith in Pune.")
+        #expect(!prose.contains("R"))
+        #expect(try await skills("Models built in R. Deployed to AWS.").contains("R"))  // a sentence ends after R
+        #expect(try await skills("Languages: Python, R. Tools: Git").contains("R"))
+    }
+
+    @Test func aTownBeforeItsStateIsNoSkill() async throws {
+        #expect(!(try await skills("Network Engineer, Acme - Samba, Jammu and Kashmir")).contains("Samba"))
+        #expect(try await skills("Set up Samba, NFS and FTP file shares.").contains("Samba"))
+        // A state's postal code is too often a word or a product ("MS Word") to make a town.
+        #expect(try await skills("Skills: Excel, MS Word").contains("Excel"))
+    }
+
+    @Test func excelTheVerbIsNoSpreadsheet() async throws {
+        #expect(!(try await skills("Keen to learn and excel in a competitive environment.")).contains("Excel"))
+        #expect(try await skills("Kept the rota in excel sheets.").contains("Excel"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

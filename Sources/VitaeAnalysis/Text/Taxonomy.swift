@@ -117,6 +117,7 @@ public struct SkillTaxonomy: Sendable {
                             continue
                         }
                     }
+                    if Self.namesTown(tokens, at: index, to: end) || Self.isVerb(tokens, at: index, to: end) { continue }
                     if entry.needsListContext {
                         // Short names (R, Go) may stand in any comma list; soft skills must be in a
                         // skills section ("strong communication, leadership" in a summary is a claim).
@@ -143,6 +144,29 @@ public struct SkillTaxonomy: Sendable {
         let markAfter = tokens[end].beforeListMark && end + 1 < tokens.count && tokens[end + 1].line == tokens[end].line
         return markBefore || markAfter
     }
+
+    /// "Cisco - Samba, Jammu and Kashmir": a capitalised name right before a state or country (written
+    /// out, not as a code such as "MS") is a town, whatever else it names.
+    static func namesTown(_ tokens: [SkillToken], at start: Int, to end: Int) -> Bool {
+        guard tokens[end].beforeListMark, tokens[start].original.first?.isUppercase == true else { return false }
+        var region = ""
+        for next in (end + 1)..<min(end + 4, tokens.count) {
+            guard tokens[next].line == tokens[start].line else { break }
+            region += region.isEmpty ? tokens[next].folded : " " + tokens[next].folded
+            if Places.regions.contains(region) { return true }
+            if tokens[next].beforeListMark { break }
+        }
+        return false
+    }
+
+    /// "learn and excel in a competitive environment": a product named by an English verb, in lower
+    /// case and before a preposition, is the verb ("excel sheets", "Excel, Word" are the product).
+    static func isVerb(_ tokens: [SkillToken], at start: Int, to end: Int) -> Bool {
+        guard start == end, verbNames.contains(tokens[start].original), end + 1 < tokens.count, !tokens[end].beforeListMark else { return false }
+        return ["in", "at"].contains(tokens[end + 1].folded)
+    }
+
+    static let verbNames: Set<String> = ["excel"]
 
     /// Every word of the token's line is written without lower-case letters.
     static func isAllCapsLine(_ tokens: [SkillToken], around index: Int) -> Bool {
@@ -220,7 +244,7 @@ public enum SkillTokenizer {
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false
             } else {
-                if listMarks.contains(scalar) {
+                if listMarks.contains(scalar), !(scalar == "." && endsInitial(scalars, at: index, tokens: tokens)) {
                     sawListMark = true
                     if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
                 }
@@ -229,6 +253,21 @@ public enum SkillTokenizer {
         }
         if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
         return tokens
+    }
+
+    /// "H.& R. Johnson", "John R. Smith": the period at `index` ends a person's or firm's initial, no
+    /// list item: it follows a single capital letter and comes before "&", or before a capitalised word
+    /// when the letter follows one. "… in C. Developed …" ends a sentence.
+    static func endsInitial(_ scalars: [Unicode.Scalar], at index: Int, tokens: [SkillToken]) -> Bool {
+        guard let letter = tokens.last, letter.original.unicodeScalars.count == 1, index > 0, scalars[index - 1] == letter.original.unicodeScalars.first,
+            letter.original.first?.isUppercase == true
+        else { return false }
+        var next = index + 1
+        while next < scalars.count, scalars[next] == " " { next += 1 }
+        guard next < scalars.count else { return false }
+        if scalars[next] == "&" { return true }
+        guard scalars[next].properties.isUppercase, tokens.count >= 2 else { return false }
+        return tokens[tokens.count - 2].original.first?.isUppercase == true
     }
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

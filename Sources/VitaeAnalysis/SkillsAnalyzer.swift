@@ -110,13 +110,22 @@ public struct SkillsAnalyzer: Analyzer {
     }
 
     /// "Software Developer, Facebook", "Oracle India Pvt Ltd": the employers' names, lower-cased and
-    /// without their legal form. A product that is also the employer ("the Facebook web application")
-    /// is a skill only when the resume lists it; working at Oracle is no Oracle skill.
+    /// without their legal form. A product that is also the employer, or part of its name ("the
+    /// Facebook web application", "Microsoft GPS"), is a skill only when the resume lists it; working
+    /// at Oracle is no Oracle skill.
     static func employers(_ positions: [ExperienceAnalyzer.Position]) -> Set<String> {
         Set(positions.compactMap(\.company).map { company in
             ResumeText.words(company).filter { !Organizations.companySuffixes.contains($0.lowercased()) }
                 .joined(separator: " ").lowercased()
         })
+    }
+
+    /// "GPS" of "Microsoft GPS", "Oracle" of "Oracle India": `name` is the whole of one of `employers`
+    /// (lower-cased words) or a run of its words.
+    static func names(_ name: String, partOf employers: Set<String>) -> Bool {
+        guard !employers.isEmpty else { return false }
+        let words = " " + name.lowercased() + " "
+        return employers.contains { (" " + $0 + " ").contains(words) }
     }
 
     /// The list lines of each skills section, up to the first line of prose: a skills heading with no
@@ -165,7 +174,7 @@ public struct SkillsAnalyzer: Analyzer {
             if listedIn.contains(hit.line) { listed.insert(hit.skill) }
         }
         return counts.keys.filter {
-            listed.contains($0) || counts[$0]! >= minimumMentionsOutside && !excluded.contains(taxonomy.skills[$0].name.lowercased())
+            listed.contains($0) || counts[$0]! >= minimumMentionsOutside && !names(taxonomy.skills[$0].name, partOf: excluded)
         }
             .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
             .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }

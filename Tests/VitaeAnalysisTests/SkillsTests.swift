@@ -481,4 +481,15 @@ import VitaeTesting
         #expect(found.contains("React") && !found.contains("Facebook"))
         #expect(try await skills(resume + ", Facebook").contains("Facebook"))
     }
+
+    /// "Microsoft GPS" is a division of the employer, not the satellite system.
+    @Test func aSkillNamedInTheEmployersNameIsNoSkillUnlessListed() async throws {
+        let resume = """
+            Rosa Lindqvist
+            EXPERIENCE
+            June 2016 – Present Program Manager, Microsoft GPS, Bangalore, India
+            • Ran partner events for GPS across Asia; reported GPS outcomes monthly.
+            """
+        #expect(!(try await skills(resume)).contains("GPS"))
+    }
 }

@@ -196,10 +196,20 @@ public enum SkillLists {
         }
         if text.utf8.contains(UInt8(ascii: "/")) { text = acronymSlash.replacing(in: text, with: "\u{2}") }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { trimmingDanglingWords($0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:"))) }
+            .map { trimmingDanglingWords(trimmedItem($0)) }
             .filter { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
     }
+
+    /// " .NET (2 years)" -> ".NET", "Operating System." -> "Operating System": an item without the
+    /// spaces, dashes, stars, colons and periods around it, but a period starting a name stays its own.
+    static func trimmedItem(_ piece: Substring) -> String {
+        let trimmed = piece.trimmingCharacters(in: itemEdges)
+        let start = piece.drop(while: { $0 == " " })
+        guard start.hasPrefix("."), start.dropFirst().first?.isLetter == true else { return trimmed }
+        return "." + trimmed
+    }
+    static let itemEdges = CharacterSet(charactersIn: " .-–*:")
 
     /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse", "Databases: Oracle": a label that names a kind of
     /// tool before a colon says what the things listed after it are, so it is no mention of a skill
@@ -459,6 +469,10 @@ public enum SkillLists {
         }
         // "Fluent in Spanish", "Expert with Zorptool": a level claimed for something, no name of it.
         if lowerWords.count >= 3, levelWords.contains(String(lowerWords[0])), ["in", "with", "at"].contains(lowerWords[1]) { return false }
+        // "Understanding of UART", "understanding Lease Line": a claim about knowing something; "working"
+        // and "Advanced" alone are levels cut from their sentence.
+        if lowerWords.count >= 2, lowerWords[0] == "understanding" { return false }
+        if lowerWords.count == 1, levelWords.contains(String(lowerWords[0])) { return false }
         // "Angular (versions 2+)": which versions of the item before, no item.
         if lowerWords[0].hasPrefix("version"), item.contains(where: \.isNumber) { return false }
         // "StrongunderstandingofMicrosoftOffice": a sentence whose spaces the extraction lost.
@@ -477,10 +491,15 @@ public enum SkillLists {
     /// names, with a version year or a word for its kind of tool after the name (the item is that
     /// skill, not one more skill of its own).
     static func knownSkill(_ item: String) -> Skill? {
+        let taxonomy = SkillTaxonomy.shared
         let name = withoutVersionYear(item)
-        if let skill = SkillTaxonomy.shared.skill(named: name) { return skill }
-        guard let space = name.lastIndex(of: " "), isKindOfTool(String(name[name.index(after: space)...])) else { return nil }
-        return SkillTaxonomy.shared.skill(named: String(name[..<space]))
+        if let skill = taxonomy.skill(named: name) { return skill }
+        let words = name.split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        if isKindOfTool(String(words.last!)), let skill = taxonomy.skill(named: words.dropLast().joined(separator: " ")) {
+            return skill
+        }
+        return nil
     }
 
     /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name

@@ -433,6 +433,16 @@ import VitaeTesting
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
         #expect(names.contains("Zorpular") && names.contains("NoSQL") && names.contains("Quuxbase"))
         #expect(!names.contains("versions 2+") && !names.contains("NoSQL databases") && !names.contains("Fluent in Spanish"))
+        for item in ["Understanding of UART", "working", "Advanced"] {
+            #expect(!SkillLists.isPlausibleSkill(item), "\(item)")
+        }
+        #expect(SkillLists.isPlausibleSkill("Natural Language Understanding"))
+    }
+
+    @Test func aNameStartingWithAPeriodKeepsIt() async throws {
+        let resume = Document(plainText: "Jo Bloggs\nSKILLS\nC# (3 years), .NET (2 years), .Zorpnet (1 year)")
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains(".NET") && names.contains(".Zorpnet") && !names.contains("NET") && !names.contains("Zorpnet"))
     }
 
     @Test func anInitialIsNoListedName() async throws {

@@ -439,6 +439,12 @@ import VitaeTesting
         #expect(SkillLists.isPlausibleSkill("Natural Language Understanding"))
     }
 
+    @Test func aWordBulletIsNoPartOfTheItem() async throws {
+        let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Smart Working") && names.contains("Zorptool") && !names.contains("❖ Smart Working"))
+    }
+
     @Test func aNameStartingWithAPeriodKeepsIt() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\nC# (3 years), .NET (2 years), .Zorpnet (1 year)")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

@@ -63,7 +63,12 @@ public struct SkillsAnalyzer: Analyzer {
         // Indeed's "Additional Information" holds "Skills: Java, WPF, …" lines under no skills heading.
         let sectionLines = map.lines(of: .skills)
         let inSections = Set(sectionLines)
-        let labelledLists = cleanLines.indices.filter { !inSections.contains($0) && SkillLists.isLabelledSkillsList(cleanLines[$0]) }
+        // Tool lists only add to a skills section: on their own they would make every other mention
+        // of a skill need a second one.
+        let labelledLists = cleanLines.indices.filter {
+            !inSections.contains($0)
+                && (SkillLists.isLabelledSkillsList(cleanLines[$0]) || !sectionLines.isEmpty && SkillLists.isLabelledToolList(cleanLines[$0]))
+        }
         // Positions after a "Key Skills" heading typed between them are no skills list.
         let skillsSectionLines = labelledLists.isEmpty ? sectionLines : (sectionLines + labelledLists).sorted()
         let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
@@ -278,6 +283,15 @@ public enum SkillLists {
             let last = label.words.last
         else { return false }
         return last == "skills" || last == "skill"
+    }
+
+    /// "Operating systems: Windows 8, 10" under "Additional Information": a comma list labelled with a
+    /// kind of tool that names a known skill lists more of the skills a skills section lists.
+    static func isLabelledToolList(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: ",")), let label = leadingLabel(line), (1...3).contains(label.words.count),
+            isKindOfTool(label.words.joined(separator: " "))
+        else { return false }
+        return !SkillTaxonomy.shared.hits(in: SkillTokenizer.tokens(in: String(label.rest), line: 0), isListLine: { _ in true }).isEmpty
     }
 
     /// "❖ Testing Tool: IBM Rational …" -> (["testing", "tool"], "IBM Rational …"): the lower-cased words

@@ -445,6 +445,22 @@ import VitaeTesting
         #expect(names.contains("Smart Working") && names.contains("Zorptool") && !names.contains("❖ Smart Working"))
     }
 
+    @Test func aToolListOutsideTheSkillsSectionAddsToIt() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            Zorptool, Blimpclient
+            ADDITIONAL INFORMATION
+            Operating systems: Windows 8, 10
+            Hobbies: chess, Zorbing
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Windows") && !names.contains("Zorbing"))
+        // Without a skills section, such a line does not make every other skill need two mentions.
+        let noSection = try await skills("Jo Bloggs\nBuilt the billing service in Java.\nOperating systems: Windows 8, Linux")
+        #expect(noSection.contains("Java") && noSection.contains("Windows"))
+    }
+
     @Test func aNameStartingWithAPeriodKeepsIt() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\nC# (3 years), .NET (2 years), .Zorpnet (1 year)")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

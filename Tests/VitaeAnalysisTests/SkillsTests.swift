@@ -64,6 +64,13 @@ import VitaeTesting
         #expect(try await skills("Skills: Microsoft Power Point, Windows Azure").sorted() == ["Microsoft Azure", "PowerPoint"])
     }
 
+    @Test func wordAsAListItemIsMicrosoftWord() async throws {
+        #expect(try await skills("Jo Bloggs\nSKILLS\nMicrosoft Office: Word, PowerPoint").contains("Microsoft Word"))
+        // Inside a longer name, or in prose, the everyday word.
+        #expect(!(try await skills("Jo Bloggs\nSKILLS\nSend Word Now, Zorptool")).contains("Microsoft Word"))
+        #expect(!(try await skills("Spread the Word, a campaign.")).contains("Microsoft Word"))
+    }
+
     @Test func versionsThatAreSkillsOfTheirOwnStayApart() async throws {
         let found = try await skills("Skills: HTML, HTML5, CSS3, AngularJS, Angular 8, Java, J2EE, Oracle ADF, HPQC")
         #expect(found.sorted() == ["Angular", "AngularJS", "CSS3", "HP Quality Center", "HTML", "HTML5", "J2EE", "Java", "Oracle ADF"])

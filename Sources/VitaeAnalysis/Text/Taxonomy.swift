@@ -37,6 +37,9 @@ public struct SkillTaxonomy: Sendable {
         /// Set when the alias must match with this exact spelling.
         var exactForm: String?
         var needsListContext: Bool
+        /// An everyday word as an alias ("~=Word", "~=UI"): it names the skill only as a list item of
+        /// its own, not inside a longer name ("Send Word Now", "UI Development").
+        var mustStandAlone: Bool
     }
 
     init(lines: [Substring]) {
@@ -52,22 +55,22 @@ public struct SkillTaxonomy: Sendable {
             // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
             // or "etc", "pos" and "id" in prose would count.
             func isShort(_ text: String) -> Bool { text.count <= 3 && text.allSatisfy(\.isLetter) }
-            var aliases: [(text: String, exact: Bool, listContext: Bool)] = [
-                (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly)
+            var aliases: [(text: String, exact: Bool, listContext: Bool, alone: Bool)] = [
+                (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly, false)
             ]
             for alias in fields[3].split(separator: "|") where !alias.isEmpty {
                 // "~=UI": the alias alone needs a list context ("~") and its exact case ("=").
                 let listed = alias.hasPrefix("~")
                 let marked = listed ? alias.dropFirst() : alias[...]
                 let text = marked.hasPrefix("=") ? String(marked.dropFirst()) : String(marked)
-                aliases.append((text, marked.hasPrefix("=") || isShort(text), listOnly || listed))
+                aliases.append((text, marked.hasPrefix("=") || isShort(text), listOnly || listed, listed && marked.hasPrefix("=")))
             }
             for alias in aliases {
                 let tokens = SkillTokenizer.tokens(in: alias.text, line: 0).map(\.folded)
                 guard let first = tokens.first else { continue }
                 entries[first, default: []].append(
                     Entry(tokens: tokens, skill: index, exactForm: alias.exact ? alias.text : nil,
-                          needsListContext: alias.listContext))
+                          needsListContext: alias.listContext, mustStandAlone: alias.alone))
             }
         }
         for key in entries.keys {
@@ -118,6 +121,7 @@ public struct SkillTaxonomy: Sendable {
                         }
                     }
                     if Self.namesTown(tokens, at: index, to: end) || Self.isVerb(tokens, at: index, to: end) { continue }
+                    if entry.mustStandAlone, !(tokens[index].afterListMark && tokens[end].beforeListMark) { continue }
                     if entry.needsListContext {
                         // Short names (R, Go) may stand in any comma list; soft skills must be in a
                         // skills section ("strong communication, leadership" in a summary is a claim).

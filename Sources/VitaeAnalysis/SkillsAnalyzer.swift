@@ -329,6 +329,7 @@ public enum SkillLists {
     static let kindsOfTool: Set<String> = [
         "ide", "database", "rdbms", "dbms", "operating system", "os", "version control", "web server", "application server",
         "server", "cloud", "tool", "framework", "platform", "testing tool", "build tool", "ci/cd tool",
+        "language", "programming language", "scripting language", "technology", "web technology",
     ]
 
     static let levelWords: Set<String> = [
@@ -501,9 +502,9 @@ public enum SkillLists {
         return true
     }
 
-    /// "MS Office 2007", "NoSQL databases", "PowerPoint tools", "Windows OS": the taxonomy skill an item
-    /// names, with a version year or a word for its kind of tool after the name (the item is that
-    /// skill, not one more skill of its own).
+    /// "MS Office 2007", "NoSQL databases", "Windows OS", "Database MySQL": the taxonomy skill an item
+    /// names, with a version year, or a word for its kind of tool before or after the name (a
+    /// table's label whose gap the text lost); the item is that skill, not one more of its own.
     static func knownSkill(_ item: String) -> Skill? {
         let taxonomy = SkillTaxonomy.shared
         let name = withoutVersionYear(item)
@@ -512,6 +513,9 @@ public enum SkillLists {
         guard words.count >= 2 else { return nil }
         if isKindOfTool(String(words.last!)), let skill = taxonomy.skill(named: words.dropLast().joined(separator: " ")) {
             return skill
+        }
+        for labelLength in 1...min(2, words.count - 1) where isKindOfTool(words.prefix(labelLength).joined(separator: " ")) {
+            if let skill = taxonomy.skill(named: words.dropFirst(labelLength).joined(separator: " ")) { return skill }
         }
         return nil
     }

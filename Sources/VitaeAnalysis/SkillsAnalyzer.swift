@@ -63,7 +63,12 @@ public struct SkillsAnalyzer: Analyzer {
         // Indeed's "Additional Information" holds "Skills: Java, WPF, …" lines under no skills heading.
         let sectionLines = map.lines(of: .skills)
         let inSections = Set(sectionLines)
-        let labelledLists = cleanLines.indices.filter { !inSections.contains($0) && SkillLists.isLabelledSkillsList(cleanLines[$0]) }
+        // Tool lists only add to a skills section: on their own they would make every other mention
+        // of a skill need a second one.
+        let labelledLists = cleanLines.indices.filter {
+            !inSections.contains($0)
+                && (SkillLists.isLabelledSkillsList(cleanLines[$0]) || !sectionLines.isEmpty && SkillLists.isLabelledToolList(cleanLines[$0]))
+        }
         // Positions after a "Key Skills" heading typed between them are no skills list.
         let skillsSectionLines = labelledLists.isEmpty ? sectionLines : (sectionLines + labelledLists).sorted()
         let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
@@ -90,7 +95,7 @@ public struct SkillsAnalyzer: Analyzer {
                 let line = SkillLists.withoutDashLabel(listLines[index])
                 let isSentence = SkillLists.startsLikeASentence(line)
                 for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
-                    if let skill = SkillTaxonomy.shared.skill(named: SkillLists.withoutVersionYear(item)) {
+                    if let skill = SkillLists.knownSkill(item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
                         if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
@@ -110,13 +115,22 @@ public struct SkillsAnalyzer: Analyzer {
     }
 
     /// "Software Developer, Facebook", "Oracle India Pvt Ltd": the employers' names, lower-cased and
-    /// without their legal form. A product that is also the employer ("the Facebook web application")
-    /// is a skill only when the resume lists it; working at Oracle is no Oracle skill.
+    /// without their legal form. A product that is also the employer, or part of its name ("the
+    /// Facebook web application", "Microsoft GPS"), is a skill only when the resume lists it; working
+    /// at Oracle is no Oracle skill.
     static func employers(_ positions: [ExperienceAnalyzer.Position]) -> Set<String> {
         Set(positions.compactMap(\.company).map { company in
             ResumeText.words(company).filter { !Organizations.companySuffixes.contains($0.lowercased()) }
                 .joined(separator: " ").lowercased()
         })
+    }
+
+    /// "GPS" of "Microsoft GPS", "Oracle" of "Oracle India": `name` is the whole of one of `employers`
+    /// (lower-cased words) or a run of its words.
+    static func names(_ name: String, partOf employers: Set<String>) -> Bool {
+        guard !employers.isEmpty else { return false }
+        let words = " " + name.lowercased() + " "
+        return employers.contains { (" " + $0 + " ").contains(words) }
     }
 
     /// The list lines of each skills section, up to the first line of prose: a skills heading with no
@@ -165,7 +179,7 @@ public struct SkillsAnalyzer: Analyzer {
             if listedIn.contains(hit.line) { listed.insert(hit.skill) }
         }
         return counts.keys.filter {
-            listed.contains($0) || counts[$0]! >= minimumMentionsOutside && !excluded.contains(taxonomy.skills[$0].name.lowercased())
+            listed.contains($0) || counts[$0]! >= minimumMentionsOutside && !names(taxonomy.skills[$0].name, partOf: excluded)
         }
             .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
             .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }
@@ -187,10 +201,20 @@ public enum SkillLists {
         }
         if text.utf8.contains(UInt8(ascii: "/")) { text = acronymSlash.replacing(in: text, with: "\u{2}") }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { trimmingDanglingWords($0.trimmingCharacters(in: CharacterSet(charactersIn: " .-–*:"))) }
+            .map { trimmingDanglingWords(trimmedItem($0)) }
             .filter { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
     }
+
+    /// " .NET (2 years)" -> ".NET", "Operating System." -> "Operating System": an item without the
+    /// spaces, dashes, stars, colons and periods around it, but a period starting a name stays its own.
+    static func trimmedItem(_ piece: Substring) -> String {
+        let trimmed = piece.trimmingCharacters(in: itemEdges)
+        let start = piece.drop(while: { $0 == " " })
+        guard start.hasPrefix("."), start.dropFirst().first?.isLetter == true else { return trimmed }
+        return "." + trimmed
+    }
+    static let itemEdges = CharacterSet(charactersIn: " .-–*:")
 
     /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse", "Databases: Oracle": a label that names a kind of
     /// tool before a colon says what the things listed after it are, so it is no mention of a skill
@@ -261,6 +285,15 @@ public enum SkillLists {
         return last == "skills" || last == "skill"
     }
 
+    /// "Operating systems: Windows 8, 10" under "Additional Information": a comma list labelled with a
+    /// kind of tool that names a known skill lists more of the skills a skills section lists.
+    static func isLabelledToolList(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: ",")), let label = leadingLabel(line), (1...3).contains(label.words.count),
+            isKindOfTool(label.words.joined(separator: " "))
+        else { return false }
+        return !SkillTaxonomy.shared.hits(in: SkillTokenizer.tokens(in: String(label.rest), line: 0), isListLine: { _ in true }).isEmpty
+    }
+
     /// "❖ Testing Tool: IBM Rational …" -> (["testing", "tool"], "IBM Rational …"): the lower-cased words
     /// of the label a line starts with, and what follows its colon; nil when the line starts with none.
     static func leadingLabel(_ line: String) -> (words: [String], rest: Substring)? {
@@ -296,6 +329,7 @@ public enum SkillLists {
     static let kindsOfTool: Set<String> = [
         "ide", "database", "rdbms", "dbms", "operating system", "os", "version control", "web server", "application server",
         "server", "cloud", "tool", "framework", "platform", "testing tool", "build tool", "ci/cd tool",
+        "language", "programming language", "scripting language", "technology", "web technology",
     ]
 
     static let levelWords: Set<String> = [
@@ -448,6 +482,14 @@ public enum SkillLists {
         where lowerWords.contains(Substring(filler)) {
             return false
         }
+        // "Fluent in Spanish", "Expert with Zorptool": a level claimed for something, no name of it.
+        if lowerWords.count >= 3, levelWords.contains(String(lowerWords[0])), ["in", "with", "at"].contains(lowerWords[1]) { return false }
+        // "Understanding of UART", "understanding Lease Line": a claim about knowing something; "working"
+        // and "Advanced" alone are levels cut from their sentence.
+        if lowerWords.count >= 2, lowerWords[0] == "understanding" { return false }
+        if lowerWords.count == 1, levelWords.contains(String(lowerWords[0])) { return false }
+        // "Angular (versions 2+)": which versions of the item before, no item.
+        if lowerWords[0].hasPrefix("version"), item.contains(where: \.isNumber) { return false }
         // "StrongunderstandingofMicrosoftOffice": a sentence whose spaces the extraction lost.
         if words.count == 1, item.count > 20 { return false }
         // "Worked on SRM server", "Involved in testing": a verb in the past and its preposition start a
@@ -458,6 +500,24 @@ public enum SkillLists {
         // "Infosys Limited": an employer, not a skill.
         if let last = lowerWords.last, legalForms.contains(String(last)) { return false }
         return true
+    }
+
+    /// "MS Office 2007", "NoSQL databases", "Windows OS", "Database MySQL": the taxonomy skill an item
+    /// names, with a version year, or a word for its kind of tool before or after the name (a
+    /// table's label whose gap the text lost); the item is that skill, not one more of its own.
+    static func knownSkill(_ item: String) -> Skill? {
+        let taxonomy = SkillTaxonomy.shared
+        let name = withoutVersionYear(item)
+        if let skill = taxonomy.skill(named: name) { return skill }
+        let words = name.split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        if isKindOfTool(String(words.last!)), let skill = taxonomy.skill(named: words.dropLast().joined(separator: " ")) {
+            return skill
+        }
+        for labelLength in 1...min(2, words.count - 1) where isKindOfTool(words.prefix(labelLength).joined(separator: " ")) {
+            if let skill = taxonomy.skill(named: words.dropFirst(labelLength).joined(separator: " ")) { return skill }
+        }
+        return nil
     }
 
     /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name

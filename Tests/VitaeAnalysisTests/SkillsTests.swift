@@ -64,6 +64,13 @@ import VitaeTesting
         #expect(try await skills("Skills: Microsoft Power Point, Windows Azure").sorted() == ["Microsoft Azure", "PowerPoint"])
     }
 
+    @Test func wordAsAListItemIsMicrosoftWord() async throws {
+        #expect(try await skills("Jo Bloggs\nSKILLS\nMicrosoft Office: Word, PowerPoint").contains("Microsoft Word"))
+        // Inside a longer name, or in prose, the everyday word.
+        #expect(!(try await skills("Jo Bloggs\nSKILLS\nSend Word Now, Zorptool")).contains("Microsoft Word"))
+        #expect(!(try await skills("Spread the Word, a campaign.")).contains("Microsoft Word"))
+    }
+
     @Test func versionsThatAreSkillsOfTheirOwnStayApart() async throws {
         let found = try await skills("Skills: HTML, HTML5, CSS3, AngularJS, Angular 8, Java, J2EE, Oracle ADF, HPQC")
         #expect(found.sorted() == ["Angular", "AngularJS", "CSS3", "HP Quality Center", "HTML", "HTML5", "J2EE", "Java", "Oracle ADF"])
@@ -414,6 +421,93 @@ import VitaeTesting
         #expect(!SkillLists.isPlausibleSkill("June 2013") && !SkillLists.isPlausibleSkill("Pune 2013-2015"))  // dates stay out
     }
 
+    @Test func userExperienceInProseIsNoSkill() async throws {
+        // The product's experience and a colleague's role, not the candidate's design skill.
+        let prose = try await skills("Worked with UX designers to improve the user experience of the checkout.")
+        #expect(!prose.contains("User Experience Design"))
+        #expect(try await skills("Knowledge of UI/UX design.").contains("User Experience Design"))
+        #expect(try await skills("Jo Bloggs\nSKILLS\nFigma, UX, Sketch").contains("User Experience Design"))
+    }
+
+    @Test func versionsKindsAndLevelsAreNoItemsOfTheirOwn() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Zorpular (versions 2+)
+            • SQL and NoSQL databases (MySQL, Quuxbase)
+            Language: Fluent in Spanish
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Zorpular") && names.contains("NoSQL") && names.contains("Quuxbase"))
+        #expect(!names.contains("versions 2+") && !names.contains("NoSQL databases") && !names.contains("Fluent in Spanish"))
+        for item in ["Understanding of UART", "working", "Advanced"] {
+            #expect(!SkillLists.isPlausibleSkill(item), "\(item)")
+        }
+        #expect(SkillLists.isPlausibleSkill("Natural Language Understanding"))
+    }
+
+    @Test func aTableLabelRunIntoItsValueIsNoPartOfTheSkill() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL SKILLS
+            Database MySQL, Oracle
+            Version Control Git
+            Programming Languages Python
+            Cloud Computing, Zorp Cloud
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("MySQL") && names.contains("Git") && names.contains("Python"))
+        #expect(!names.contains("Database MySQL") && !names.contains("Version Control Git") && !names.contains("Programming Languages Python"))
+        #expect(names.contains("Zorp Cloud"))  // a name the taxonomy does not know stays as written
+    }
+
+    @Test func aWordBulletIsNoPartOfTheItem() async throws {
+        let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Smart Working") && names.contains("Zorptool") && !names.contains("❖ Smart Working"))
+    }
+
+    @Test func aToolListOutsideTheSkillsSectionAddsToIt() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            Zorptool, Blimpclient
+            ADDITIONAL INFORMATION
+            Operating systems: Windows 8, 10
+            Hobbies: chess, Zorbing
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Windows") && !names.contains("Zorbing"))
+        // Without a skills section, such a line does not make every other skill need two mentions.
+        let noSection = try await skills("Jo Bloggs\nBuilt the billing service in Java.\nOperating systems: Windows 8, Linux")
+        #expect(noSection.contains("Java") && noSection.contains("Windows"))
+    }
+
+    @Test func aNameStartingWithAPeriodKeepsIt() async throws {
+        let resume = Document(plainText: "Jo Bloggs\nSKILLS\nC# (3 years), .NET (2 years), .Zorpnet (1 year)")
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains(".NET") && names.contains(".Zorpnet") && !names.contains("NET") && !names.contains("Zorpnet"))
+    }
+
+    @Test func anInitialIsNoListedName() async throws {
+        let prose = try await skills("Officer-HR in H.& R. Johnson (India).\nReported to John R. Smith in Pune.")
+        #expect(!prose.contains("R"))
+        #expect(try await skills("Models built in R. Deployed to AWS.").contains("R"))  // a sentence ends after R
+        #expect(try await skills("Languages: Python, R. Tools: Git").contains("R"))
+    }
+
+    @Test func aTownBeforeItsStateIsNoSkill() async throws {
+        #expect(!(try await skills("Network Engineer, Acme - Samba, Jammu and Kashmir")).contains("Samba"))
+        #expect(try await skills("Set up Samba, NFS and FTP file shares.").contains("Samba"))
+        // A state's postal code is too often a word or a product ("MS Word") to make a town.
+        #expect(try await skills("Skills: Excel, MS Word").contains("Excel"))
+    }
+
+    @Test func excelTheVerbIsNoSpreadsheet() async throws {
+        #expect(!(try await skills("Keen to learn and excel in a competitive environment.")).contains("Excel"))
+        #expect(try await skills("Kept the rota in excel sheets.").contains("Excel"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }
@@ -440,5 +534,16 @@ import VitaeTesting
         let found = try await skills(resume)
         #expect(found.contains("React") && !found.contains("Facebook"))
         #expect(try await skills(resume + ", Facebook").contains("Facebook"))
+    }
+
+    /// "Microsoft GPS" is a division of the employer, not the satellite system.
+    @Test func aSkillNamedInTheEmployersNameIsNoSkillUnlessListed() async throws {
+        let resume = """
+            Rosa Lindqvist
+            EXPERIENCE
+            June 2016 – Present Program Manager, Microsoft GPS, Bangalore, India
+            • Ran partner events for GPS across Asia; reported GPS outcomes monthly.
+            """
+        #expect(!(try await skills(resume)).contains("GPS"))
     }
 }

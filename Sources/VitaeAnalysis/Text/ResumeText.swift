@@ -125,7 +125,7 @@ public enum ResumeText {
         line.split(separator: " ", omittingEmptySubsequences: true)
     }
 
-    static let bulletCharacters: Set<Character> = ["•", "●", "○", "◦", "▪", "■", "□", "❑", "➢", "►", "▶", "✓", "✔", "-", "*", "–", "·", "➤", "→", "o"]
+    static let bulletCharacters: Set<Character> = ["•", "●", "○", "◦", "▪", "■", "□", "❑", "➢", "►", "▶", "✓", "✔", "-", "*", "–", "·", "➤", "→", "❖", "◆", "♦", "o"]
 
     /// True when the line starts with a bullet mark (a list item).
     public static func isBullet(_ line: String) -> Bool {

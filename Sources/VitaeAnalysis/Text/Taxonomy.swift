@@ -37,6 +37,9 @@ public struct SkillTaxonomy: Sendable {
         /// Set when the alias must match with this exact spelling.
         var exactForm: String?
         var needsListContext: Bool
+        /// An everyday word as an alias ("~=Word", "~=UI"): it names the skill only as a list item of
+        /// its own, not inside a longer name ("Send Word Now", "UI Development").
+        var mustStandAlone: Bool
     }
 
     init(lines: [Substring]) {
@@ -52,22 +55,22 @@ public struct SkillTaxonomy: Sendable {
             // Names of three letters or fewer (SQL, ETL, BI) are acronyms: they must be written as such,
             // or "etc", "pos" and "id" in prose would count.
             func isShort(_ text: String) -> Bool { text.count <= 3 && text.allSatisfy(\.isLetter) }
-            var aliases: [(text: String, exact: Bool, listContext: Bool)] = [
-                (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly)
+            var aliases: [(text: String, exact: Bool, listContext: Bool, alone: Bool)] = [
+                (fields[0], ambiguous || isShort(fields[0]), ambiguous || listOnly, false)
             ]
             for alias in fields[3].split(separator: "|") where !alias.isEmpty {
                 // "~=UI": the alias alone needs a list context ("~") and its exact case ("=").
                 let listed = alias.hasPrefix("~")
                 let marked = listed ? alias.dropFirst() : alias[...]
                 let text = marked.hasPrefix("=") ? String(marked.dropFirst()) : String(marked)
-                aliases.append((text, marked.hasPrefix("=") || isShort(text), listOnly || listed))
+                aliases.append((text, marked.hasPrefix("=") || isShort(text), listOnly || listed, listed && marked.hasPrefix("=")))
             }
             for alias in aliases {
                 let tokens = SkillTokenizer.tokens(in: alias.text, line: 0).map(\.folded)
                 guard let first = tokens.first else { continue }
                 entries[first, default: []].append(
                     Entry(tokens: tokens, skill: index, exactForm: alias.exact ? alias.text : nil,
-                          needsListContext: alias.listContext))
+                          needsListContext: alias.listContext, mustStandAlone: alias.alone))
             }
         }
         for key in entries.keys {
@@ -117,6 +120,8 @@ public struct SkillTaxonomy: Sendable {
                             continue
                         }
                     }
+                    if Self.namesTown(tokens, at: index, to: end) || Self.isVerb(tokens, at: index, to: end) { continue }
+                    if entry.mustStandAlone, !(tokens[index].afterListMark && tokens[end].beforeListMark) { continue }
                     if entry.needsListContext {
                         // Short names (R, Go) may stand in any comma list; soft skills must be in a
                         // skills section ("strong communication, leadership" in a summary is a claim).
@@ -143,6 +148,29 @@ public struct SkillTaxonomy: Sendable {
         let markAfter = tokens[end].beforeListMark && end + 1 < tokens.count && tokens[end + 1].line == tokens[end].line
         return markBefore || markAfter
     }
+
+    /// "Cisco - Samba, Jammu and Kashmir": a capitalised name right before a state or country (written
+    /// out, not as a code such as "MS") is a town, whatever else it names.
+    static func namesTown(_ tokens: [SkillToken], at start: Int, to end: Int) -> Bool {
+        guard tokens[end].beforeListMark, tokens[start].original.first?.isUppercase == true else { return false }
+        var region = ""
+        for next in (end + 1)..<min(end + 4, tokens.count) {
+            guard tokens[next].line == tokens[start].line else { break }
+            region += region.isEmpty ? tokens[next].folded : " " + tokens[next].folded
+            if Places.regions.contains(region) { return true }
+            if tokens[next].beforeListMark { break }
+        }
+        return false
+    }
+
+    /// "learn and excel in a competitive environment": a product named by an English verb, in lower
+    /// case and before a preposition, is the verb ("excel sheets", "Excel, Word" are the product).
+    static func isVerb(_ tokens: [SkillToken], at start: Int, to end: Int) -> Bool {
+        guard start == end, verbNames.contains(tokens[start].original), end + 1 < tokens.count, !tokens[end].beforeListMark else { return false }
+        return ["in", "at"].contains(tokens[end + 1].folded)
+    }
+
+    static let verbNames: Set<String> = ["excel"]
 
     /// Every word of the token's line is written without lower-case letters.
     static func isAllCapsLine(_ tokens: [SkillToken], around index: Int) -> Bool {
@@ -220,7 +248,7 @@ public enum SkillTokenizer {
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false
             } else {
-                if listMarks.contains(scalar) {
+                if listMarks.contains(scalar), !(scalar == "." && endsInitial(scalars, at: index, tokens: tokens)) {
                     sawListMark = true
                     if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
                 }
@@ -229,6 +257,21 @@ public enum SkillTokenizer {
         }
         if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
         return tokens
+    }
+
+    /// "H.& R. Johnson", "John R. Smith": the period at `index` ends a person's or firm's initial, no
+    /// list item: it follows a single capital letter and comes before "&", or before a capitalised word
+    /// when the letter follows one. "… in C. Developed …" ends a sentence.
+    static func endsInitial(_ scalars: [Unicode.Scalar], at index: Int, tokens: [SkillToken]) -> Bool {
+        guard let letter = tokens.last, letter.original.unicodeScalars.count == 1, index > 0, scalars[index - 1] == letter.original.unicodeScalars.first,
+            letter.original.first?.isUppercase == true
+        else { return false }
+        var next = index + 1
+        while next < scalars.count, scalars[next] == " " { next += 1 }
+        guard next < scalars.count else { return false }
+        if scalars[next] == "&" { return true }
+        guard scalars[next].properties.isUppercase, tokens.count >= 2 else { return false }
+        return tokens[tokens.count - 2].original.first?.isUppercase == true
     }
 
     @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -4,6 +4,12 @@ import Testing
 @testable import VitaeAnalysis
 import VitaeTesting
 
+/// `looksLikeCompany` takes each of `companies` and none of `notCompanies`.
+func expectCompanyNames(_ companies: [String], notCompanies: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    for name in companies { #expect(ExperienceAnalyzer.looksLikeCompany(name), "\(name)", sourceLocation: sourceLocation) }
+    for name in notCompanies { #expect(!ExperienceAnalyzer.looksLikeCompany(name), "\(name)", sourceLocation: sourceLocation) }
+}
+
 @Suite struct ExperienceTests {
     let asOf = YearMonth(year: 2024, month: 12)
 
@@ -383,14 +389,10 @@ import VitaeTesting
     }
 
     @Test func labelsCertificationsAndSentencesAreNoCompanies() async throws {
-        for text in ["DURATION", "Period:", "Job Profile with Contoso", "CCNP", "MCSA", "Oracle Certified Professional",
-            "Microsoft Certification", "Performed four roles", "Handled three accounts"]
-        {
-            #expect(!ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
-        }
-        for text in ["Marchex", "Red Hat", "Leading Edge Ltd", "United Breweries", "Periodic Systems", "Profile Dynamics"] {
-            #expect(ExperienceAnalyzer.looksLikeCompany(text), "\(text)")
-        }
+        expectCompanyNames(
+            ["Marchex", "Red Hat", "Leading Edge Ltd", "United Breweries", "Periodic Systems", "Profile Dynamics"],
+            notCompanies: ["DURATION", "Period:", "Job Profile with Contoso", "CCNP", "MCSA", "Oracle Certified Professional",
+                           "Microsoft Certification", "Performed four roles", "Handled three accounts"])
         let output = try await experience("""
             WORK EXPERIENCE
 
@@ -737,12 +739,9 @@ extension ExperienceTests {
     }
 
     @Test func titleWordsRunTogetherInCapitalsAreNoCompany() async throws {
-        for word in ["SALESOFFICER", "ACCOUNTSMANAGER", "MARKETINGCO"] {
-            #expect(!ExperienceAnalyzer.looksLikeCompany(word), "\(word)")
-        }
-        for word in ["MICROSOFT", "SALESFORCE", "INFOTECH", "ACCENTURE", "GENPACT", "INFOSYS"] {
-            #expect(ExperienceAnalyzer.looksLikeCompany(word), "\(word)")
-        }
+        expectCompanyNames(
+            ["MICROSOFT", "SALESFORCE", "INFOTECH", "ACCENTURE", "GENPACT", "INFOSYS"],
+            notCompanies: ["SALESOFFICER", "ACCOUNTSMANAGER", "MARKETINGCO"])
         // The title and company typed in each other's place: the company is on the title line.
         let output = try await experience("""
             WORK EXPERIENCE

@@ -122,7 +122,32 @@ public enum ResumeText {
 
     /// Words of a line, split at spaces.
     public static func words(_ line: String) -> [Substring] {
-        line.split(separator: " ", omittingEmptySubsequences: true)
+        asciiWords(line) ?? line.split(separator: " ", omittingEmptySubsequences: true)
+    }
+
+    /// `words` of an ASCII line, split at the byte 0x20; nil when the line has other bytes. In ASCII
+    /// text every byte is a Character of its own, so this splits where splitting at the Character " "
+    /// does, without walking grapheme clusters (that walk made `words` a tenth of analysis time).
+    static func asciiWords(_ line: String) -> [Substring]? {
+        let utf8 = line.utf8
+        var words: [Substring] = []
+        var wordStart: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: " ") {
+                if let start = wordStart {
+                    words.append(line[start..<index])
+                    wordStart = nil
+                }
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let start = wordStart { words.append(line[start..<index]) }
+        return words
     }
 
     static let bulletCharacters: Set<Character> = ["•", "●", "○", "◦", "▪", "■", "□", "❑", "➢", "►", "▶", "✓", "✔", "-", "*", "–", "·", "➤", "→", "❖", "◆", "♦", "o"]

@@ -172,7 +172,7 @@ public enum ResumeText {
     public static func splitSegments(_ text: String) -> [String] {
         // NSRegularExpression cannot split; mark separators then split on the mark.
         fieldSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.

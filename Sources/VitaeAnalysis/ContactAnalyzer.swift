@@ -91,6 +91,8 @@ public struct ContactAnalyzer: Analyzer {
 
     static func phones(in line: String) -> [String] {
         var phones: [String] = []
+        // A phone has 9 digits or more, which the line must have too: skip the patterns on other lines.
+        guard ResumeText.mayHaveDigits(line, atLeast: 9) else { return phones }
         let withoutEmails = emailPattern.replacing(in: line, with: " ")
         for match in phonePattern.matches(in: withoutEmails) {
             let candidate = match.text.trimming(.whitespaces)
@@ -120,7 +122,7 @@ public struct ContactAnalyzer: Analyzer {
         var text = line
         if text.utf8.contains(UInt8(ascii: "@")) { text = emailPattern.replacing(in: text, with: " | ") }
         if text.utf8.contains(UInt8(ascii: ".")) { text = linkPattern.replacing(in: text, with: " | ") }
-        if text.contains(where: \.isNumber) {
+        if ResumeText.mayHaveDigits(text, atLeast: 9), text.contains(where: \.isNumber) {
             for match in phonePattern.matches(in: text).reversed() {
                 let digits = match.text.filter(\.isNumber).count
                 guard (9...15).contains(digits), !yearRange.contains(match.text) else { continue }

@@ -52,11 +52,14 @@ public struct ContactAnalyzer: Analyzer {
         return Output(contact: Self.contact(lines: lines, headerLines: map.headerLines, contactLines: contactSection))
     }
 
+    /// An address ending a sentence ("jane@x.com.") is followed by a full stop.
+    static let periods = TrimSet(charactersIn: ".")
+
     static func contact(lines: [String], headerLines: Range<Int>, contactLines: [Int] = []) -> Contact {
         var contact = Contact()
         // Run the patterns only on lines that can hold a match.
         for match in lines.filter({ $0.utf8.contains(UInt8(ascii: "@")) }).flatMap({ emailPattern.matches(in: $0) }) {
-            let email = match.text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let email = match.text.lowercased().trimming(periods)
             if !contact.emails.contains(email) { contact.emails.append(email) }
         }
         // Phones and the location belong to the header; further down, digit runs are dates and figures.
@@ -73,7 +76,7 @@ public struct ContactAnalyzer: Analyzer {
         contact.name = name(in: lines)
         contact.location = location(in: searchLines) ?? location(in: contactSection) ?? location(in: labelled)
         if let location = contact.location {
-            let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = location.split(separator: ",").map { $0.trimming(.whitespaces) }
             contact.city = parts.first
             contact.region = parts.count > 1 ? parts.dropFirst().joined(separator: ", ") : nil
         }
@@ -88,9 +91,11 @@ public struct ContactAnalyzer: Analyzer {
 
     static func phones(in line: String) -> [String] {
         var phones: [String] = []
+        // A phone has 9 digits or more, which the line must have too: skip the patterns on other lines.
+        guard ResumeText.mayHaveDigits(line, atLeast: 9) else { return phones }
         let withoutEmails = emailPattern.replacing(in: line, with: " ")
         for match in phonePattern.matches(in: withoutEmails) {
-            let candidate = match.text.trimmingCharacters(in: .whitespaces)
+            let candidate = match.text.trimming(.whitespaces)
             let digits = candidate.filter(\.isNumber)
             guard (9...15).contains(digits.count), !yearRange.contains(candidate) else { continue }
             phones.append(withoutLeadingNumber(candidate))
@@ -103,7 +108,7 @@ public struct ContactAnalyzer: Analyzer {
     /// consistently by hyphens or dots, and that rest is a whole phone (10+ digits), the rest is the phone.
     static func withoutLeadingNumber(_ candidate: String) -> String {
         guard let first = candidate.first, first.isNumber, let space = candidate.firstIndex(of: " ") else { return candidate }
-        let rest = candidate[candidate.index(after: space)...].trimmingCharacters(in: .whitespaces)
+        let rest = candidate[candidate.index(after: space)...].trimming(.whitespaces)
         let separators = Set(rest.filter { !$0.isNumber })
         guard separators.count == 1, let separator = separators.first, separator == "-" || separator == ".",
             rest.filter(\.isNumber).count >= 10
@@ -117,7 +122,7 @@ public struct ContactAnalyzer: Analyzer {
         var text = line
         if text.utf8.contains(UInt8(ascii: "@")) { text = emailPattern.replacing(in: text, with: " | ") }
         if text.utf8.contains(UInt8(ascii: ".")) { text = linkPattern.replacing(in: text, with: " | ") }
-        if text.contains(where: \.isNumber) {
+        if ResumeText.mayHaveDigits(text, atLeast: 9), text.contains(where: \.isNumber) {
             for match in phonePattern.matches(in: text).reversed() {
                 let digits = match.text.filter(\.isNumber).count
                 guard (9...15).contains(digits), !yearRange.contains(match.text) else { continue }
@@ -127,10 +132,13 @@ public struct ContactAnalyzer: Analyzer {
         return text
     }
 
+    /// A link at the end of a sentence or a label ("see github.com/jane.") is followed by these.
+    static let sentencePunctuation = TrimSet(charactersIn: ".:")
+
     static func links(in text: String) -> [Link] {
         var links: [Link] = []
         for match in linkPattern.matches(in: text) {
-            var url = match.text.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+            var url = match.text.trimming(sentencePunctuation)
             let lower = url.lowercased()
             let kind: Link.Kind
             if ResumeText.contains(lower, "linkedin.com") {
@@ -162,7 +170,7 @@ public struct ContactAnalyzer: Analyzer {
             }
             // "Jane Doe | jane@x.com | …": the name is the first field.
             let firstField = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
-                .trimmingCharacters(in: .whitespaces)
+                .trimming(.whitespaces)
             if isPersonName(firstField) { return ResumeText.titleCasedIfShouting(firstField) }
             // "Alfred Pennyworth  (123) 456-7890": a header set in two blocks can share a line with
             // contact items and their icon glyphs; the name is what is left before them.

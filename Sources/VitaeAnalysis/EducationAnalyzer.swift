@@ -157,7 +157,7 @@ public struct EducationAnalyzer: Analyzer {
             text = Self.monthNames.replacing(in: text, with: " ")
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
             text = Self.yearLabels.replacing(in: text, with: " ")
-            text = withoutStrayBrackets(ResumeText.clean(text).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:")))
+            text = withoutStrayBrackets(ResumeText.clean(text).trimming(fieldEdges))
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one; a year
                 // before any degree or school (after a course line, say) belongs to nothing.
@@ -220,6 +220,9 @@ public struct EducationAnalyzer: Analyzer {
         return entries
     }
 
+    /// Separators and spaces left at the ends of a field once its dates are cut out.
+    static let fieldEdges = TrimSet(charactersIn: " ,|•-–—:")
+
     /// The text without empty brackets ("B.Tech (2014)" once its year is gone) and without a bracket
     /// at either end that has no partner; "College (Anna University)" keeps its closing one.
     static func withoutStrayBrackets(_ text: String) -> String {
@@ -228,7 +231,7 @@ public struct EducationAnalyzer: Analyzer {
         func count(_ bracket: Character) -> Int { result.filter { $0 == bracket }.count }
         while result.hasSuffix(")"), count(")") > count("(") { result.removeLast() }
         while result.hasPrefix("("), count("(") > count(")") { result.removeFirst() }
-        return result.trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—:"))
+        return result.trimming(fieldEdges)
     }
 
     /// "Sunrise College of Arts, Eastfield University": a college and, after the comma, the university
@@ -297,7 +300,7 @@ public struct EducationAnalyzer: Analyzer {
     /// course or place: "IGNOU", "VSSUT,burla", "Dadabari - Ajmer, Rajasthan".
     static func unknownSchool(_ text: String) -> (name: String, location: String?)? {
         let fields = ResumeText.splitSegments(ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
-        guard let first = fields.first, let name = first.split(separator: ",").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+        guard let first = fields.first, let name = first.split(separator: ",").first.map({ $0.trimming(.whitespaces) }),
             name.first?.isUppercase == true, ResumeText.words(text).count <= 6, !text.contains(where: \.isNumber),
             degreeLevel(in: text) == nil, !Organizations.looksLikeSchool(text), !isExamBoard(text),
             Places.location(in: first) == nil,
@@ -335,7 +338,7 @@ public struct EducationAnalyzer: Analyzer {
         // "Narsee Monji - Hyderabad, Telangana": the place is a field of its own after the name.
         var placeAfterName = false
         for field in fields {
-            let parts = field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parts = field.split(separator: ",").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
             var (rest, place) = Places.splitTrailingLocation(parts)
             // "Kent State University Kent, Ohio": the city ran into the school's name (the PDF gap
             // between them is gone); only a bare region was found, so take the city back.

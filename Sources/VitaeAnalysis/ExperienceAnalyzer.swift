@@ -239,7 +239,7 @@ public struct ExperienceAnalyzer: Analyzer {
             let line = lines[index] as NSString
             // "Native HANA developer (July 2013 – January 2016)": the brackets go with the dates they held.
             let rest = emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " ")
-                .trimmingCharacters(in: CharacterSet(charactersIn: " ,|•·-–—()"))
+                .trimming(separatorsAndBrackets)
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
             if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
@@ -324,7 +324,7 @@ public struct ExperienceAnalyzer: Analyzer {
                     end += 1
                     if words[end - 1].last.map({ ".,;:".contains($0) }) == true { break }
                 }
-                let spelling = words[start..<end].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
+                let spelling = words[start..<end].joined(separator: " ").trimming(punctuation)
                 if end - start > name.count, Organizations.looksLikeOrganization(spelling) { return spelling }
             }
         }
@@ -336,7 +336,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static func listsASoftware(_ company: String) -> Bool {
         guard ResumeText.contains(company, " and ") || ResumeText.contains(company, " & ") else { return false }
         return company.components(separatedBy: " and ").flatMap { $0.components(separatedBy: " & ") }
-            .contains { namesASoftware($0.trimmingCharacters(in: .whitespaces)) }
+            .contains { namesASoftware($0.trimming(.whitespaces)) }
     }
 
     /// "Self employed", "Freelancer": how the candidate worked, no one's name.
@@ -439,7 +439,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// is no second position's name.
     static func restatesDates(_ index: Int, _ span: DateSpan, previous: Int, _ previousSpan: DateSpan, lines: [String]) -> Bool {
         index - previous <= 4 && span.start == previousSpan.start && span.end == previousSpan.end
-            && isDatesOnly(lines[index].trimmingCharacters(in: CharacterSet(charactersIn: "()[] ")))
+            && isDatesOnly(lines[index].trimming(brackets))
     }
 
     /// "June 2008 to March 2016": a date range and nothing else.
@@ -452,7 +452,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// a short stint; the text before the date must name something (two words or more, not a sentence).
     static func headingWithOneMonth(_ line: String) -> DateSpan? {
         guard let span = DateRanges.trailingMonth(in: line) else { return nil }
-        let before = (line as NSString).substring(to: span.range.location).trimmingCharacters(in: CharacterSet(charactersIn: " ,|•-–—("))
+        let before = (line as NSString).substring(to: span.range.location).trimming(separatorsAndOpeningBracket)
         guard ResumeText.words(before).count >= 2, !isProse(before), !endsMidSentence(before) else { return nil }
         return span
     }
@@ -462,14 +462,14 @@ public struct ExperienceAnalyzer: Analyzer {
     /// one- or two-word city of another position) tells where the company's name ends.
     static func companiesRunIntoCities(_ positions: [Position], candidateCity: String?) -> [Position] {
         let cities = Set(([candidateCity] + positions.map { $0.location?.split(separator: ",").first.map(String.init) })
-            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { (1...2).contains(ResumeText.words($0).count) })
+            .compactMap { $0?.trimming(.whitespaces) }.filter { (1...2).contains(ResumeText.words($0).count) })
         guard !cities.isEmpty else { return positions }
         var result = positions
         for index in result.indices where result[index].company == nil {
             guard let location = result[index].location, let comma = location.firstIndex(of: ",") else { continue }
             let place = String(location[..<comma])
             for city in cities where place.count > city.count && place.lowercased().hasSuffix(" " + city.lowercased()) {
-                let company = String(place.dropLast(city.count)).trimmingCharacters(in: .whitespaces)
+                let company = String(place.dropLast(city.count)).trimming(.whitespaces)
                 guard looksLikeCompany(company) else { continue }
                 result[index].company = company
                 result[index].location = city + location[comma...]
@@ -614,6 +614,12 @@ public struct ExperienceAnalyzer: Analyzer {
 
     static let emptyBrackets = Pattern("\\(\\s*\\)|\\[\\s*\\]")
 
+    /// What is left around a heading's text once its dates are cut out.
+    static let separatorsAndBrackets = TrimSet(charactersIn: " ,|•·-–—()")
+    static let separatorsAndOpeningBracket = TrimSet(charactersIn: " ,|•-–—(")
+    static let brackets = TrimSet(charactersIn: "()[] ")
+    static let punctuation = TrimSet(charactersIn: ".,;:")
+
     /// "Hyderabad from Nov 2011 to Feb 2016": the wrapped middle of a sentence, not a heading, when
     /// the text before a line's dates ends in a lower-case function word. (Looking at the text before
     /// the dates, not at all that is left of the line: the dates' parser may leave a stray year behind.)
@@ -723,7 +729,7 @@ public struct ExperienceAnalyzer: Analyzer {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
                     // "Test Analyst at Oracle, Hyderabad" names the company and a city. Without "at" or a
                     // region, capitalised names after a separator ("Apple , Google, Microsoft") are no place.
-                    let placeParts = place.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    let placeParts = place.split(separator: ",").map { $0.trimming(.whitespaces) }
                     if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion) {
                         position.location = place
                         continue
@@ -751,11 +757,11 @@ public struct ExperienceAnalyzer: Analyzer {
             let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
             parts.contains(company), looksLikeCompany(company)
         {
-            let other = context[1 - dashed].trimmingCharacters(in: .whitespaces)
+            let other = context[1 - dashed].trimming(.whitespaces)
             // "Test Management Tool" / "QualityCenter -": the label of a tools table and the tool it names,
             // no title and no employer.
             if namesAKindOfTool(other) { return }
-            let otherParts = other.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let otherParts = other.split(separator: ",").map { $0.trimming(.whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
                 !Places.isRegion(other), !JobTitles.namesATopic(other), !namesASoftware(other)
             {
@@ -967,9 +973,9 @@ public struct ExperienceAnalyzer: Analyzer {
         guard text.utf8.contains(UInt8(ascii: "(")), text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count else {
             return text
         }
-        if text.hasPrefix("(") { return String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if text.hasPrefix("(") { return String(text.dropFirst()).trimming(.whitespaces) }
         guard let open = text.lastIndex(of: "("), !text[open...].contains(")") else { return text }
-        return text[..<open].trimmingCharacters(in: .whitespaces)
+        return text[..<open].trimming(.whitespaces)
     }
 
     /// "Job Profile in Contoso Pvt Ltd", "Head Office of Contoso Ltd": a label of the job or a part of
@@ -995,7 +1001,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// no part of it; a title that starts like one stays ("Level 2 Support Engineer / Team Lead").
     static func withoutGrades(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
-        let pieces = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        let pieces = text.split(separator: "/").map { $0.trimming(.whitespaces) }
         let kept = pieces.filter { !(gradeLabel.contains($0) && ResumeText.words($0).count <= 3 && titleLikeness($0) < 0.45) }
         return kept.isEmpty || kept.count == pieces.count ? text : kept.joined(separator: " / ")
     }
@@ -1006,7 +1012,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// (Domestic, International & Leisure)" is one part.
     static func commaSeparated(_ text: String) -> [String] {
         guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: "[")) else {
-            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return text.split(separator: ",").map { $0.trimming(.whitespaces) }
         }
         var parts: [String] = []
         var current = ""
@@ -1016,14 +1022,14 @@ public struct ExperienceAnalyzer: Analyzer {
             case "(", "[": depth += 1
             case ")", "]": depth = max(depth - 1, 0)
             case "," where depth == 0:
-                if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
+                if !current.isEmpty { parts.append(current.trimming(.whitespaces)) }
                 current = ""
                 continue
             default: break
             }
             current.append(character)
         }
-        if !current.isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
+        if !current.isEmpty { parts.append(current.trimming(.whitespaces)) }
         return parts
     }
 

@@ -65,7 +65,8 @@ public struct SignalsAnalyzer: Analyzer {
                 verbLines += 1
                 verbs.insert(opening)
             }
-            if (isBullet || ResumeText.words(body).count >= 6), body.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
+            // The digit test first: it is the cheapest, and most lines have no digit.
+            if body.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), isBullet || ResumeText.words(body).count >= 6,
                 Self.quantity.contains(body)
             {
                 quantified += 1
@@ -87,14 +88,40 @@ public struct SignalsAnalyzer: Analyzer {
     /// date column: "May 2020 Developed …") and the first after a full stop or semicolon inside the
     /// line, for resumes written in paragraphs ("… using Kubernetes. Led a team of …").
     static func openingWords(_ line: String) -> [String] {
-        let statements = ResumeText.contains(line, ". ") || ResumeText.contains(line, "; ")
-            ? line.replacingOccurrences(of: "; ", with: ". ").components(separatedBy: ". ")
-            : [line]
-        return statements.compactMap { statement in
-            ResumeText.words(statement).lazy
-                .map { $0.lowercased().filter(ResumeText.isLetter) }
-                .first { !$0.isEmpty && !dateWords.contains($0) }
+        statements(line).compactMap(openingWord)
+    }
+
+    /// The line cut at every ". " and "; " (Characters, left to right).
+    static func statements(_ line: String) -> [Substring] {
+        guard ResumeText.contains(line, ". ") || ResumeText.contains(line, "; ") else { return [line[...]] }
+        var statements: [Substring] = []
+        var start = line.startIndex
+        var index = line.startIndex
+        while index != line.endIndex {
+            let next = line.index(after: index)
+            if line[index] == "." || line[index] == ";", next != line.endIndex, line[next] == " " {
+                statements.append(line[start..<index])
+                start = line.index(after: next)
+                index = start
+            } else {
+                index = next
+            }
         }
+        statements.append(line[start...])
+        return statements
+    }
+
+    /// The statement's first word (lower-cased letters) that is not part of a date, read word by word:
+    /// splitting the whole statement first cost more than the rest of this analyzer.
+    static func openingWord(_ statement: Substring) -> String? {
+        var rest = statement
+        while let start = rest.firstIndex(where: { $0 != " " }) {
+            let end = rest[start...].firstIndex(of: " ") ?? rest.endIndex
+            let word = rest[start..<end].lowercased().filter(ResumeText.isLetter)
+            if !word.isEmpty && !dateWords.contains(word) { return word }
+            rest = rest[end...]
+        }
+        return nil
     }
 
     /// Words of a date column before a statement; digits are dropped before this check.

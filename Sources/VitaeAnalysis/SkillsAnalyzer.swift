@@ -189,6 +189,8 @@ public struct SkillsAnalyzer: Analyzer {
 /// Splitting skill lists into items, shared by the skills analyzer and the evaluation.
 public enum SkillLists {
     static let leadingHeading = Pattern("^[^:]{1,40}:\\s*")
+    /// "Library and tool: - Tensorflow": what is left between a label and its list.
+    static let labelDashes = TrimSet(charactersIn: " -–")
     static let duration = Pattern("\\(\\s*(?:less than\\s*)?\\d+\\+?\\s*(?:years?|yrs?|months?)\\s*\\)", caseInsensitive: true)
     static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s|\\band\\b(?=\\s+[A-Z]))\\s*")
 
@@ -209,12 +211,12 @@ public enum SkillLists {
     /// " .NET (2 years)" -> ".NET", "Operating System." -> "Operating System": an item without the
     /// spaces, dashes, stars, colons and periods around it, but a period starting a name stays its own.
     static func trimmedItem(_ piece: Substring) -> String {
-        let trimmed = piece.trimmingCharacters(in: itemEdges)
+        let trimmed = piece.trimming(itemEdges)
         let start = piece.drop(while: { $0 == " " })
         guard start.hasPrefix("."), start.dropFirst().first?.isLetter == true else { return trimmed }
         return "." + trimmed
     }
-    static let itemEdges = CharacterSet(charactersIn: " .-–*:")
+    static let itemEdges = TrimSet(charactersIn: " .-–*:")
 
     /// "IDE: Eclipse, NetBeans", "• IDE's: Eclipse", "Databases: Oracle": a label that names a kind of
     /// tool before a colon says what the things listed after it are, so it is no mention of a skill
@@ -229,7 +231,7 @@ public enum SkillLists {
         let text = ResumeText.strippingBullet(line)
         guard let colon = text.firstIndex(of: ":") else { return line }
         let label = String(text[..<colon])
-        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let rest = text[text.index(after: colon)...].trimming(.whitespaces)
         guard (1...3).contains(ResumeText.words(label).count), isKindOfTool(label), let first = rest.first,
             first.isLetter || first == "."
         else { return line }
@@ -318,7 +320,7 @@ public enum SkillLists {
     /// "IDE", "IDE's", "Databases", "Operating Systems": a label naming a kind of tool, singular or plural.
     static func isKindOfTool(_ label: String) -> Bool {
         // Whatever bullet the line started with ("❖ IDE") is no part of the label.
-        var folded = String(label.lowercased().drop(while: { !$0.isLetter })).trimmingCharacters(in: .whitespaces)
+        var folded = String(label.lowercased().drop(while: { !$0.isLetter })).trimming(.whitespaces)
         for suffix in ["'s", "’s", "s"] where folded.hasSuffix(suffix) && folded.count > suffix.count + 1 {
             folded.removeLast(suffix.count)
             break
@@ -402,7 +404,7 @@ public enum SkillLists {
         // "Library and tool: - Tensorflow, …, Artificial" / "Intelligence, …": the label is no item.
         var listed = line
         if let heading = leadingHeading.firstMatch(in: line), heading.range.location == 0 {
-            listed = String(line.dropFirst(heading.text.count)).trimmingCharacters(in: CharacterSet(charactersIn: " -–"))
+            listed = String(line.dropFirst(heading.text.count)).trimming(labelDashes)
         }
         let items = listed.split(separator: ",")
         guard items.count >= 3, items.allSatisfy({ ResumeText.words(String($0)).count <= 4 }) else { return false }

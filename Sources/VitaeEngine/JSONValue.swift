@@ -35,9 +35,13 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// Converts any `Encodable` value through JSON, the one representation every result shares.
+    ///
+    /// The text is read back with `JSONValue(parsing:)` rather than JSONDecoder: every analyzer's
+    /// output goes through here once per job, and JSONDecoder's `try?` chain in `init(from:)` (a
+    /// thrown error for each type tried before the right one) cost more than some analyzers.
     public init(encoding value: some Encodable) throws {
         let data = try JSONEncoder().encode(value)
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
     }
 
     /// Decodes a typed value back out of the tree.

@@ -3,6 +3,9 @@ import Foundation
 /// Recognises "City, Region[, Country]" text. Uses general geography (US states, Indian states,
 /// countries), never names from any resume.
 public enum Places {
+    /// Spaces and separators around a location cut from a line.
+    static let locationEdges = TrimSet(charactersIn: " ,.-–—")
+
     static let usStateCodes: Set<String> = Set("""
         AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR
         PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB NSW VIC QLD
@@ -43,7 +46,7 @@ public enum Places {
 
     /// True for "CA", "Ohio", "India", "Tamil Nadu".
     public static func isRegion(_ part: String) -> Bool {
-        let trimmed = part.trimmingCharacters(in: .whitespaces)
+        let trimmed = part.trimming(.whitespaces)
         if usStateCodes.contains(trimmed) { return true }
         return regions.contains(trimmed.lowercased())
     }
@@ -52,7 +55,7 @@ public enum Places {
     /// United Arab Emirates) or a known region with a word more ("Delhi NCR").
     static func looksLikeRegion(_ part: String) -> Bool {
         if isRegion(part) { return true }
-        let trimmed = part.trimmingCharacters(in: .whitespaces)
+        let trimmed = part.trimming(.whitespaces)
         if trimmed.count <= 3, ResumeText.isAllCaps(trimmed) { return true }
         let words = trimmed.split(separator: " ")
         return words.count > 1 && (1..<words.count).contains { isRegion(words[..<$0].joined(separator: " ")) }
@@ -76,9 +79,9 @@ public enum Places {
     /// nil when the text is not a location. `allowBareCity` accepts a single capitalised name,
     /// for places where context already says "this is a location".
     public static func location(in text: String, allowBareCity: Bool = false) -> String? {
-        var candidate = zipSuffix.replacing(in: text.trimmingCharacters(in: .whitespaces), with: "")
-        candidate = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " ,.-–—"))
-        var parts = candidate.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var candidate = zipSuffix.replacing(in: text.trimming(.whitespaces), with: "")
+        candidate = candidate.trimming(locationEdges)
+        var parts = candidate.split(separator: ",").map { $0.trimming(.whitespaces) }
         parts.removeAll(where: \.isEmpty)
         // "Chennai, Tamil Nadu, Tamil Nadu", "Delhi, Delhi": say each place once.
         parts = parts.enumerated().filter { index, part in index == 0 || part.lowercased() != parts[index - 1].lowercased() }
@@ -132,6 +135,10 @@ public enum Places {
 
 /// Company and school name cues.
 public enum Organizations {
+    /// Punctuation around a word of a name: "(Infosys", "Ltd.,".
+    static let commaAndBrackets = TrimSet(charactersIn: ",()")
+    static let punctuationAndBrackets = TrimSet(charactersIn: ",.()")
+
     static let companySuffixes: Set<String> = [
         "inc", "inc.", "llc", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co.", "company", "group", "gmbh",
         "plc", "pvt", "pvt.", "technologies", "technology", "solutions", "services", "systems", "labs", "consulting",
@@ -146,7 +153,7 @@ public enum Organizations {
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy
     /// Services"); "Systems Engineer" does not, its last word is the title's.
     public static func looksLikeOrganization(_ text: String) -> Bool {
-        let words = ResumeText.words(text).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",()")) }
+        let words = ResumeText.words(text).map { $0.lowercased().trimming(commaAndBrackets) }
         guard let last = words.last else { return false }
         return companySuffixes.contains(last) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
     }
@@ -154,7 +161,7 @@ public enum Organizations {
     /// True when the text names a school ("Kent State University", "IIT Delhi").
     public static func looksLikeSchool(_ text: String) -> Bool {
         ResumeText.words(text).contains { word in
-            let folded = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.()"))
+            let folded = word.lowercased().trimming(punctuationAndBrackets)
             return schoolWords.contains(folded) || (folded.hasPrefix("univ") && folded.count > 4)
         }
     }

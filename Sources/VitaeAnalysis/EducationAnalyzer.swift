@@ -67,8 +67,10 @@ public struct EducationAnalyzer: Analyzer {
     /// San Diego, USA" and "Shri Vaishnav Institute of Technology and Science, RGPV University - Indore,
     /// Madhya Pradesh" are long but are comma-separated fields around a degree or a school.
     static func isProse(_ line: String) -> Bool {
+        guard ExperienceAnalyzer.isProse(line) else { return false }
         // A date range and a GPA lengthen an entry line without making it a sentence: "Bachelor of
-        // Science in Computer Science - 3.8 GPA Sep 2019 - May 2023".
+        // Science in Computer Science - 3.8 GPA Sep 2019 - May 2023". Only a line long enough to be
+        // prose is read again without them.
         var entryLine = gpaPattern.replacing(in: line, with: " ")
         if let span = DateRanges.spans(in: entryLine).first {
             entryLine = (entryLine as NSString).replacingCharacters(in: span.range, with: " ")

@@ -368,13 +368,10 @@ public struct ExperienceAnalyzer: Analyzer {
         guard (2...3).contains(words.count), SkillTaxonomy.shared.skill(named: words[0]) != nil else { return false }
         return words.dropFirst().allSatisfy { word in
             let isAcronym = (2...4).contains(word.count) && word.allSatisfy { $0.isUppercase || $0.isNumber }
-                && !legalForms.contains(word.lowercased()) && !Organizations.companySuffixes.contains(word.lowercased())
+                && !Organizations.namesLegalForm(word)
             return isAcronym || SkillTaxonomy.shared.skill(named: word) != nil
         }
     }
-
-    /// Legal forms of companies abroad that read like acronyms ("SAP SE", "Siemens AG").
-    static let legalForms: Set<String> = ["ag", "se", "sa", "nv", "bv", "llp", "plc", "llc", "inc", "ltd", "pvt", "gmbh", "spa", "ab", "as", "oy"]
 
     /// "Contoso and copy paste work": a name capitalises its words; lower-case words after "and" are
     /// the rest of a sentence typed into the company slot.

@@ -145,6 +145,16 @@ public enum Organizations {
         "software", "bank", "partners", "associates", "enterprises", "industries", "international", "global",
         "organization", "foundation", "agency", "studio", "studios", "ventures", "networks", "infotech", "infosystems",
     ]
+    /// Legal forms of companies abroad, written in capitals after the name ("SAP SE", "Siemens AG");
+    /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
+    static let legalFormsAbroad: Set<String> = ["ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy"]
+
+    /// A word in capitals that ends a company's name: "SE", "GMBH", "LTD".
+    static func namesLegalForm(_ word: String) -> Bool {
+        let lowercased = word.lowercased()
+        return companySuffixes.contains(lowercased) || legalFormsAbroad.contains(lowercased)
+    }
+
     static let schoolWords: Set<String> = [
         "university", "college", "institute", "school", "academy", "polytechnic", "vidyalaya", "vidyapeeth",
         "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "campus",

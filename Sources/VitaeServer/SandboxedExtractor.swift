@@ -69,31 +69,34 @@ public struct SandboxedExtractor: DocumentExtracting {
     }
 
     /// Runs the child to its end, killing it at the wall-clock limit or when the job is cancelled.
+    /// The wait is on the termination handler, never `waitUntilExit()`: that would hold one of the
+    /// few cooperative threads for as long as the child runs.
     private func run(_ process: Process) async throws -> Status {
         let (ended, finish) = AsyncStream<Void>.makeStream()
         process.terminationHandler = { _ in finish.yield(); finish.finish() }
         try process.run()
         let pid = process.processIdentifier
         let limit = sandbox.wallClock
-        let timedOut = await withTaskCancellationHandler {
-            await withTaskGroup(of: Bool.self) { group in
-                group.addTask { for await _ in ended {}; return false }
-                group.addTask {
-                    try? await Task.sleep(for: limit)
-                    return !Task.isCancelled
-                }
-                let first = await group.next() ?? false
-                if first { kill(pid, SIGKILL) }
-                group.cancelAll()
-                return first
+        let killedAtLimit = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                guard (try? await Task.sleep(for: limit)) != nil else { return false }
+                kill(pid, SIGKILL)
+                return true
             }
-        } onCancel: {
-            kill(pid, SIGKILL)
+            await withTaskCancellationHandler {
+                for await _ in ended {}
+            } onCancel: {
+                kill(pid, SIGKILL)
+            }
+            group.cancelAll()
+            return await group.next() ?? false
         }
-        process.waitUntilExit()
+        // Cancelled: the child is killed but may not be reaped yet, so its status cannot be read.
         try Task.checkCancellation()
-        if timedOut { return .timedOut }
-        return process.terminationReason == .uncaughtSignal ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+        let status: Status = process.terminationReason == .uncaughtSignal
+            ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
+        // A child that finished in the same instant the limit passed keeps its own result.
+        return killedAtLimit && status == .signalled(SIGKILL) ? .timedOut : status
     }
 
     private struct ChildDocument: Decodable {

@@ -50,6 +50,26 @@ import VitaeServer
         #expect(ContinuousClock.now - started < .seconds(10))
     }
 
+    @Test func cancellingTheJobKillsAHangingReader() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString).pid")
+        let sandbox = ExtractionSandbox(executable: try script("echo $$ > \(pidFile.path); exec sleep 30"))
+        let reading = Task { try await SandboxedExtractor(sandbox: sandbox).extract(Data("x".utf8), options: .init(), progress: nil) }
+        var pid: pid_t?
+        for _ in 0..<250 where pid == nil {
+            try await Task.sleep(for: .milliseconds(20))
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        let child = try #require(pid, "the child started")
+        reading.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await reading.value }
+        var gone = false
+        for _ in 0..<250 where !gone {
+            gone = kill(child, 0) != 0
+            if !gone { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(gone, "the child was killed, not left to run its 30 s")
+    }
+
     @Test func aCrashingReaderFailsTheJobNotTheProcess() async throws {
         let sandbox = ExtractionSandbox(executable: try script("kill -SEGV $$"))
         await #expect { _ = try await SandboxedExtractor(sandbox: sandbox).extract(Data("x".utf8), options: .init(), progress: nil) } throws: {

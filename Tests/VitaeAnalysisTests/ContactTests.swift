@@ -84,6 +84,18 @@ let sampleContacts: [ExpectedContact] = [
         #expect(heading.name == "Jane Roe")
     }
 
+    @Test(arguments: [
+        ("JOHN DOE", "John Doe"),
+        ("MARIA GONZÁLEZ-LÓPEZ", "Maria González-López"),
+        ("JEAN-PIERRE DUPONT", "Jean-Pierre Dupont"),
+        ("MARY O'NEILL", "Mary O'Neill"),
+        ("ANNE MCDONALD", "Anne McDonald"),
+    ])
+    func aNameInCapitalsIsTitleCasedPartByPart(_ written: String, _ expected: String) async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact
+        #expect(contact.name == expected)
+    }
+
     @Test func oneLongContactLineGivesPhoneAndLocation() async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: """
             Jane Roe

@@ -203,11 +203,21 @@ public enum ResumeText {
     }
 
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.
+    /// Each part of a double name keeps its capital ("Jean-Pierre", "González-López"), as do the
+    /// name after an Irish or French prefix ("O'Neill", "D'Angelo") and after "Mc" ("McDonald").
     public static func titleCasedIfShouting(_ text: String) -> String {
         let letters = text.filter(\.isLetter)
         guard !letters.isEmpty, letters.allSatisfy({ $0.isUppercase }) else { return text }
         return text.split(separator: " ").map { word in
-            word.prefix(1) + word.dropFirst().lowercased()
+            var cased = ""
+            var partStart = true
+            for character in word {
+                let part = cased[(cased.lastIndex(of: "-").map { cased.index(after: $0) } ?? cased.startIndex)...]
+                let afterPrefix = part == "Mc" || part.count == 2 && (part.last == "'" || part.last == "’")
+                cased += partStart || afterPrefix ? String(character) : character.lowercased()
+                partStart = character == "-"
+            }
+            return cased
         }.joined(separator: " ")
     }
 

@@ -172,6 +172,11 @@ public struct ContactAnalyzer: Analyzer {
             let firstField = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
                 .trimming(.whitespaces)
             if isPersonName(firstField) { return ResumeText.titleCasedIfShouting(firstField) }
+            // "Silicon Valley, CA, USA" ends in capitals too, but names a place.
+            if firstField.utf8.contains(UInt8(ascii: ",")), Places.location(in: firstField) == nil {
+                let withoutLetters = postNominals.replacing(in: firstField, with: "")
+                if isPersonName(withoutLetters) { return ResumeText.titleCasedIfShouting(withoutLetters) }
+            }
             // "Alfred Pennyworth  (123) 456-7890": a header set in two blocks can share a line with
             // contact items and their icon glyphs; the name is what is left before them.
             if let name = nameBesideContactItems(candidate) { return ResumeText.titleCasedIfShouting(name) }
@@ -188,6 +193,11 @@ public struct ContactAnalyzer: Analyzer {
         }
         return nil
     }
+
+    /// Degrees, licences and suffixes after the name ("Olga Ivanova, PhD", "Sarah Connor, MBA, PMP",
+    /// "John Roe, Jr."): short words of capitals or ending in a full stop, so a given name after a
+    /// surname ("Smith, John") is not one.
+    static let postNominals = Pattern("(?:,\\s*(?:[A-Z][A-Za-z.]{0,6}\\.|[A-Z][a-z]?\\.?[A-Z][A-Za-z.]{0,5}))+\\s*$")
 
     static func nameBesideContactItems(_ line: String) -> String? {
         let masked = maskingContactItems(line)
@@ -216,12 +226,16 @@ public struct ContactAnalyzer: Analyzer {
 
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true)
 
+    static let spacedSlash = Pattern("(?:^|\\s)/(?:\\s|$)")
+
     /// The first header segment that reads as "City, Region".
     static func location(in lines: [String]) -> String? {
         for line in lines {
             var text = labelPrefix.replacing(in: line, with: "")
             let hadIndeedSuffix = indeedSuffix.contains(text)
             text = maskingContactItems(indeedSuffix.replacing(in: text, with: ""))
+            // "555.123.4567 / tom@brown.io / Austin, TX": a slash between spaces parts header fields too.
+            if text.utf8.contains(UInt8(ascii: "/")) { text = spacedSlash.replacing(in: text, with: " | ") }
             let segments = ResumeText.splitSegments(text)
             for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
                 if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {

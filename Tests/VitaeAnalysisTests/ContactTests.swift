@@ -96,6 +96,30 @@ let sampleContacts: [ExpectedContact] = [
         #expect(contact.name == expected)
     }
 
+    @Test(arguments: [
+        ("Olga Ivanova, PhD", "Olga Ivanova"),
+        ("Olga Ivanova, Ph.D.", "Olga Ivanova"),
+        ("Sarah Connor, MBA, PMP", "Sarah Connor"),
+        ("John Roe, Jr.", "John Roe"),
+        ("ROBERT PAULSON, CPA", "Robert Paulson"),
+    ])
+    func lettersAfterTheNameAreNotPartOfIt(_ written: String, _ expected: String) async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact
+        #expect(contact.name == expected)
+    }
+
+    @Test func aGivenNameAfterTheSurnameIsNoDegree() async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Smith, John\nname@example.com\n").contact
+        #expect(contact.name == nil)
+    }
+
+    @Test func headerFieldsPartedBySlashes() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "Tom Brown\n555.123.4567 / tom@brown.io / Austin, TX\n").contact
+        #expect(contact.location == "Austin, TX")
+        #expect(contact.phones == ["555.123.4567"])
+    }
+
     @Test func oneLongContactLineGivesPhoneAndLocation() async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: """
             Jane Roe

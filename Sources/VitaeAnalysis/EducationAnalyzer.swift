@@ -53,6 +53,8 @@ public struct EducationAnalyzer: Analyzer {
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
         (Pattern("\\b(?:A\\.?M\\.?I\\.?E(?:\\.?T\\.?E)?)\\b\\.?"), .bachelor),
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
+        // "High School Diploma", "Secondary School Certificate": before the diploma words they hold.
+        (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
@@ -84,6 +86,10 @@ public struct EducationAnalyzer: Analyzer {
 
     /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
     static let citySuffix = Pattern("^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$")
+
+    /// "High School Diploma", "Secondary School Leaving Certificate": the credential a school gives,
+    /// not the school.
+    static let schoolCredential = Pattern("\\bschool\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true)
 
     /// "Specialization in AI": detail of the field, not a school.
     static let specialisation = Pattern("^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true)
@@ -219,7 +225,34 @@ public struct EducationAnalyzer: Analyzer {
             pendingDegree = nil
         }
         startNewEntry(&current, after: &entries)
-        return entries
+        return withoutRepeats(entries)
+    }
+
+    /// Forms that list an entry twice ("Secondary School Certificate in …" and later "Secondary School
+    /// Certificate", same board, same place): the second telling adds what the first lacked.
+    static func withoutRepeats(_ entries: [Entry]) -> [Entry] {
+        var kept: [Entry] = []
+        for entry in entries {
+            guard let earlier = kept.firstIndex(where: { tellsTheSame($0, entry) }) else {
+                kept.append(entry)
+                continue
+            }
+            var merged = kept[earlier]
+            if (entry.degree?.count ?? 0) > (merged.degree?.count ?? 0) { merged.degree = entry.degree }
+            merged.field = merged.field ?? entry.field
+            merged.graduationYear = merged.graduationYear ?? entry.graduationYear
+            merged.gpa = merged.gpa ?? entry.gpa
+            kept[earlier] = merged
+        }
+        return kept
+    }
+
+    static func tellsTheSame(_ first: Entry, _ second: Entry) -> Bool {
+        guard let level = first.level, level == second.level, let one = first.degree?.lowercased(),
+            let other = second.degree?.lowercased(), one.hasPrefix(other) || other.hasPrefix(one),
+            first.institution == second.institution, first.location == second.location
+        else { return false }
+        return first.graduationYear == nil || second.graduationYear == nil || first.graduationYear == second.graduationYear
     }
 
     /// Separators and spaces left at the ends of a field once its dates are cut out.
@@ -238,13 +271,23 @@ public struct EducationAnalyzer: Analyzer {
 
     /// "Sunrise College of Arts, Eastfield University": a college and, after the comma, the university
     /// it is affiliated to name one school, as "Sunrise College of Arts (Eastfield University)" does.
+    /// "University of California, Berkeley", "University of Texas, Austin": a state university and,
+    /// after the comma, its campus.
     static func schoolWithItsUniversity(_ pieces: [String], at index: Int) -> String {
         let school = pieces[index]
-        guard index + 1 < pieces.count, !namesUniversity(school) else { return school }
+        guard index + 1 < pieces.count else { return school }
         let next = pieces[index + 1]
+        if let state = universityOfState.firstMatch(in: school)?.groups[1], Places.isRegion(state),
+            Places.isPlaceName(next), !Places.isRegion(next), degreeLevel(in: next) == nil, !Organizations.looksLikeSchool(next)
+        {
+            return school + ", " + next
+        }
+        guard !namesUniversity(school) else { return school }
         guard namesUniversity(next), namesASchool(next), degreeLevel(in: next) == nil, !isExamBoard(next) else { return school }
         return school + ", " + next
     }
+
+    static let universityOfState = Pattern("^(?:The\\s+)?University\\s+of\\s+([A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)$")
 
     static func namesUniversity(_ text: String) -> Bool {
         ResumeText.alphanumericTokens(text).contains { $0.hasPrefix("univ") }
@@ -368,7 +411,9 @@ public struct EducationAnalyzer: Analyzer {
             // "CBSE Board", "Board of Secondary Education", "Bihar School Examination Board": the body
             // that set the exams, neither the degree nor the school.
             if isExamBoard(piece) { continue }
-            if degreeIndex == nil, degreeLevel(in: piece) != nil, !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") {
+            if degreeIndex == nil, degreeLevel(in: piece) != nil,
+                !Organizations.looksLikeSchool(piece) || ResumeText.contains(piece.lowercased(), " in ") || schoolCredential.contains(piece)
+            {
                 degreeIndex = index
             } else if schoolIndex == nil, Organizations.looksLikeSchool(piece), Self.namesASchool(piece), !tellsADeed(piece) {
                 schoolIndex = index
@@ -376,7 +421,10 @@ public struct EducationAnalyzer: Analyzer {
         }
         if degreeIndex == nil, schoolIndex == nil {
             // A line with only a place continues the school line ("Delhi, New Delhi, India").
-            if location != nil, pieces.isEmpty || !placeAfterName && pieces.allSatisfy({ Places.isPlaceName($0) }) {
+            // "INSEAD, Fontainebleau, France" under a degree: a school known by its capitals, then its place.
+            let acronymBeforePlace = entry.degree != nil && entry.institution == nil && pieces.count == 1
+                && ResumeText.isAllCaps(pieces[0]) && !ResumeText.isAllCaps(text) && !Places.looksLikeRegion(pieces[0])
+            if location != nil, pieces.isEmpty || !placeAfterName && !acronymBeforePlace && pieces.allSatisfy({ Places.isPlaceName($0) }) {
                 entry.location = entry.location ?? location
             } else if entry.degree != nil, pieces.count == 1, entry.institution == nil, pieces[0].count < 60,
                 ResumeText.words(pieces[0]).count <= 6, pieces[0] != entry.field,

@@ -448,6 +448,65 @@ import VitaeTesting
         #expect(output.education.first?.location == "Nashik, Maharashtra")
     }
 
+    @Test func aStateUniversityKeepsItsCampus() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            University of California, Berkeley — B.A. Computer Science, May 2017
+            Anna University, Chennai, Tamil Nadu — B.E. Mechanical Engineering, 2012
+            """)
+        #expect(output.education.map(\.institution) == ["University of California, Berkeley", "Anna University"])
+        #expect(output.education.last?.location == "Chennai, Tamil Nadu")
+    }
+
+    @Test func aSchoolKnownByItsCapitalsBeforeItsPlace() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Master of Business Administration
+            INSEAD, Fontainebleau, France
+            2019
+            B.Tech
+            Delhi, New Delhi, India
+            2015
+            """)
+        #expect(output.education.map(\.institution) == ["INSEAD", nil])
+        #expect(output.education.map(\.location) == ["Fontainebleau, France", "Delhi, New Delhi, India"])
+    }
+
+    @Test func aHighSchoolDiplomaIsTheDegreeNotTheSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            High School Diploma, Lincoln High School, Portland, OR, 2008
+            """)
+        let entry = try #require(output.education.first)
+        #expect(entry.degree == "High School Diploma")
+        #expect(entry.level == .highSchool)
+        #expect(entry.institution == "Lincoln High School")
+    }
+
+    @Test func anEntryListedTwiceIsOneEntry() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+
+            Secondary School Certificate in Science
+
+            Kerala Board of Public Examinations -  Kochi, Kerala
+
+            2010
+
+            B.Tech in Civil Engineering
+
+            Cochin University of Science and Technology -  Kochi, Kerala
+
+            2014
+
+            Secondary School Certificate
+
+            Kerala Board of Public Examinations -  Kochi, Kerala
+            """)
+        #expect(output.education.map(\.degree) == ["Secondary School Certificate in Science", "B.Tech in Civil Engineering"])
+        #expect(output.education.first?.graduationYear == 2010)
+    }
+
     @Test func aGenericWordOrACourseIsNoSchool() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

@@ -29,6 +29,24 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.skills, .projects])
     }
 
+    /// Plain text has no font hints: these headings are known by their words alone.
+    @Test func plainHeadingsOfUSAndEuropeanResumes() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            Career Summary
+            Engineer with ten years in payments.
+            Research Experience
+            Research Assistant, University of Leeds, 2010 - 2012
+            Technical Proficiencies
+            MATLAB, Python
+            Key Achievements
+            Cut costs by a third
+            Languages Spoken
+            French, German
+            """)
+        #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages])
+    }
+
     @Test func indeedGroupsHeadsASectionOfItsOwn() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
             Jo Bloggs

@@ -85,7 +85,12 @@ public struct ExtractStep: PipelineStep {
                     "lineCount": .number(Double(document.lines.count))],
             by: Self.name)
         if let posting = job.jobDescriptionBytes {
-            job.jobDescription = try await extractor.extract(posting, options: ExtractionOptions(limits: limits), progress: nil)
+            do {
+                job.jobDescription = try await extractor.extract(posting, options: ExtractionOptions(limits: limits), progress: nil)
+            } catch let error as any CodedError {
+                // The reader's messages say "the file": say which of the two files it is.
+                throw JobError(code: error.errorCode, message: "The job posting cannot be read: \(error.errorMessage)")
+            }
         }
     }
 }

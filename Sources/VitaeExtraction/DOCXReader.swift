@@ -27,7 +27,7 @@ struct DOCXReader {
         guard let body = archive[Self.bodyPath] else {
             throw ExtractionError(
                 .unsupportedFormat,
-                "The file is a ZIP archive but not a Word document (no word/document.xml); send the resume as DOCX or PDF, not zipped")
+                "The file is a ZIP archive but not a Word document (no word/document.xml); send it as DOCX or PDF, not zipped")
         }
         try checkDeclaredSizes(archive)
 

@@ -26,7 +26,7 @@ public enum Extractor {
             throw ExtractionError.fileTooLarge(bytes: data.count, limit: limits.maxFileBytes)
         }
         guard !data.isEmpty else {
-            throw ExtractionError(.empty, "The file is empty; send a resume with some content")
+            throw ExtractionError(.empty, "The file is empty; send one with some content")
         }
         switch FormatDetector.sniff(data) {
         case .pdf:
@@ -42,7 +42,7 @@ public enum Extractor {
         case .binary:
             throw ExtractionError(
                 .unsupportedFormat,
-                "The file is binary data, not a PDF, a Word (.docx) document or plain text; export the resume as PDF or DOCX")
+                "The file is binary data, not a PDF, a Word (.docx) document or plain text; export it as PDF or DOCX")
         }
     }
 }

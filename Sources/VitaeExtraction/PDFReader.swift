@@ -16,7 +16,7 @@ struct PDFReader {
         guard pageCount <= options.limits.maxPages else {
             throw ExtractionError(
                 .tooManyPages,
-                "The PDF has \(pageCount) pages, more than the \(options.limits.maxPages) allowed; a resume should be a few pages. Send a shorter file")
+                "The PDF has \(pageCount) pages, more than the \(options.limits.maxPages) allowed; a resume or a job posting is a few pages. Send a shorter file")
         }
         var lines: [TextLine] = []
         progress?(0, pageCount)
@@ -28,7 +28,7 @@ struct PDFReader {
         guard !lines.isEmpty else {
             throw ExtractionError(
                 .noTextLayer,
-                "The PDF has no text layer (it is probably scanned; OCR not supported). Export the resume from the word processor as PDF or DOCX")
+                "The PDF has no text layer (it is probably scanned; OCR not supported). Export it from the word processor as PDF or DOCX")
         }
         return Document(format: .pdf, pageCount: pageCount, lines: lines)
     }

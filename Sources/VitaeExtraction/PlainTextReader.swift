@@ -18,7 +18,7 @@ enum PlainTextReader {
         }
         while lines.last?.text.isEmpty == true { lines.removeLast() }
         guard !lines.isEmpty else {
-            throw ExtractionError(.empty, "The text file holds only whitespace; send a resume with some content")
+            throw ExtractionError(.empty, "The text file holds only whitespace; send one with some content")
         }
         return Document(format: .text, pageCount: 1, lines: lines)
     }

@@ -31,8 +31,13 @@ struct ResultReport {
         if !skills.isEmpty { out.append("  skills: " + skills.joined(separator: ", ")) }
         if let match = result["match"], let matchScore = match["score"]?.doubleValue {
             out.append("  job match: \(Int(matchScore))/100")
+            let found = strings(match["requiredSkills"]?["found"]) + strings(match["preferredSkills"]?["found"])
             let missing = strings(match["missingSkills"])
+            if !found.isEmpty { out.append("    has: " + found.joined(separator: ", ")) }
             if !missing.isEmpty { out.append("    missing: " + missing.joined(separator: ", ")) }
+            if found.isEmpty, missing.isEmpty {
+                out.append("    the posting names no skill in the taxonomy; the score is its keyword coverage alone")
+            }
         }
         return out.joined(separator: "\n")
     }

@@ -48,6 +48,17 @@ import VitaeTesting
         #expect(all.filter { $0.status.isTerminal }.count == 1)
     }
 
+    @Test func anUnreadableJobPostingSaysItIsThePosting() async throws {
+        let pipeline = try loadTestPipeline(pipelineYAML(parsing: "      - uses: fetch\n      - uses: extract"))
+        let input = JobInput(
+            resume: InlineSource(displayName: "resume.txt", data: Data("Jane Roe\nEngineer".utf8)),
+            jobDescription: InlineSource(displayName: "posting.txt", data: Data()))
+        let last = await pipeline.execute(jobId: "p", input: input) { _ in }
+        #expect(last.status == .failed)
+        #expect(last.errorCode == "empty_file")
+        #expect(last.error?.hasPrefix("The job posting cannot be read: ") == true)
+    }
+
     @Test func endingTheStreamCancelsTheStep() async throws {
         let pipeline = try loadTestPipeline(pipelineYAML(analyzing: "      - uses: wait-forever"))
         let outcome = Task { () -> JobUpdate? in

@@ -84,26 +84,20 @@ let sampleContacts: [ExpectedContact] = [
         #expect(heading.name == "Jane Roe")
     }
 
+    /// A name in capitals is title-cased part by part; degrees and licences after it are no part of it.
     @Test(arguments: [
         ("JOHN DOE", "John Doe"),
         ("MARIA GONZÁLEZ-LÓPEZ", "Maria González-López"),
         ("JEAN-PIERRE DUPONT", "Jean-Pierre Dupont"),
         ("MARY O'NEILL", "Mary O'Neill"),
         ("ANNE MCDONALD", "Anne McDonald"),
-    ])
-    func aNameInCapitalsIsTitleCasedPartByPart(_ written: String, _ expected: String) async throws {
-        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact
-        #expect(contact.name == expected)
-    }
-
-    @Test(arguments: [
         ("Olga Ivanova, PhD", "Olga Ivanova"),
         ("Olga Ivanova, Ph.D.", "Olga Ivanova"),
         ("Sarah Connor, MBA, PMP", "Sarah Connor"),
         ("John Roe, Jr.", "John Roe"),
         ("ROBERT PAULSON, CPA", "Robert Paulson"),
     ])
-    func lettersAfterTheNameAreNotPartOfIt(_ written: String, _ expected: String) async throws {
+    func theNameLineAsAReaderWritesIt(_ written: String, _ expected: String) async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact
         #expect(contact.name == expected)
     }

@@ -688,7 +688,8 @@ public struct ExperienceAnalyzer: Analyzer {
         let context = context.map(withoutLeadingDuration)
         var parts: [String] = []
         var namedBeforeAs: [String] = []
-        for line in context {
+        var employerOfLine: [Int: String] = [:]
+        for (lineIndex, line) in context.enumerated() {
             // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
                 if companyLabels.contains(label) {
@@ -707,6 +708,7 @@ public struct ExperienceAnalyzer: Analyzer {
             // PuTTY" is a list whose label the table's other column kept.
             if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) || line.hasPrefix(":") { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+            var lineParts: [String] = []
             // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
             // comes after the line's other parts, which name the company more surely when they do
             // ("Infosys group as a Test Analyst - Infosys Ltd").
@@ -733,12 +735,17 @@ public struct ExperienceAnalyzer: Analyzer {
                     }
                     if ResumeText.contains(line, " at " + field) {
                         position.location = placeParts.last
-                        parts += placeParts.dropLast()
+                        lineParts += placeParts.dropLast()
                         continue
                     }
                 }
-                parts += commaParts.filter { !$0.isEmpty }
+                lineParts += commaParts.filter { !$0.isEmpty }
             }
+            if let employer = employerAmongClients(lineParts) {
+                employerOfLine[lineIndex] = employer
+                lineParts.removeAll { $0 != employer && isOtherOrganization($0) }
+            }
+            parts += lineParts
         }
         parts += namedBeforeAs
         parts = parts.map { withoutGrades(withoutLeadingLabel(withoutStrayOpeningBracket($0))) }.filter(isNamePart)
@@ -751,7 +758,8 @@ public struct ExperienceAnalyzer: Analyzer {
         var dashedCompany: String?
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
-            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
+            let company = employerOfLine[dashed]
+                ?? ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimming(.whitespaces)

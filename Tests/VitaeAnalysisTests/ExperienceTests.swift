@@ -1092,4 +1092,35 @@ extension ExperienceTests {
         #expect(output.experience.map(\.company) == ["Fabrikam Systems"])
         #expect(!ExperienceAnalyzer.namesAVendorsTechnology("Fabrikam Technologies"))
     }
+
+    @Test func theNameWithALegalFormIsTheEmployerBesideItsClientOrDepartment() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Analyst
+
+            Contoso Bank, Fabrikam BPO Ltd -  Bengaluru, Karnataka -
+
+            October 2016 to May 2017
+
+            Coordinator
+
+            Cloud Infrastructure Services, Fabrikam BPO Ltd -  Bengaluru, Karnataka -
+
+            December 2015 to September 2016
+
+            Process Specialist
+
+            Northwind Mortgage- Fabrikam BPO Ltd -  Bengaluru, Karnataka -
+
+            November 2008 to March 2011
+            """)
+        #expect(output.experience.map(\.company) == ["Fabrikam BPO Ltd", "Fabrikam BPO Ltd", "Fabrikam BPO Ltd"])
+        #expect(output.experience.map(\.title) == ["Analyst", "Coordinator", "Process Specialist"])
+        // Two names with legal forms, or the one with it written first: the usual rule decides.
+        for names in [["Contoso Ltd", "Fabrikam Pvt. Ltd."], ["Fabrikam Ltd", "Contoso Bank"], ["Fabrikam"]] {
+            #expect(ExperienceAnalyzer.employerAmongClients(names) == nil, "\(names)")
+        }
+        #expect(ExperienceAnalyzer.employerAmongClients(["Contoso Travels", "FABRIKAM TRAVELS PVT.LTD"]) == "FABRIKAM TRAVELS PVT.LTD")
+    }
 }

@@ -290,7 +290,36 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         // "SAP FICO -" under no title: a position whose only name was no employer's.
         positions.removeAll { $0.title == nil && $0.company == nil }
-        return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
+        return withoutRestatedPositions(sameCompanyOneSpelling(positions.sorted { $0.line < $1.line }))
+    }
+
+    /// "Principal Engineer" / "ORACLE -" / "September 2005 to Present" below "Principal Engineer
+    /// Technical Staff" / "Oracle India Private Limited" of the same months: a position written out
+    /// again (a summary table, then the details) is one job. A dated position with another's start
+    /// and end, its employer or none, and its title's words or some of them is dropped; the first of
+    /// two alike stays and takes the place the other had.
+    static func withoutRestatedPositions(_ positions: [Position]) -> [Position] {
+        var kept: [Position] = []
+        for position in positions {
+            if let index = kept.firstIndex(where: { sameJob(restating: position, $0) }) {
+                kept[index].location = kept[index].location ?? position.location
+            } else if let index = kept.firstIndex(where: { sameJob(restating: $0, position) }) {
+                // The later mention has the fuller title: it stands for both, where the first was.
+                var fuller = position
+                fuller.location = position.location ?? kept[index].location
+                kept[index] = fuller
+            } else {
+                kept.append(position)
+            }
+        }
+        return kept
+    }
+
+    /// `restating` names the job of `other` again: the same months, the same employer or none, and
+    /// title words all in `other`'s title.
+    static func sameJob(restating position: Position, _ other: Position) -> Bool {
+        position.start != nil && position.start == other.start && position.end == other.end && position.current == other.current
+            && (position.company == nil || position.company == other.company) && hasTitleWords(of: position, in: other)
     }
 
     /// "Member of the Cultural Committee", "Searching for good salary": a position's name that says no

@@ -1123,4 +1123,54 @@ extension ExperienceTests {
         }
         #expect(ExperienceAnalyzer.employerAmongClients(["Contoso Travels", "FABRIKAM TRAVELS PVT.LTD"]) == "FABRIKAM TRAVELS PVT.LTD")
     }
+
+    @Test func aPositionWrittenOutAgainWithTheSameMonthsIsOneJob() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Principal Engineer Technical Staff
+
+            Contoso India Private Limited -  Bengaluru, Karnataka -
+
+            September 2005 to Present
+
+            Principal Engineer
+
+            CONTOSO -
+
+            September 2005 to Present
+
+            Engineer
+
+            Contoso India Private Limited -
+
+            March 2003 to August 2005
+
+            Test Engineer
+
+            Contoso India Private Limited -
+
+            March 2003 to August 2005
+            """)
+        // Same months, but "Engineer" and "Test Engineer" under each other: the shorter title is the
+        // other's, so one job; a second job of the same months would have a title of its own.
+        #expect(output.experience.map(\.title) == ["Principal Engineer Technical Staff", "Test Engineer"])
+        #expect(output.experience.first?.location == "Bengaluru, Karnataka")
+        let twoJobs = try await experience("""
+            WORK EXPERIENCE
+
+            Teaching Assistant
+
+            Kent State University -
+
+            August 2015 to May 2016
+
+            Resident Advisor
+
+            Kent State University -
+
+            August 2015 to May 2016
+            """)
+        #expect(twoJobs.experience.map(\.title) == ["Teaching Assistant", "Resident Advisor"])
+    }
 }

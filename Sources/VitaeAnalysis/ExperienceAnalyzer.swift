@@ -242,7 +242,11 @@ public struct ExperienceAnalyzer: Analyzer {
                 .trimming(separatorsAndBrackets)
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
-            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
+            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates)
+                || continuesWrappedSentence(lines[index], after: index > 0 ? lines[index - 1] : "")
+            {
+                continue
+            }
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 fill(&position, from: [rest])
                 // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
@@ -652,6 +656,17 @@ public struct ExperienceAnalyzer: Analyzer {
     static func endsMidSentence(_ textBeforeDates: String) -> Bool {
         guard let last = ResumeText.words(textBeforeDates).last else { return false }
         return trailingFunctionWords.contains(String(last))
+    }
+
+    /// "Performed four roles, … team lead and onsite" / "coordinator (March, 2011 – June, 2013), …": a
+    /// line opening in lower case right under one that stops at a lower-case word, with no full stop,
+    /// colon or comma, is the same sentence wrapped; its dates are no heading's. A heading stands
+    /// under a blank line, a heading or a name.
+    static func continuesWrappedSentence(_ line: String, after previous: String) -> Bool {
+        guard line.first?.isLowercase == true, let last = ResumeText.words(previous).last, previous.last?.isLetter == true else {
+            return false
+        }
+        return last.first?.isLowercase == true && ResumeText.words(previous).count >= 4
     }
 
     /// A sentence rather than a heading line: long, starting like a bullet sentence or in the first

@@ -1173,4 +1173,25 @@ extension ExperienceTests {
             """)
         #expect(twoJobs.experience.map(\.title) == ["Teaching Assistant", "Resident Advisor"])
     }
+
+    @Test func datesInASentenceWrappedOntoTheNextLineDateNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Software Engineer
+
+            Contoso -
+
+            August 2008 to January 2016
+
+            Moved the billing system to the cloud, as team lead and onsite
+            coordinator (March 2011 – June 2013).
+            - Won the Most Valuable Player award for excellence in project
+            delivery (2015 – 2016).
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer"])
+        // A lower-case title under a blank line, or under a name, is a heading.
+        #expect(!ExperienceAnalyzer.continuesWrappedSentence("fresher job  2017 - 2018", after: ""))
+        #expect(!ExperienceAnalyzer.continuesWrappedSentence("voice and accent trainer  2014 - 2015", after: "Contoso Call Centre"))
+    }
 }

@@ -809,7 +809,7 @@ public struct ExperienceAnalyzer: Analyzer {
             let other = context[1 - dashed].trimming(.whitespaces)
             // "Test Management Tool" / "QualityCenter -": the label of a tools table and the tool it names,
             // no title and no employer.
-            if namesAKindOfTool(other) { return }
+            if namesAKindOfTool(other) || namesAProduct(other, ofVendor: company) { return }
             let otherParts = other.split(separator: ",").map { $0.trimming(.whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
                 !Places.isRegion(other), !JobTitles.namesATopic(other), !namesASoftware(other)

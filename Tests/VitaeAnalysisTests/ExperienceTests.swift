@@ -1194,4 +1194,27 @@ extension ExperienceTests {
         #expect(!ExperienceAnalyzer.continuesWrappedSentence("fresher job  2017 - 2018", after: ""))
         #expect(!ExperienceAnalyzer.continuesWrappedSentence("voice and accent trainer  2014 - 2015", after: "Contoso Call Centre"))
     }
+
+    @Test func aProgramOverItsMakerIsNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            ms office
+
+            Microsoft -  Cuddapah, Andhra Pradesh -
+
+            May 2018 to Present
+
+            Support Engineer
+
+            Microsoft -
+
+            May 2016 to April 2018
+            """)
+        #expect(output.experience.map(\.title) == ["Support Engineer"])
+        #expect(output.experience.map(\.company) == ["Microsoft"])
+        // A product of another maker, or a job's name, under the company stays a position's.
+        #expect(!ExperienceAnalyzer.namesAProduct("ms office", ofVendor: "Contoso"))
+        #expect(!ExperienceAnalyzer.namesAProduct("Support Engineer", ofVendor: "Microsoft"))
+    }
 }

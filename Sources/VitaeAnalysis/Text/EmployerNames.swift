@@ -80,3 +80,14 @@ extension ExperienceAnalyzer {
 
     static let legalForms: Set<String> = ["ltd", "limited", "pvt", "inc", "llc", "llp", "plc", "gmbh", "corp", "corporation"]
 }
+
+extension ExperienceAnalyzer {
+    /// "ms office" / "Microsoft -": a program in the title's place and its maker in the company's is a
+    /// skill written into the job's form, no job held. The program's name starts with the company's.
+    static func namesAProduct(_ line: String, ofVendor company: String) -> Bool {
+        guard namesASoftware(line), let product = SkillTaxonomy.shared.skill(named: line),
+            let vendor = ResumeText.words(company).first, ResumeText.words(company).count == 1
+        else { return false }
+        return ResumeText.words(product.name).first?.lowercased() == vendor.lowercased()
+    }
+}

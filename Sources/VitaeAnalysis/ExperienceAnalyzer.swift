@@ -809,7 +809,7 @@ public struct ExperienceAnalyzer: Analyzer {
             let other = context[1 - dashed].trimming(.whitespaces)
             // "Test Management Tool" / "QualityCenter -": the label of a tools table and the tool it names,
             // no title and no employer.
-            if namesAKindOfTool(other) || namesAProduct(other, ofVendor: company) { return }
+            if namesAKindOfTool(other) || headsProjects(other) || namesAProduct(other, ofVendor: company) { return }
             let otherParts = other.split(separator: ",").map { $0.trimming(.whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
                 !Places.isRegion(other), !JobTitles.namesATopic(other), !namesASoftware(other)
@@ -888,6 +888,12 @@ public struct ExperienceAnalyzer: Analyzer {
     static func namesAKindOfTool(_ line: String) -> Bool {
         guard let last = ResumeText.words(line).last?.lowercased() else { return false }
         return last == "tool" || last == "tools"
+    }
+
+    /// "Software Testing Projects" / "Contoso Bank -": projects done for a client, listed in the job's
+    /// form; the client is no employer. ("Analyst in Contoso project" names a job.)
+    static func headsProjects(_ line: String) -> Bool {
+        ResumeText.words(line).last?.lowercased() == "projects"
     }
 
     /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job

@@ -538,7 +538,8 @@ extension ExperienceTests {
             2014 to 2014
             """)
         #expect(output.experience.compactMap(\.title) == ["QA Analyst"])
-        #expect(output.experience.compactMap(\.company) == ["Brightline Systems", "Riverbank Credit Union"])
+        // The projects were done for Riverbank, a client: no employer either.
+        #expect(output.experience.compactMap(\.company) == ["Brightline Systems"])
     }
 
     @Test func aCommitteeMembershipIsNoPosition() async throws {
@@ -1216,5 +1217,33 @@ extension ExperienceTests {
         // A product of another maker, or a job's name, under the company stays a position's.
         #expect(!ExperienceAnalyzer.namesAProduct("ms office", ofVendor: "Contoso"))
         #expect(!ExperienceAnalyzer.namesAProduct("Support Engineer", ofVendor: "Microsoft"))
+    }
+
+    @Test func projectsInTheTitlesPlaceMakeTheCompanyAClient() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Test Engineer
+
+            Fabrikam Ltd -  Chennai, Tamil Nadu -
+
+            April 2017 to Present
+
+            Software Testing Projects
+
+            Contoso Bank -
+
+            2015 to 2016
+
+            Description of the Project: gifts and entertainment tracking.
+
+            L1 Analyst in Northwind project
+
+            Fabrikam Ltd -
+
+            2013 to 2015
+            """)
+        #expect(output.experience.map(\.title) == ["Test Engineer", "L1 Analyst in Northwind project"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Ltd", "Fabrikam Ltd"])
     }
 }

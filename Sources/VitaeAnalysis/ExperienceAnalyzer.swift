@@ -172,10 +172,18 @@ public struct ExperienceAnalyzer: Analyzer {
     ]
 
     /// Every word of `position`'s title is in `other`'s title ("Lead Engineer" in "Lead Engineer -
-    /// Automation"): the same job named again, in full or in part.
+    /// Automation"): the same job named again, in full or in part. A word's plural is the same word
+    /// ("Senior system engineer" / "Senior Systems Engineer").
     static func hasTitleWords(of position: Position, in other: Position) -> Bool {
         guard let title = position.title, let otherTitle = other.title else { return false }
-        return Set(ResumeText.alphanumericTokens(title)).isSubset(of: ResumeText.alphanumericTokens(otherTitle))
+        return singularWords(of: title).isSubset(of: singularWords(of: otherTitle))
+    }
+
+    /// The title's lower-case words, a plural "s" dropped ("systems" → "system"; not "business").
+    static func singularWords(of title: String) -> Set<String> {
+        Set(ResumeText.alphanumericTokens(title).map { word in
+            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+        })
     }
 
     /// "Azure Developer with 9 Yrs 8 months of experience in .NET": the title, without how long it was held.
@@ -323,7 +331,16 @@ public struct ExperienceAnalyzer: Analyzer {
     /// title words all in `other`'s title.
     static func sameJob(restating position: Position, _ other: Position) -> Bool {
         position.start != nil && position.start == other.start && position.end == other.end && position.current == other.current
-            && (position.company == nil || position.company == other.company) && hasTitleWords(of: position, in: other)
+            && namesNoOtherEmployer(position, than: other) && hasTitleWords(of: position, in: other)
+    }
+
+    /// `position` names no company, or `other`'s in another spelling ("Infosys limited", "INFOSYS LTD").
+    static func namesNoOtherEmployer(_ position: Position, than other: Position) -> Bool {
+        guard let company = position.company else { return true }
+        guard let otherCompany = other.company else { return false }
+        let core = Set(ResumeText.alphanumericTokens(company)).subtracting(companyNoise)
+        let otherCore = Set(ResumeText.alphanumericTokens(otherCompany)).subtracting(companyNoise)
+        return company == otherCompany || !core.isEmpty && core == otherCore
     }
 
     /// "Member of the Cultural Committee", "Searching for good salary": a position's name that says no
@@ -565,7 +582,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// that repeats a dated position's (its words or some of them, as "Lead Engineer" does "Lead
     /// Engineer - Automation", and no other employer) restates it, it is no position of its own.
     static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
-        dated.contains { hasTitleWords(of: undated, in: $0) && (undated.company == nil || undated.company == $0.company) }
+        dated.contains { hasTitleWords(of: undated, in: $0) && namesNoOtherEmployer(undated, than: $0) }
     }
 
     /// Positions written without dates: a short title-like line, and the short line after it as the company.

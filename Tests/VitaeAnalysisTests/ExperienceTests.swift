@@ -1246,4 +1246,34 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Test Engineer", "L1 Analyst in Northwind project"])
         #expect(output.experience.map(\.company) == ["Fabrikam Ltd", "Fabrikam Ltd"])
     }
+
+    @Test func anUndatedPositionRestatingADatedOneInAnotherSpellingAddsNone() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Senior Systems Engineer
+
+            Contoso Limited -  Chennai, Tamil Nadu -
+
+            February 2014 to Present
+
+            Development, Testing, Support
+
+            Senior system engineer
+
+            Contoso limited
+
+            Development, Testing, Support
+            """)
+        #expect(output.experience.map(\.title) == ["Senior Systems Engineer"])
+        // "Business" is no plural; another employer's same title is another job.
+        #expect(ExperienceAnalyzer.singularWords(of: "Business Analysts") == ["business", "analyst"])
+        func position(at company: String) -> ExperienceAnalyzer.Position {
+            var position = ExperienceAnalyzer.Position(start: nil, end: nil, current: false, line: 0)
+            position.company = company
+            return position
+        }
+        #expect(ExperienceAnalyzer.namesNoOtherEmployer(position(at: "CONTOSO LTD"), than: position(at: "Contoso Limited")))
+        #expect(!ExperienceAnalyzer.namesNoOtherEmployer(position(at: "Fabrikam"), than: position(at: "Contoso Limited")))
+    }
 }

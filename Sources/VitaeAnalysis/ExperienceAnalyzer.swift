@@ -172,10 +172,18 @@ public struct ExperienceAnalyzer: Analyzer {
     ]
 
     /// Every word of `position`'s title is in `other`'s title ("Lead Engineer" in "Lead Engineer -
-    /// Automation"): the same job named again, in full or in part.
+    /// Automation"): the same job named again, in full or in part. A word's plural is the same word
+    /// ("Senior system engineer" / "Senior Systems Engineer").
     static func hasTitleWords(of position: Position, in other: Position) -> Bool {
         guard let title = position.title, let otherTitle = other.title else { return false }
-        return Set(ResumeText.alphanumericTokens(title)).isSubset(of: ResumeText.alphanumericTokens(otherTitle))
+        return singularWords(of: title).isSubset(of: singularWords(of: otherTitle))
+    }
+
+    /// The title's lower-case words, a plural "s" dropped ("systems" → "system"; not "business").
+    static func singularWords(of title: String) -> Set<String> {
+        Set(ResumeText.alphanumericTokens(title).map { word in
+            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+        })
     }
 
     /// "Azure Developer with 9 Yrs 8 months of experience in .NET": the title, without how long it was held.
@@ -242,7 +250,11 @@ public struct ExperienceAnalyzer: Analyzer {
                 .trimming(separatorsAndBrackets)
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
-            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates) { continue }
+            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates)
+                || continuesWrappedSentence(lines[index], after: index > 0 ? lines[index - 1] : "")
+            {
+                continue
+            }
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 fill(&position, from: [rest])
                 // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
@@ -290,7 +302,45 @@ public struct ExperienceAnalyzer: Analyzer {
         }
         // "SAP FICO -" under no title: a position whose only name was no employer's.
         positions.removeAll { $0.title == nil && $0.company == nil }
-        return sameCompanyOneSpelling(positions.sorted { $0.line < $1.line })
+        return withoutRestatedPositions(sameCompanyOneSpelling(positions.sorted { $0.line < $1.line }))
+    }
+
+    /// "Principal Engineer" / "ORACLE -" / "September 2005 to Present" below "Principal Engineer
+    /// Technical Staff" / "Oracle India Private Limited" of the same months: a position written out
+    /// again (a summary table, then the details) is one job. A dated position with another's start
+    /// and end, its employer or none, and its title's words or some of them is dropped; the first of
+    /// two alike stays and takes the place the other had.
+    static func withoutRestatedPositions(_ positions: [Position]) -> [Position] {
+        var kept: [Position] = []
+        for position in positions {
+            if let index = kept.firstIndex(where: { sameJob(restating: position, $0) }) {
+                kept[index].location = kept[index].location ?? position.location
+            } else if let index = kept.firstIndex(where: { sameJob(restating: $0, position) }) {
+                // The later mention has the fuller title: it stands for both, where the first was.
+                var fuller = position
+                fuller.location = position.location ?? kept[index].location
+                kept[index] = fuller
+            } else {
+                kept.append(position)
+            }
+        }
+        return kept
+    }
+
+    /// `restating` names the job of `other` again: the same months, the same employer or none, and
+    /// title words all in `other`'s title.
+    static func sameJob(restating position: Position, _ other: Position) -> Bool {
+        position.start != nil && position.start == other.start && position.end == other.end && position.current == other.current
+            && namesNoOtherEmployer(position, than: other) && hasTitleWords(of: position, in: other)
+    }
+
+    /// `position` names no company, or `other`'s in another spelling ("Infosys limited", "INFOSYS LTD").
+    static func namesNoOtherEmployer(_ position: Position, than other: Position) -> Bool {
+        guard let company = position.company else { return true }
+        guard let otherCompany = other.company else { return false }
+        let core = Set(ResumeText.alphanumericTokens(company)).subtracting(companyNoise)
+        let otherCore = Set(ResumeText.alphanumericTokens(otherCompany)).subtracting(companyNoise)
+        return company == otherCompany || !core.isEmpty && core == otherCore
     }
 
     /// "Member of the Cultural Committee", "Searching for good salary": a position's name that says no
@@ -532,7 +582,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// that repeats a dated position's (its words or some of them, as "Lead Engineer" does "Lead
     /// Engineer - Automation", and no other employer) restates it, it is no position of its own.
     static func restatesDatedPosition(_ undated: Position, in dated: [Position]) -> Bool {
-        dated.contains { hasTitleWords(of: undated, in: $0) && (undated.company == nil || undated.company == $0.company) }
+        dated.contains { hasTitleWords(of: undated, in: $0) && namesNoOtherEmployer(undated, than: $0) }
     }
 
     /// Positions written without dates: a short title-like line, and the short line after it as the company.
@@ -625,6 +675,17 @@ public struct ExperienceAnalyzer: Analyzer {
         return trailingFunctionWords.contains(String(last))
     }
 
+    /// "Performed four roles, … team lead and onsite" / "coordinator (March, 2011 – June, 2013), …": a
+    /// line opening in lower case right under one that stops at a lower-case word, with no full stop,
+    /// colon or comma, is the same sentence wrapped; its dates are no heading's. A heading stands
+    /// under a blank line, a heading or a name.
+    static func continuesWrappedSentence(_ line: String, after previous: String) -> Bool {
+        guard line.first?.isLowercase == true, let last = ResumeText.words(previous).last, previous.last?.isLetter == true else {
+            return false
+        }
+        return last.first?.isLowercase == true && ResumeText.words(previous).count >= 4
+    }
+
     /// A sentence rather than a heading line: long, starting like a bullet sentence or in the first
     /// person ("I am a beta tester").
     static func isProse(_ line: String) -> Bool {
@@ -688,7 +749,8 @@ public struct ExperienceAnalyzer: Analyzer {
         let context = context.map(withoutLeadingDuration)
         var parts: [String] = []
         var namedBeforeAs: [String] = []
-        for line in context {
+        var employerOfLine: [Int: String] = [:]
+        for (lineIndex, line) in context.enumerated() {
             // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
                 if companyLabels.contains(label) {
@@ -707,6 +769,7 @@ public struct ExperienceAnalyzer: Analyzer {
             // PuTTY" is a list whose label the table's other column kept.
             if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) || line.hasPrefix(":") { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
+            var lineParts: [String] = []
             // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
             // comes after the line's other parts, which name the company more surely when they do
             // ("Infosys group as a Test Analyst - Infosys Ltd").
@@ -733,12 +796,17 @@ public struct ExperienceAnalyzer: Analyzer {
                     }
                     if ResumeText.contains(line, " at " + field) {
                         position.location = placeParts.last
-                        parts += placeParts.dropLast()
+                        lineParts += placeParts.dropLast()
                         continue
                     }
                 }
-                parts += commaParts.filter { !$0.isEmpty }
+                lineParts += commaParts.filter { !$0.isEmpty }
             }
+            if let employer = employerAmongClients(lineParts) {
+                employerOfLine[lineIndex] = employer
+                lineParts.removeAll { $0 != employer && isOtherOrganization($0) }
+            }
+            parts += lineParts
         }
         parts += namedBeforeAs
         parts = parts.map { withoutGrades(withoutLeadingLabel(withoutStrayOpeningBracket($0))) }.filter(isNamePart)
@@ -751,13 +819,14 @@ public struct ExperienceAnalyzer: Analyzer {
         var dashedCompany: String?
         if position.title == nil, position.company == nil, context.count == 2,
             let dashed = context.firstIndex(where: { $0.hasSuffix(" -") }),
-            let company = ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
+            let company = employerOfLine[dashed]
+                ?? ResumeText.splitSegments(fieldSeparators.replacing(in: context[dashed], with: " | ")).first.map(withoutLeadingLabel),
             parts.contains(company), looksLikeCompany(company)
         {
             let other = context[1 - dashed].trimming(.whitespaces)
             // "Test Management Tool" / "QualityCenter -": the label of a tools table and the tool it names,
             // no title and no employer.
-            if namesAKindOfTool(other) { return }
+            if namesAKindOfTool(other) || headsProjects(other) || namesAProduct(other, ofVendor: company) { return }
             let otherParts = other.split(separator: ",").map { $0.trimming(.whitespaces) }
             if otherParts.allSatisfy({ parts.contains($0) && titleLikeness($0) < 0.45 }), titleLikeness(company) < 0.45,
                 !Places.isRegion(other), !JobTitles.namesATopic(other), !namesASoftware(other)
@@ -836,6 +905,12 @@ public struct ExperienceAnalyzer: Analyzer {
     static func namesAKindOfTool(_ line: String) -> Bool {
         guard let last = ResumeText.words(line).last?.lowercased() else { return false }
         return last == "tool" || last == "tools"
+    }
+
+    /// "Software Testing Projects" / "Contoso Bank -": projects done for a client, listed in the job's
+    /// form; the client is no employer. ("Analyst in Contoso project" names a job.)
+    static func headsProjects(_ line: String) -> Bool {
+        ResumeText.words(line).last?.lowercased() == "projects"
     }
 
     /// "Lead Engineer - Automation & Testing", "Analyst - Payments": a title, a dash, and what the job

@@ -538,7 +538,8 @@ extension ExperienceTests {
             2014 to 2014
             """)
         #expect(output.experience.compactMap(\.title) == ["QA Analyst"])
-        #expect(output.experience.compactMap(\.company) == ["Brightline Systems", "Riverbank Credit Union"])
+        // The projects were done for Riverbank, a client: no employer either.
+        #expect(output.experience.compactMap(\.company) == ["Brightline Systems"])
     }
 
     @Test func aCommitteeMembershipIsNoPosition() async throws {
@@ -1091,5 +1092,188 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.company) == ["Fabrikam Systems"])
         #expect(!ExperienceAnalyzer.namesAVendorsTechnology("Fabrikam Technologies"))
+    }
+
+    @Test func theNameWithALegalFormIsTheEmployerBesideItsClientOrDepartment() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Analyst
+
+            Contoso Bank, Fabrikam BPO Ltd -  Bengaluru, Karnataka -
+
+            October 2016 to May 2017
+
+            Coordinator
+
+            Cloud Infrastructure Services, Fabrikam BPO Ltd -  Bengaluru, Karnataka -
+
+            December 2015 to September 2016
+
+            Process Specialist
+
+            Northwind Mortgage- Fabrikam BPO Ltd -  Bengaluru, Karnataka -
+
+            November 2008 to March 2011
+            """)
+        #expect(output.experience.map(\.company) == ["Fabrikam BPO Ltd", "Fabrikam BPO Ltd", "Fabrikam BPO Ltd"])
+        #expect(output.experience.map(\.title) == ["Analyst", "Coordinator", "Process Specialist"])
+        // Two names with legal forms, or the one with it written first: the usual rule decides.
+        for names in [["Contoso Ltd", "Fabrikam Pvt. Ltd."], ["Fabrikam Ltd", "Contoso Bank"], ["Fabrikam"]] {
+            #expect(ExperienceAnalyzer.employerAmongClients(names) == nil, "\(names)")
+        }
+        #expect(ExperienceAnalyzer.employerAmongClients(["Contoso Travels", "FABRIKAM TRAVELS PVT.LTD"]) == "FABRIKAM TRAVELS PVT.LTD")
+    }
+
+    @Test func aPositionWrittenOutAgainWithTheSameMonthsIsOneJob() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Principal Engineer Technical Staff
+
+            Contoso India Private Limited -  Bengaluru, Karnataka -
+
+            September 2005 to Present
+
+            Principal Engineer
+
+            CONTOSO -
+
+            September 2005 to Present
+
+            Engineer
+
+            Contoso India Private Limited -
+
+            March 2003 to August 2005
+
+            Test Engineer
+
+            Contoso India Private Limited -
+
+            March 2003 to August 2005
+            """)
+        // Same months, but "Engineer" and "Test Engineer" under each other: the shorter title is the
+        // other's, so one job; a second job of the same months would have a title of its own.
+        #expect(output.experience.map(\.title) == ["Principal Engineer Technical Staff", "Test Engineer"])
+        #expect(output.experience.first?.location == "Bengaluru, Karnataka")
+        let twoJobs = try await experience("""
+            WORK EXPERIENCE
+
+            Teaching Assistant
+
+            Kent State University -
+
+            August 2015 to May 2016
+
+            Resident Advisor
+
+            Kent State University -
+
+            August 2015 to May 2016
+            """)
+        #expect(twoJobs.experience.map(\.title) == ["Teaching Assistant", "Resident Advisor"])
+    }
+
+    @Test func datesInASentenceWrappedOntoTheNextLineDateNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Software Engineer
+
+            Contoso -
+
+            August 2008 to January 2016
+
+            Moved the billing system to the cloud, as team lead and onsite
+            coordinator (March 2011 – June 2013).
+            - Won the Most Valuable Player award for excellence in project
+            delivery (2015 – 2016).
+            """)
+        #expect(output.experience.map(\.title) == ["Software Engineer"])
+        // A lower-case title under a blank line, or under a name, is a heading.
+        #expect(!ExperienceAnalyzer.continuesWrappedSentence("fresher job  2017 - 2018", after: ""))
+        #expect(!ExperienceAnalyzer.continuesWrappedSentence("voice and accent trainer  2014 - 2015", after: "Contoso Call Centre"))
+    }
+
+    @Test func aProgramOverItsMakerIsNoPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            ms office
+
+            Microsoft -  Cuddapah, Andhra Pradesh -
+
+            May 2018 to Present
+
+            Support Engineer
+
+            Microsoft -
+
+            May 2016 to April 2018
+            """)
+        #expect(output.experience.map(\.title) == ["Support Engineer"])
+        #expect(output.experience.map(\.company) == ["Microsoft"])
+        // A product of another maker, or a job's name, under the company stays a position's.
+        #expect(!ExperienceAnalyzer.namesAProduct("ms office", ofVendor: "Contoso"))
+        #expect(!ExperienceAnalyzer.namesAProduct("Support Engineer", ofVendor: "Microsoft"))
+    }
+
+    @Test func projectsInTheTitlesPlaceMakeTheCompanyAClient() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Test Engineer
+
+            Fabrikam Ltd -  Chennai, Tamil Nadu -
+
+            April 2017 to Present
+
+            Software Testing Projects
+
+            Contoso Bank -
+
+            2015 to 2016
+
+            Description of the Project: gifts and entertainment tracking.
+
+            L1 Analyst in Northwind project
+
+            Fabrikam Ltd -
+
+            2013 to 2015
+            """)
+        #expect(output.experience.map(\.title) == ["Test Engineer", "L1 Analyst in Northwind project"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Ltd", "Fabrikam Ltd"])
+    }
+
+    @Test func anUndatedPositionRestatingADatedOneInAnotherSpellingAddsNone() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Senior Systems Engineer
+
+            Contoso Limited -  Chennai, Tamil Nadu -
+
+            February 2014 to Present
+
+            Development, Testing, Support
+
+            Senior system engineer
+
+            Contoso limited
+
+            Development, Testing, Support
+            """)
+        #expect(output.experience.map(\.title) == ["Senior Systems Engineer"])
+        // "Business" is no plural; another employer's same title is another job.
+        #expect(ExperienceAnalyzer.singularWords(of: "Business Analysts") == ["business", "analyst"])
+        func position(at company: String) -> ExperienceAnalyzer.Position {
+            var position = ExperienceAnalyzer.Position(start: nil, end: nil, current: false, line: 0)
+            position.company = company
+            return position
+        }
+        #expect(ExperienceAnalyzer.namesNoOtherEmployer(position(at: "CONTOSO LTD"), than: position(at: "Contoso Limited")))
+        #expect(!ExperienceAnalyzer.namesNoOtherEmployer(position(at: "Fabrikam"), than: position(at: "Contoso Limited")))
     }
 }

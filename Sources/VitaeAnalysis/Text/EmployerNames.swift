@@ -51,3 +51,43 @@ extension ExperienceAnalyzer {
         return Set(entries.lazy.filter { $0.tokens.count >= 2 }.map(\.skill)).count >= 5
     }
 }
+
+extension ExperienceAnalyzer {
+    /// "Commerzbank, Fabrikam BPO Ltd -", "Cloud Services - Fabrikam BPO Ltd -": outsourcing staff name
+    /// the client or the department beside their employer on the company line; the employer is the
+    /// one name there with a legal form, written after the others. The name parts of one line.
+    static func employerAmongClients(_ names: [String]) -> String? {
+        let withLegalForm = names.filter(hasLegalForm)
+        guard withLegalForm.count == 1, let employer = withLegalForm.first, let position = names.firstIndex(of: employer),
+            names[..<position].contains(where: isOtherOrganization)
+        else { return nil }
+        return employer
+    }
+
+    /// A name part that is no title: a client, a department or another company.
+    static func isOtherOrganization(_ name: String) -> Bool {
+        looksLikeCompany(name) && titleLikeness(name) < 0.45 && !hasLegalForm(name)
+    }
+
+    /// "Fabrikam BPO Ltd", "Contoso Pvt. Ltd.", "Northwind Inc": a name with the legal form that only
+    /// companies carry (not "Services" or "Bank", which departments and clients also end in).
+    static func hasLegalForm(_ name: String) -> Bool {
+        // "PVT.LTD" is two words run together.
+        ResumeText.words(name).contains { word in
+            word.lowercased().split(separator: ".").contains { legalForms.contains(String($0).trimming(Organizations.punctuationAndBrackets)) }
+        }
+    }
+
+    static let legalForms: Set<String> = ["ltd", "limited", "pvt", "inc", "llc", "llp", "plc", "gmbh", "corp", "corporation"]
+}
+
+extension ExperienceAnalyzer {
+    /// "ms office" / "Microsoft -": a program in the title's place and its maker in the company's is a
+    /// skill written into the job's form, no job held. The program's name starts with the company's.
+    static func namesAProduct(_ line: String, ofVendor company: String) -> Bool {
+        guard namesASoftware(line), let product = SkillTaxonomy.shared.skill(named: line),
+            let vendor = ResumeText.words(company).first, ResumeText.words(company).count == 1
+        else { return false }
+        return ResumeText.words(product.name).first?.lowercased() == vendor.lowercased()
+    }
+}

@@ -74,11 +74,11 @@ extension ExperienceAnalyzer {
     static func hasLegalForm(_ name: String) -> Bool {
         // "PVT.LTD" is two words run together.
         ResumeText.words(name).contains { word in
-            word.lowercased().split(separator: ".").contains { legalForms.contains(String($0).trimming(Organizations.punctuationAndBrackets)) }
+            word.lowercased().split(separator: ".").contains {
+                Organizations.legalForms.contains(String($0).trimming(Organizations.punctuationAndBrackets))
+            }
         }
     }
-
-    static let legalForms: Set<String> = ["ltd", "limited", "pvt", "inc", "llc", "llp", "plc", "gmbh", "corp", "corporation"]
 }
 
 extension ExperienceAnalyzer {

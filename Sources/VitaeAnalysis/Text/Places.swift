@@ -139,12 +139,16 @@ public enum Organizations {
     static let commaAndBrackets = TrimSet(charactersIn: ",()")
     static let punctuationAndBrackets = TrimSet(charactersIn: ",.()")
 
-    static let companySuffixes: Set<String> = [
-        "inc", "inc.", "llc", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co.", "company", "group", "gmbh",
-        "plc", "pvt", "pvt.", "technologies", "technology", "solutions", "services", "systems", "labs", "consulting",
+    /// The legal forms that only companies carry ("Ltd", "Pvt", "Inc", "GmbH"), unlike "Services" or
+    /// "Bank", which departments and clients end in too.
+    static let legalForms: Set<String> = ["ltd", "limited", "pvt", "inc", "llc", "llp", "plc", "gmbh", "corp", "corporation"]
+
+    static let companySuffixes: Set<String> = legalForms.subtracting(["llp"]).union([
+        "inc.", "ltd.", "corp.", "co.", "company", "group", "pvt.",
+        "technologies", "technology", "solutions", "services", "systems", "labs", "consulting",
         "software", "bank", "partners", "associates", "enterprises", "industries", "international", "global",
         "organization", "foundation", "agency", "studio", "studios", "ventures", "networks", "infotech", "infosystems",
-    ]
+    ])
     /// Legal forms of companies abroad, written in capitals after the name ("SAP SE", "Siemens AG");
     /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
     static let legalFormsAbroad: Set<String> = ["ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy"]

@@ -69,8 +69,10 @@ public struct SectionsAnalyzer: Analyzer {
                 continue
             }
             // "LionLike MindState, Pomona, CA  June 2012 – Present" / "Volunteer" / "• Plan …": a plain
-            // heading word between an entry's dated line and its bullets is the entry's title.
-            if !ResumeText.isAllCaps(text), isTitleOfDatedEntry(index, lines: lines) { continue }
+            // heading word between an entry's dated line and its bullets is the entry's title. Only a
+            // word that can be a role does that ("Volunteer", "Leadership"); "Skills" after an education
+            // line with its year heads the skills.
+            if !ResumeText.isAllCaps(text), kind == .other || kind == .awards, isTitleOfDatedEntry(index, lines: lines) { continue }
             headings.append((index, kind, text))
         }
         var sections: [Section] = []

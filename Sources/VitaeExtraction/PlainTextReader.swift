@@ -9,7 +9,7 @@ enum PlainTextReader {
         var previousBlank = true
         // Splitting on Character boundaries keeps "\r\n" as one break.
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let cleaned = TextCleaner.clean(raw, keepTabs: true)
+            let cleaned = TextCleaner.clean(columnGapsAsTabs(raw), keepTabs: true)
             let blank = cleaned.isEmpty
             // One blank line still separates paragraphs; runs of them are only layout.
             if blank && previousBlank { continue }
@@ -21,6 +21,24 @@ enum PlainTextReader {
             throw ExtractionError(.empty, "The text file holds only whitespace; send one with some content")
         }
         return Document(format: .text, pageCount: 1, lines: lines)
+    }
+
+    /// "2016      University of Illinois      B.A.": in a text file a wide run of spaces between words
+    /// sets columns apart, as a tab does (and as the PDF reader writes wide gaps).
+    static func columnGapsAsTabs(_ line: Substring) -> String {
+        guard line.contains("   ") else { return String(line) }
+        var out = ""
+        var spaces = 0
+        for character in line {
+            if character == " " {
+                spaces += 1
+                continue
+            }
+            if spaces > 0 { out += spaces >= 3 && !out.isEmpty ? "\t" : String(repeating: " ", count: spaces) }
+            spaces = 0
+            out.append(character)
+        }
+        return out
     }
 
     static func decode(_ data: Data) -> String {

@@ -13,6 +13,12 @@ struct PlainTextAndDetectionTests {
         #expect(document.lines.map(\.text) == ["Zoë Ångström", "Swift developer", "", "Skills"])
     }
 
+    @Test("a wide run of spaces sets columns apart like a tab; two spaces and indentation do not")
+    func columnGaps() throws {
+        let document = try Extractor.extract(Data("2016      University of Illinois      B.A.\n    Swift  developer\n".utf8))
+        #expect(document.lines.map(\.text) == ["2016\tUniversity of Illinois\tB.A.", "Swift developer"])
+    }
+
     @Test("Latin-1 text decodes when it is not valid UTF-8")
     func latin1() throws {
         let data = Data("Jos".utf8) + Data([0xE9]) + Data(" Garc".utf8) + Data([0xED]) + Data("a\nM".utf8) + Data([0xFC]) + Data("nchen".utf8)

@@ -39,15 +39,26 @@ public struct EducationAnalyzer: Analyzer {
             let degreeLines = lines.indices.filter { Self.degreeLevel(in: lines[$0]) != nil && !ExperienceAnalyzer.isProse(lines[$0]) }
             candidates = Array(Set(degreeLines.flatMap { [$0 - 1, $0, $0 + 1, $0 + 2] }).filter { lines.indices.contains($0) }).sorted()
         }
-        return Output(education: Self.entries(lines: candidates.map { lines[$0] }))
+        let document = input.document.lines
+        return Output(education: Self.entries(lines: candidates.map { Self.keepingWideGaps(document[$0].text) ?? lines[$0] }))
     }
+
+    /// "2016      University of Illinois Urbana-Champaign      B.A., Communication": columns set apart
+    /// by tabs or wide runs of spaces are fields, which cleaning would run together. Nil for a line
+    /// without such a gap (use the cleaned line).
+    static func keepingWideGaps(_ raw: String) -> String? {
+        guard raw.utf8.contains(UInt8(ascii: "\t")) || ResumeText.contains(raw, "   ") else { return nil }
+        return ResumeText.clean(wideGap.replacing(in: raw.trimming(.whitespaces), with: " | "))
+    }
+
+    static let wideGap = Pattern("\\s*(?:\\t|\\x20{3,})\\s*")
 
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
         (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom-ingenieur|dipl\\.?-ing)\\b", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|licenciatura|laurea)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
@@ -56,7 +67,7 @@ public struct EducationAnalyzer: Analyzer {
         // "High School Diploma", "Secondary School Certificate": before the diploma words they hold.
         (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
-        (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
+        (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
         (Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b"), .highSchool),
     ]
@@ -67,7 +78,7 @@ public struct EducationAnalyzer: Analyzer {
 
     /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
     /// San Diego, USA" and "Shri Vaishnav Institute of Technology and Science, RGPV University - Indore,
-    /// Madhya Pradesh" are long but are comma-separated fields around a degree or a school.
+    /// Madhya Pradesh" are long but are comma- or pipe-separated fields around a degree or a school.
     static func isProse(_ line: String) -> Bool {
         guard ExperienceAnalyzer.isProse(line) else { return false }
         // A date range and a GPA lengthen an entry line without making it a sentence: "Bachelor of
@@ -79,13 +90,18 @@ public struct EducationAnalyzer: Analyzer {
         }
         guard ExperienceAnalyzer.isProse(entryLine) else { return false }
         if ResumeText.isBullet(line) { return true }
-        let commas = line.filter { $0 == "," }.count
+        // "B.Tech in Computer Science and Engineering | National Institute of Technology, Trichy | 2019"
+        let fieldBreaks = line.filter { $0 == "," || $0 == "|" }.count
         let namesEntry = degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line)
-        return !(namesEntry && commas >= 2 && ResumeText.words(line).count <= 24 && !line.hasSuffix("."))
+        return !(namesEntry && fieldBreaks >= 2 && ResumeText.words(line).count <= 24 && !line.hasSuffix("."))
     }
 
     /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
     static let citySuffix = Pattern("^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$")
+
+    /// The experience lines' field separators but " at ", which schools' names hold ("University of
+    /// North Carolina at Charlotte").
+    static let fieldSeparators = Pattern(ExperienceAnalyzer.fieldSeparatorSource(splittingAtWordAt: false))
 
     /// "High School Diploma", "Secondary School Leaving Certificate": the credential a school gives,
     /// not the school.
@@ -147,7 +163,15 @@ public struct EducationAnalyzer: Analyzer {
                 current.gpa = gpa.replacingOccurrences(of: " ", with: "")
                 // "Bachelor of Science - 3.8 GPA Sep 2019 - May 2023": the rest of the line is still the entry.
                 line = (line as NSString).replacingCharacters(in: match.range, with: " ")
-                guard degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line) else { continue }
+                guard degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line) else {
+                    // "Expected May 2025 | GPA: 3.71/4.00": the entry's year shares the GPA's line.
+                    if current.graduationYear == nil, current.degree != nil || current.institution != nil,
+                        let year = DateRanges.years(in: line).last
+                    {
+                        current.graduationYear = year
+                    }
+                    continue
+                }
             }
             if let major = majorPattern.firstMatch(in: line)?.groups[1] {
                 current.field = current.field ?? major
@@ -344,7 +368,7 @@ public struct EducationAnalyzer: Analyzer {
     /// The name, and the place after it, in a short line that names no degree, school word, board,
     /// course or place: "IGNOU", "VSSUT,burla", "Dadabari - Ajmer, Rajasthan".
     static func unknownSchool(_ text: String) -> (name: String, location: String?)? {
-        let fields = ResumeText.splitSegments(ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
+        let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: text, with: " | "))
         guard let first = fields.first, let name = first.split(separator: ",").first.map({ $0.trimming(.whitespaces) }),
             name.first?.isUppercase == true, ResumeText.words(text).count <= 6, !text.contains(where: \.isNumber),
             degreeLevel(in: text) == nil, !Organizations.looksLikeSchool(text), !isExamBoard(text),
@@ -377,7 +401,7 @@ public struct EducationAnalyzer: Analyzer {
     static func read(_ text: String, into entry: inout Entry, completed: inout [Entry], degreeJoinsSchool: Bool = false) {
         // "B.Tech, Computer Science, Indian Institute of Technology" / "School - City, State" / "Degree | School".
         let fields = ResumeText.splitSegments(
-            ExperienceAnalyzer.fieldSeparators.replacing(in: text, with: " | "))
+            fieldSeparators.replacing(in: text, with: " | "))
         var pieces: [String] = []
         var location: String?
         // "Narsee Monji - Hyderabad, Telangana": the place is a field of its own after the name.

@@ -737,7 +737,13 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@"),
     /// and a dash typed against the word before it ("HR Executive- Acme Corp"; "Co-founder" has no space after it).
-    static let fieldSeparators = Pattern("\\s+(?:-|–|—|\\||•|·|@|at)\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$|(?<=[A-Za-z.)])[-–]\\s+(?=[A-Z])")
+    static let fieldSeparators = Pattern(fieldSeparatorSource(splittingAtWordAt: true))
+
+    /// The separators of `fieldSeparators`; without " at " where it is part of a name ("The University
+    /// of Texas at Austin").
+    static func fieldSeparatorSource(splittingAtWordAt: Bool) -> String {
+        "\\s+(?:-|–|—|\\||•|·|@\(splittingAtWordAt ? "|at" : ""))\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$|(?<=[A-Za-z.)])[-–]\\s+(?=[A-Z])"
+    }
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]

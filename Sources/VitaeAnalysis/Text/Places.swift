@@ -162,6 +162,9 @@ public enum Organizations {
     static let schoolWords: Set<String> = [
         "university", "college", "institute", "school", "academy", "polytechnic", "vidyalaya", "vidyapeeth",
         "universiteit", "universität", "université", "iit", "nit", "iiit", "iim", "bits", "campus",
+        // Schools' names in the languages of Europe and Latin America, often kept in English resumes.
+        "hogeschool", "hochschule", "fachhochschule", "universidad", "universidade", "università", "école", "ecole",
+        "lycée", "lycee", "escuela", "instituto", "istituto", "politecnico", "politécnica", "gymnasium", "conservatory",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy

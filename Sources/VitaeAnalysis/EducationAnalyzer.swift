@@ -159,11 +159,14 @@ public struct EducationAnalyzer: Analyzer {
                 if let field = current.field, previous.hasSuffix(field) { current.field = field + " " + line }
                 continue
             }
+            // A GPA on a line of its own is the current entry's; beside a degree or school, that line's entry's.
+            var gpaOfLine: String?
             if let match = gpaPattern.firstMatch(in: line), let gpa = match.groups[1] ?? match.groups[2] {
-                current.gpa = gpa.replacingOccurrences(of: " ", with: "")
+                gpaOfLine = gpa.replacingOccurrences(of: " ", with: "")
                 // "Bachelor of Science - 3.8 GPA Sep 2019 - May 2023": the rest of the line is still the entry.
                 line = (line as NSString).replacingCharacters(in: match.range, with: " ")
                 guard degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line) else {
+                    current.gpa = gpaOfLine
                     // "Expected May 2025 | GPA: 3.71/4.00": the entry's year shares the GPA's line.
                     if current.graduationYear == nil, current.degree != nil || current.institution != nil,
                         let year = DateRanges.years(in: line).last
@@ -233,6 +236,7 @@ public struct EducationAnalyzer: Analyzer {
             let entriesBefore = entries.count
             read(text, into: &current, completed: &entries, degreeJoinsSchool: schoolLineHadDates)
             if let yearOfLine, current.graduationYear == nil { current.graduationYear = yearOfLine }
+            if let gpaOfLine { current.gpa = gpaOfLine }
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             let startedEntry = startsEntry || entries.count > entriesBefore
             if startedEntry { schoolLineHadDates = false }

@@ -507,6 +507,42 @@ import VitaeTesting
         #expect(output.education.first?.graduationYear == 2010)
     }
 
+    @Test func aSchoolNamedWithAtPipeSeparatedLinesAndColumns() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            B.S. in Computer Science, The University of Texas at Austin, 2014
+            B.Tech in Computer Science and Engineering | National Institute of Technology, Tiruchirappalli | 2019 | CGPA 8.4/10
+            2012\tUniversity of Illinois\tB.A., Communication
+            """)
+        #expect(output.education.map(\.institution) == [
+            "The University of Texas at Austin", "National Institute of Technology", "University of Illinois",
+        ])
+        #expect(output.education.map(\.degree) == ["B.S. in Computer Science", "B.Tech in Computer Science and Engineering", "B.A."])
+        #expect(output.education.map(\.graduationYear) == [2014, 2019, 2012])
+        #expect(output.education[1].gpa == "8.4/10")
+    }
+
+    @Test(arguments: [
+        ("BFA, Graphic Design", EducationAnalyzer.Level.bachelor), ("MPH in Epidemiology", .master),
+        ("Diplom-Ingenieur (Dipl.-Ing.) Mechanical Engineering", .master), ("Licenciatura en Biología", .bachelor),
+        ("Abitur", .highSchool), ("WASSCE", .highSchool), ("International Baccalaureate", .highSchool),
+    ])
+    func degreesWrittenAbroadOrInTheArts(_ degree: String, _ level: EducationAnalyzer.Level) {
+        #expect(EducationAnalyzer.degreeLevel(in: degree) == level)
+    }
+
+    @Test func theYearOnTheGPALineAndASchoolWordAbroad() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Georgia Institute of Technology, Atlanta, GA
+            Bachelor of Science in Industrial Engineering
+            Expected May 2025 | GPA: 3.71/4.00 | Dean's List
+            BSc Informatica, Hogeschool van Amsterdam, 2016
+            """)
+        #expect(output.education.map(\.graduationYear) == [2025, 2016])
+        #expect(output.education.map(\.institution) == ["Georgia Institute of Technology", "Hogeschool van Amsterdam"])
+    }
+
     @Test func aGenericWordOrACourseIsNoSchool() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

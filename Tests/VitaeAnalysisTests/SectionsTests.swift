@@ -47,6 +47,20 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages])
     }
 
+    @Test func aSkillsHeadingAfterADatedEducationLineHeadsTheSkills() async throws {
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Jo Bloggs
+            Education
+
+            BSc Informatica, Hogeschool van Amsterdam, 2016
+
+            Skills
+
+            - Kubernetes, Helm
+            """)
+        #expect(output.sections.map(\.kind) == [.education, .skills])
+    }
+
     @Test func indeedGroupsHeadsASectionOfItsOwn() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
             Jo Bloggs

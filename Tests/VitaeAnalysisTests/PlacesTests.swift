@@ -9,6 +9,8 @@ import VitaeAnalysis
         ("Chennai, Tamil Nadu, Tamil Nadu", "Chennai, Tamil Nadu"),
         ("hyderbad, Telangana", "Hyderbad, Telangana"),
         ("Chennai, TAMIL NADU, IN", "Chennai, TAMIL NADU, IN"),
+        ("Leopoldstraße 112, 80802 München, Germany", "München, Germany"),
+        ("Keizersgracht 10, 1015 CS Amsterdam, Netherlands", "Amsterdam, Netherlands"),
     ])
     func locations(text: String, expected: String) {
         #expect(Places.location(in: text) == expected)
@@ -17,5 +19,9 @@ import VitaeAnalysis
     @Test(arguments: ["Senior Software Engineer, Stripe", "Test Analyst at Oracle, Hyderabad", "Kent State University, Ohio"])
     func notLocations(text: String) {
         #expect(Places.location(in: text) == nil)
+    }
+
+    @Test func anHonoursClassIsNoPlace() {
+        #expect(Places.location(in: "First Class Honours", allowBareCity: true) == nil)
     }
 }

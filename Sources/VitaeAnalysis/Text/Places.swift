@@ -36,7 +36,7 @@ public enum Places {
         "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
         "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",
-        "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
+        "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd", "honours", "honors", "class", "distinction",
     ]
 
     static let streetWords: Set<String> = [
@@ -73,6 +73,7 @@ public enum Places {
         return true
     }
 
+    static let leadingPostCode = Pattern("^\\d{4,5}(?:\\s?[A-Z]{2})?\\s+")
     static let zipSuffix = Pattern("\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$")
 
     /// The location in a "City, Region[, Country]" text, with a street address or post code removed;
@@ -96,6 +97,12 @@ public enum Places {
         // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
         while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
             parts.removeFirst()
+        }
+        // "80802 München, Germany", "1012 AB Amsterdam": in Europe the post code comes before the city.
+        parts = parts.map { part in
+            guard part.first?.isNumber == true, let match = leadingPostCode.firstMatch(in: part) else { return part }
+            let city = String(part.dropFirst(match.text.count))
+            return isPlaceName(city) ? city : part
         }
         if parts.count == 2, parts[0].first?.isNumber == true { parts.removeFirst() }
         guard !parts.isEmpty, parts.count <= 4 else { return nil }

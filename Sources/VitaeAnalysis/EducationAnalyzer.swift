@@ -59,8 +59,15 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b"), .highSchool),
     ]
 
+    /// The degree patterns as one: most lines name no degree, and one search tells so for all of them.
+    static let anyDegree = Pattern(anyOf: degreePatterns.map(\.0))
+
     static func degreeLevel(in text: String) -> Level? {
-        degreePatterns.first { $0.0.contains(text) }?.1
+        guard anyDegree.contains(text) else {
+            assert(!degreePatterns.contains { $0.0.contains(text) }, "anyDegree missed a degree in \"\(text)\"")
+            return nil
+        }
+        return degreePatterns.first { $0.0.contains(text) }?.1
     }
 
     /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
@@ -83,32 +90,43 @@ public struct EducationAnalyzer: Analyzer {
     }
 
     /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
-    static let citySuffix = Pattern("^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$")
+    static let citySuffix = Pattern(
+        "^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$", literals: ["University", "College", "Institute"])
 
     /// "Specialization in AI": detail of the field, not a school.
-    static let specialisation = Pattern("^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true)
+    static let specialisation = Pattern(
+        "^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true,
+        literals: ["speciali", "major", "minor", "concentration", "focus"])
 
     /// Words around a graduation date that are not part of the degree or school.
-    static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
+    static let yearLabels = Pattern(
+        "\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true,
+        literals: ["expected", "graduat", "class of", "passing", "passed out", "year"])
     /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
-    static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
+    static let monthNames = Pattern(
+        "\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true, literals: DateRanges.monthAbbreviations)
     /// "GPA: 3.6", "CGPA 8.2/10", and the figure first: "3.8 GPA".
     static let gpaPattern = Pattern(
-        "\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\(gpaFigure))|\\b(\(gpaFigure))\\s*(?:c?gpa|cpi)\\b", caseInsensitive: true)
+        "\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\(gpaFigure))|\\b(\(gpaFigure))\\s*(?:c?gpa|cpi)\\b", caseInsensitive: true,
+        literals: ["gpa", "cpi", "grade point average"])
     static let gpaFigure = "\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?"
     /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
-    static let leadingVerb = Pattern("^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true)
+    static let leadingVerb = Pattern(
+        "^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true,
+        literals: ["obtained", "completed", "pursu", "earned", "received", "awarded"])
     /// "B.Tech in Computer Science in Computer Science": Indeed adds " in <field>" to a degree already
     /// typed with its field.
     static func withoutRepeatedField(_ degree: String) -> String {
         repeatedField.firstMatch(in: degree)?.groups[1] ?? degree
     }
 
-    static let repeatedField = Pattern("^(.*\\bin\\s+(.+?))\\s+in\\s+\\2$", caseInsensitive: true)
-    static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$")
-    static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
-    static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
-    static let majorPattern = Pattern("^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true)
+    static let repeatedField = Pattern("^(.*\\bin\\s+(.+?))\\s+in\\s+\\2$", caseInsensitive: true, literals: ["in"])
+    static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$", literals: ["from"])
+    static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true, literals: ["in"])
+    static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true, literals: ["of"])
+    static let majorPattern = Pattern(
+        "^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true,
+        literals: [":", "-"])
 
     static func entries(lines: [String]) -> [Entry] {
         var entries: [Entry] = []
@@ -257,9 +275,9 @@ public struct EducationAnalyzer: Analyzer {
         return first == "did" || ExperienceAnalyzer.verbsOpeningASentence.contains(first)
     }
 
-    static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
+    static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)", literals: ["("])
 
-    static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
+    static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true, literals: ["in", "of", "and", "&", ",", "-"])
 
     /// "Post Graduate Program in Business Analytics in" / "BUSINESS", "BACHELOR OF ENGINEERING in
     /// ELECTRONICS & COMMUNICATION" / "ENGINEERING": a degree line wrapped onto the next line. The
@@ -314,7 +332,7 @@ public struct EducationAnalyzer: Analyzer {
     /// Words of a course or programme's name, which is not a school's.
     static let courseWords: Set<String> = ["training", "program", "programme", "course", "courses", "certification"]
 
-    static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)
+    static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true, literals: ["board"])
 
     /// An examination board named on its own ("Kerala State Board", "Board of Intermediate
     /// Education"), not a line that also names a school ("… High School, CBSE Board" is split at the comma).

@@ -227,14 +227,69 @@ public enum ResumeText {
 /// NSRegularExpression is immutable and documented thread-safe, hence the unchecked Sendable.
 public struct Pattern: @unchecked Sendable {
     let regex: NSRegularExpression
+    /// Literal text of which every match contains at least one (empty: no such promise). A search costs
+    /// about a microsecond even when it fails at once, and most lines contain none of a pattern's
+    /// words, so a byte scan for them rules most searches out.
+    let requiredLiterals: [[UInt8]]
+    let caseInsensitive: Bool
+    /// False when a literal has a letter: case-insensitive matching folds some non-ASCII characters
+    /// to ASCII letters (the Kelvin sign to "k", "ﬁ" to "fi"), so only ASCII text can be ruled out.
+    let literalsHaveNoLetters: Bool
 
-    public init(_ pattern: String, caseInsensitive: Bool = false) {
+    /// `literals`: text every match contains one of, such as the separators or keywords no match can
+    /// do without. Leaving one out would lose matches, so name only literals the pattern itself
+    /// requires, outside any optional part and outside inline `(?i:…)` groups of a case-sensitive
+    /// pattern. A case-insensitive pattern's literals can have letters of ASCII only ("ss" matches "ß").
+    public init(_ pattern: String, caseInsensitive: Bool = false, literals: [String] = []) {
         // The patterns are literals in this module; a bad one is a programming error.
         regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        self.caseInsensitive = caseInsensitive
+        precondition(literals.allSatisfy { !$0.isEmpty })
+        precondition(
+            !caseInsensitive || literals.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.isAlphabetic } },
+            "a case-insensitive pattern's literals have letters of ASCII only")
+        requiredLiterals = literals.map { Array(caseInsensitive ? $0.lowercased().utf8 : $0.utf8) }
+        literalsHaveNoLetters = literals.allSatisfy { $0.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }
+    }
+
+    /// One pattern that matches wherever any of `patterns` does, each under its own case rule: a
+    /// single search to tell that none of them matches.
+    public init(anyOf patterns: [Pattern]) {
+        self.init(patterns.map { "(?\($0.caseInsensitive ? "i" : ""):\($0.regex.pattern))" }.joined(separator: "|"))
+    }
+
+    /// False when `text` cannot match: it has none of the required literals.
+    func mayMatch(_ text: String) -> Bool {
+        guard !requiredLiterals.isEmpty else { return true }
+        var text = text
+        let foldsCase = caseInsensitive
+        let mayMatch = text.withUTF8 { bytes in
+            if foldsCase && !literalsHaveNoLetters && bytes.contains(where: { $0 >= 0x80 }) { return true }
+            return requiredLiterals.contains { Self.contains(bytes, $0, foldingASCIICase: foldsCase) }
+        }
+        assert(mayMatch || regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == nil,
+            "pattern \(regex.pattern) matches \"\(text)\" without any of its literals")
+        return mayMatch
+    }
+
+    /// Whether `bytes` contain `literal` (lower case when `foldingASCIICase`).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: [UInt8], foldingASCIICase: Bool) -> Bool {
+        guard bytes.count >= literal.count else { return false }
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
+            foldingASCIICase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+        }
+        let first = literal[0]
+        for start in 0...(bytes.count - literal.count) where folded(bytes[start]) == first {
+            var offset = 1
+            while offset < literal.count, folded(bytes[start + offset]) == literal[offset] { offset += 1 }
+            if offset == literal.count { return true }
+        }
+        return false
     }
 
     /// Every match, as the matched text and its capture groups (nil for groups that did not take part).
     public func matches(in text: String) -> [PatternMatch] {
+        guard mayMatch(text) else { return [] }
         let ns = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { result in
             PatternMatch(
@@ -247,6 +302,7 @@ public struct Pattern: @unchecked Sendable {
     }
 
     public func firstMatch(in text: String) -> PatternMatch? {
+        guard mayMatch(text) else { return nil }
         let ns = text as NSString
         guard let result = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         return PatternMatch(
@@ -258,12 +314,14 @@ public struct Pattern: @unchecked Sendable {
     }
 
     public func contains(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+        guard mayMatch(text) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 
     /// The text with every match replaced by `template`.
     public func replacing(in text: String, with template: String) -> String {
-        regex.stringByReplacingMatches(
+        guard mayMatch(text) else { return text }
+        return regex.stringByReplacingMatches(
             in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: template)
     }
 }

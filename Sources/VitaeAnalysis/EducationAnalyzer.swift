@@ -56,14 +56,17 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|ged)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
-        (Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b"), .highSchool),
+        (aLevels, .highSchool),
     ]
+    static let aLevels = Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b", literals: ["evel", "EVEL"])
 
     /// The degree patterns as one: most lines name no degree, and one search tells so for all of them.
-    static let anyDegree = Pattern(anyOf: degreePatterns.map(\.0))
+    /// The A-level pattern stays apart: its opening `(?:^|[^A-Za-z])` can start at nearly any character,
+    /// which would make the joint search try every position; its literals rule it out instead.
+    static let anyDegree = Pattern(anyOf: degreePatterns.map(\.0).filter { $0.regex !== aLevels.regex })
 
     static func degreeLevel(in text: String) -> Level? {
-        guard anyDegree.contains(text) else {
+        guard anyDegree.contains(text) || aLevels.contains(text) else {
             assert(!degreePatterns.contains { $0.0.contains(text) }, "anyDegree missed a degree in \"\(text)\"")
             return nil
         }

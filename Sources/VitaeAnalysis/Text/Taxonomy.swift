@@ -217,6 +217,15 @@ public enum SkillTokenizer {
     public static func tokens(in text: String, line: Int) -> [SkillToken] {
         var tokens: [SkillToken] = []
         let scalars = Array(text.unicodeScalars)
+        // In ASCII text scalar i is byte i, so a word is a slice of the bytes: no scalar-by-scalar
+        // String building, which was most of the tokenizer's time.
+        let asciiBytes: [UInt8]? = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+        func word(_ range: Range<Int>) -> String {
+            if let asciiBytes { return String(decoding: asciiBytes[range], as: UTF8.self) }
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[range])
+            return String(word)
+        }
         var index = 0
         var sawListMark = true  // the start of a text counts as a list boundary
         while index < scalars.count {
@@ -224,26 +233,18 @@ public enum SkillTokenizer {
             let startsDotWord = scalar == "." && index + 1 < scalars.count && isLetter(scalars[index + 1])
                 && (index == 0 || !isWordScalar(scalars[index - 1]))
             if isWordScalar(scalar) || startsDotWord {
-                var word = String.UnicodeScalarView()
-                word.append(scalar)
-                var length = 1
+                let start = index
                 index += 1
                 while index < scalars.count {
                     let next = scalars[index]
-                    if isWordScalar(next) {
-                        word.append(next)
-                    } else if next == "." || next == "-" || next == "&" || (next == "/" && length == 1),
-                        index + 1 < scalars.count,
-                        next == "/" ? isDigit(scalars[index + 1]) : isLetterOrDigit(scalars[index + 1])
-                    {
-                        word.append(next)  // Node.js, T-SQL, R&D, R/3
-                    } else {
-                        break
-                    }
-                    length += 1
+                    // Node.js, T-SQL, R&D, R/3: a joining mark before a letter or digit stays in the word.
+                    let joinsWord = (next == "." || next == "-" || next == "&" || (next == "/" && index - start == 1))
+                        && index + 1 < scalars.count
+                        && (next == "/" ? isDigit(scalars[index + 1]) : isLetterOrDigit(scalars[index + 1]))
+                    guard isWordScalar(next) || joinsWord else { break }
                     index += 1
                 }
-                let original = String(word)
+                let original = word(start..<index)
                 tokens.append(SkillToken(folded: original.lowercased(), original: original, line: line,
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false

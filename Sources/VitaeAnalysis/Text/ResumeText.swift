@@ -138,17 +138,22 @@ public enum ResumeText {
     /// Whether `bytes` contain `literal`, which is in lower case when `foldingASCIICase` (then A-Z in
     /// `bytes` count as a-z).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: UnsafeBufferPointer<UInt8>, foldingASCIICase: Bool) -> Bool {
-        guard bytes.count >= literal.count else { return false }
-        @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
-            foldingASCIICase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-        }
-        let first = literal[0]
-        for start in 0...(bytes.count - literal.count) where folded(bytes[start]) == first {
-            var offset = 1
-            while offset < literal.count, folded(bytes[start + offset]) == literal[offset] { offset += 1 }
-            if offset == literal.count { return true }
-        }
-        return false
+        bytes.indices.contains { hasLiteral(bytes, at: $0, literal, foldingASCIICase: foldingASCIICase) }
+    }
+
+    /// Whether `literal` starts at `index` of `bytes` (A-Z folded to a-z when `foldingASCIICase`).
+    @inline(__always)
+    static func hasLiteral(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: UnsafeBufferPointer<UInt8>, foldingASCIICase: Bool
+    ) -> Bool {
+        guard bytes.count - index >= literal.count else { return false }
+        for offset in literal.indices where foldedASCII(bytes[index + offset], foldingASCIICase) != literal[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func foldedASCII(_ byte: UInt8, _ folding: Bool) -> UInt8 {
+        folding && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// Whether `text.lowercased()` contains `needle` (lower-case ASCII). In ASCII text lower-casing
@@ -235,9 +240,11 @@ public enum ResumeText {
 
     /// "Jane Doe | jane@x.com — Boston, MA" -> ["Jane Doe", "jane@x.com", "Boston, MA"].
     public static func splitSegments(_ text: String) -> [String] {
-        // NSRegularExpression cannot split; mark separators then split on the mark.
-        fieldSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        // NSRegularExpression cannot split; mark separators then split on the mark. The mark is a control
+        // character, a Character of its own wherever it stands (no grapheme cluster takes one in), so
+        // splitting at its byte splits where splitting at the Character does, without grapheme breaking.
+        fieldSeparators.replacing(in: text, with: "\u{1F}").utf8.split(separator: 0x1F)
+            .map { Substring($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.
@@ -269,6 +276,8 @@ public struct Pattern: @unchecked Sendable {
     /// about a microsecond even when it fails at once, and most lines contain none of a pattern's
     /// words, so a byte scan for them rules most searches out.
     let requiredLiterals: [[UInt8]]
+    /// Whether a required literal starts with the byte (its index).
+    let literalStarts: [Bool]
     let caseInsensitive: Bool
     /// False when a literal has a letter: case-insensitive matching folds some non-ASCII characters
     /// to ASCII letters (the Kelvin sign to "k", "ﬁ" to "fi"), so only ASCII text can be ruled out.
@@ -287,6 +296,9 @@ public struct Pattern: @unchecked Sendable {
             !caseInsensitive || literals.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.isAlphabetic } },
             "a case-insensitive pattern's literals have letters of ASCII only")
         requiredLiterals = literals.map { Array(caseInsensitive ? $0.lowercased().utf8 : $0.utf8) }
+        var starts = [Bool](repeating: false, count: 256)
+        for literal in requiredLiterals { starts[Int(literal[0])] = true }
+        literalStarts = starts
         literalsHaveNoLetters = literals.allSatisfy { $0.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }
     }
 
@@ -301,10 +313,21 @@ public struct Pattern: @unchecked Sendable {
         guard !requiredLiterals.isEmpty else { return true }
         var text = text
         let foldsCase = caseInsensitive
+        let nonASCIIMayMatch = caseInsensitive && !literalsHaveNoLetters
+        // One pass over the text, trying the literals only where one of them can start.
         let mayMatch = text.withUTF8 { bytes in
-            if foldsCase && !literalsHaveNoLetters && bytes.contains(where: { $0 >= 0x80 }) { return true }
-            return requiredLiterals.contains { literal in
-                literal.withUnsafeBufferPointer { ResumeText.contains(bytes, $0, foldingASCIICase: foldsCase) }
+            literalStarts.withUnsafeBufferPointer { starts in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if byte >= 0x80 && nonASCIIMayMatch { return true }
+                    guard starts[Int(ResumeText.foldedASCII(byte, foldsCase))] else { continue }
+                    for literal in requiredLiterals where literal.withUnsafeBufferPointer({
+                        ResumeText.hasLiteral(bytes, at: index, $0, foldingASCIICase: foldsCase)
+                    }) {
+                        return true
+                    }
+                }
+                return false
             }
         }
         assert(mayMatch || regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == nil,

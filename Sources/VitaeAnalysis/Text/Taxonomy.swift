@@ -217,14 +217,19 @@ public enum SkillTokenizer {
     public static func tokens(in text: String, line: Int) -> [SkillToken] {
         var tokens: [SkillToken] = []
         let scalars = Array(text.unicodeScalars)
-        // In ASCII text scalar i is byte i, so a word is a slice of the bytes: no scalar-by-scalar
-        // String building, which was most of the tokenizer's time.
-        let asciiBytes: [UInt8]? = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+        // A word is a run of whole scalars: it is made from its UTF-8 bytes at once, found by where each
+        // scalar starts, rather than scalar by scalar (that String building was most of the tokenizer's time).
+        let bytes = Array(text.utf8)
+        var byteOffsets: [Int] = []
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            byteOffsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        byteOffsets.append(offset)
         func word(_ range: Range<Int>) -> String {
-            if let asciiBytes { return String(decoding: asciiBytes[range], as: UTF8.self) }
-            var word = String.UnicodeScalarView()
-            word.append(contentsOf: scalars[range])
-            return String(word)
+            String(decoding: bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]], as: UTF8.self)
         }
         var index = 0
         var sawListMark = true  // the start of a text counts as a list boundary

@@ -18,9 +18,10 @@ enum JSONTreeEncoder {
     /// Thrown for values this encoder leaves to JSONEncoder.
     struct Unsupported: Error {}
 
-    static func encode(_ value: some Encodable, into node: Node, codingPath: [any CodingKey]) throws {
-        // JSONEncoder writes these by its strategies, not by their own `encode(to:)`.
-        if value is Date || value is Data || value is URL || value is Decimal { throw Unsupported() }
+    static func encode<T: Encodable>(_ value: T, into node: Node, codingPath: [any CodingKey]) throws {
+        // JSONEncoder writes these by its strategies, not by their own `encode(to:)`. (Comparing the
+        // types is cheaper than casting the value; an optional one is checked once unwrapped.)
+        if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self { throw Unsupported() }
         try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
     }
 
@@ -38,13 +39,26 @@ enum JSONTreeEncoder {
         return .number(double)
     }
 
-    /// A value being built. Containers hand out references to their children, which are filled in later.
+    /// A value being built. Containers hand out references to their nested values, which are filled
+    /// in later; plain values go straight in, without a node of their own.
     final class Node {
+        enum Member {
+            case value(JSONValue)
+            case node(Node)
+
+            func resolved() throws -> JSONValue {
+                switch self {
+                case .value(let value): return value
+                case .node(let node): return try node.resolved()
+                }
+            }
+        }
+
         enum Content {
             case empty
             case value(JSONValue)
-            case object([String: Node])
-            case array([Node])
+            case object([String: Member])
+            case array([Member])
         }
 
         var content = Content.empty
@@ -60,41 +74,47 @@ enum JSONTreeEncoder {
 
         func set(_ value: JSONValue) { content = .value(value) }
 
-        /// Makes this node an object (keeping members already written) and adds a child at `key`.
+        func makeObject() { updateMembers { _ in } }
+        func makeArray() { updateItems { _ in } }
+
+        func set(_ value: JSONValue, forKey key: String) { updateMembers { $0[key] = .value(value) } }
+
         func child(forKey key: String) -> Node {
             let node = Node()
-            var members: [String: Node]
-            if case .object(let existing) = content { members = existing } else { members = [:] }
-            content = .empty  // release the dictionary's storage so that the write below does not copy it
-            members[key] = node
-            content = .object(members)
+            updateMembers { $0[key] = .node(node) }
             return node
         }
 
-        func makeObject() {
-            if case .object = content { return }
-            content = .object([:])
-        }
+        func append(_ value: JSONValue) { updateItems { $0.append(.value(value)) } }
 
-        func makeArray() {
-            if case .array = content { return }
-            content = .array([])
-        }
-
-        /// Adds a child at the end of this array node.
         func appendChild() -> Node {
             let node = Node()
-            var items: [Node]
-            if case .array(let existing) = content { items = existing } else { items = [] }
-            content = .empty
-            items.append(node)
-            content = .array(items)
+            updateItems { $0.append(.node(node)) }
             return node
         }
 
         var count: Int {
             if case .array(let items) = content { return items.count }
             return 0
+        }
+
+        /// Makes this node an object, keeping members already written, and changes its members in place
+        /// (`content` lets go of them meanwhile, so that the change does not copy the dictionary).
+        private func updateMembers(_ change: (inout [String: Member]) -> Void) {
+            var members: [String: Member] = [:]
+            if case .object(let existing) = content { members = existing }
+            content = .empty
+            change(&members)
+            content = .object(members)
+        }
+
+        /// As `updateMembers`, for an array.
+        private func updateItems(_ change: (inout [Member]) -> Void) {
+            var items: [Member] = []
+            if case .array(let existing) = content { items = existing }
+            content = .empty
+            change(&items)
+            content = .array(items)
         }
     }
 
@@ -124,21 +144,21 @@ enum JSONTreeEncoder {
 
         func child(_ key: Key) -> Node { node.child(forKey: key.stringValue) }
 
-        mutating func encodeNil(forKey key: Key) throws { child(key).set(.null) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { child(key).set(.bool(value)) }
-        mutating func encode(_ value: String, forKey key: Key) throws { child(key).set(.string(value)) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { child(key).set(try number(value)) }
-        mutating func encode(_ value: Float, forKey key: Key) throws { child(key).set(try number(value)) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: Int8, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: Int16, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: Int32, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: UInt, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: UInt8, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: UInt16, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: UInt32, forKey key: Key) throws { child(key).set(.number(Double(value))) }
-        mutating func encode(_ value: UInt64, forKey key: Key) throws { child(key).set(.number(Double(value))) }
+        mutating func encodeNil(forKey key: Key) throws { node.set(.null, forKey: key.stringValue) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { node.set(.bool(value), forKey: key.stringValue) }
+        mutating func encode(_ value: String, forKey key: Key) throws { node.set(.string(value), forKey: key.stringValue) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { node.set(try number(value), forKey: key.stringValue) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { node.set(try number(value), forKey: key.stringValue) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { node.set(.number(Double(value)), forKey: key.stringValue) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try JSONTreeEncoder.encode(value, into: child(key), codingPath: codingPath + [key])
         }
@@ -169,21 +189,21 @@ enum JSONTreeEncoder {
 
         func next() -> Node { node.appendChild() }
 
-        mutating func encodeNil() throws { next().set(.null) }
-        mutating func encode(_ value: Bool) throws { next().set(.bool(value)) }
-        mutating func encode(_ value: String) throws { next().set(.string(value)) }
-        mutating func encode(_ value: Double) throws { next().set(try number(value)) }
-        mutating func encode(_ value: Float) throws { next().set(try number(value)) }
-        mutating func encode(_ value: Int) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: Int8) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: Int16) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: Int32) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: Int64) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: UInt) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: UInt8) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: UInt16) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: UInt32) throws { next().set(.number(Double(value))) }
-        mutating func encode(_ value: UInt64) throws { next().set(.number(Double(value))) }
+        mutating func encodeNil() throws { node.append(.null) }
+        mutating func encode(_ value: Bool) throws { node.append(.bool(value)) }
+        mutating func encode(_ value: String) throws { node.append(.string(value)) }
+        mutating func encode(_ value: Double) throws { node.append(try number(value)) }
+        mutating func encode(_ value: Float) throws { node.append(try number(value)) }
+        mutating func encode(_ value: Int) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: Int8) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: Int16) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: Int32) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: Int64) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: UInt) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: UInt8) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: UInt16) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: UInt32) throws { node.append(.number(Double(value))) }
+        mutating func encode(_ value: UInt64) throws { node.append(.number(Double(value))) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try JSONTreeEncoder.encode(value, into: next(), codingPath: codingPath)
         }

@@ -205,7 +205,10 @@ public struct SectionsAnalyzer: Analyzer {
 
     /// The kind of heading `text` is, or nil for an ordinary line.
     static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
-        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.utf8.contains(UInt8(ascii: "@")), !ResumeText.isBullet(text) else { return nil }
+        // (A text has no more Characters than bytes: counting the Characters only when the bytes are more.)
+        guard !text.isEmpty, text.utf8.count <= 64, text.utf8.count <= 48 || text.count <= 48, !ResumeText.contains(text, byte: UInt8(ascii: "@")),
+            !ResumeText.isBullet(text)
+        else { return nil }
         let folded = folded(text)
         guard !folded.isEmpty else { return nil }
         // "Skills:" alone is a heading; "Skills: Java, Python" is an inline list.

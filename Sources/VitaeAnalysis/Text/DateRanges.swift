@@ -22,7 +22,16 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    /// `YYYY-MM`, as `String(format: "%04d-%02d")` writes it; zero-padded by hand for the years and
+    /// months resumes have, since Foundation's formatting is slow and every result's dates go through here.
+    public var description: String {
+        guard (0...9999).contains(year), (0...99).contains(month) else { return String(format: "%04d-%02d", year, month) }
+        func padded(_ number: Int, to width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: width - digits.utf8.count) + digits
+        }
+        return padded(year, to: 4) + "-" + padded(month, to: 2)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

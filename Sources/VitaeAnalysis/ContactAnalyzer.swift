@@ -38,7 +38,8 @@ public struct ContactAnalyzer: Analyzer {
         "(?<![\\w/])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{1,5}(?:[\\s.-]?\\d{2,5}){1,5}(?![\\w/])")
     static let linkPattern = Pattern(
         "(?<![@\\w.])(?:https?://)?(?:www\\.)?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|io|dev|me|org|net|ai|co|in|us|uk|app|page|site|tech)(?:/[^\\s,|;)]*)?",
-        caseInsensitive: true)
+        caseInsensitive: true,
+        literals: [".com", ".io", ".dev", ".me", ".org", ".net", ".ai", ".co", ".in", ".us", ".uk", ".app", ".page", ".site", ".tech"])
     static let yearRange = Pattern("^(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)\\d{2}$")
     static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true, literals: [":", "-"])
 
@@ -70,9 +71,13 @@ public struct ContactAnalyzer: Analyzer {
         for line in searchLines + contactSection + labelled {
             for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
         }
+        // No link spans lines (no part of the pattern takes a line break), and a line's first character
+        // has a line break or the text's start before it either way: leaving out the lines that
+        // cannot hold a link (by the pattern's literals) leaves the matches in the others as they were.
         contact.links = links(in: lines.filter { line in
-            ResumeText.contains(line, byte: UInt8(ascii: "/"))
-                || ResumeText.contains(line, byte: UInt8(ascii: ".")) && (ResumeText.containsIgnoringCase(line, "www") || ResumeText.containsIgnoringCase(line, "http"))
+            (ResumeText.contains(line, byte: UInt8(ascii: "/"))
+                || ResumeText.contains(line, byte: UInt8(ascii: ".")) && (ResumeText.containsIgnoringCase(line, "www") || ResumeText.containsIgnoringCase(line, "http")))
+                && linkPattern.mayMatch(line)
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
         contact.location = location(in: searchLines) ?? location(in: contactSection) ?? location(in: labelled)

@@ -156,15 +156,20 @@ public enum ResumeText {
         folding && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// Whether `text.lowercased()` contains `needle` (lower-case ASCII). In ASCII text lower-casing
-    /// maps A-Z alone, so that text is compared byte by byte without making the lower-cased copy.
+    /// Whether `text.lowercased()` contains `needle` (lower-case ASCII), compared byte by byte without
+    /// making the lower-cased copy. Lower-casing maps A-Z to a-z, leaves the rest of ASCII, and gives
+    /// no ASCII for any other character but "İ" (to "i" and a combining dot) and the Kelvin sign (to
+    /// "k") (checked over all of Unicode): so for a needle without "i" or "k", and for any needle in
+    /// ASCII text, the folded bytes tell.
     public static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
         assert(needle.utf8.allSatisfy { $0 < 0x80 } && needle.lowercased() == needle)
         var text = text, needle = needle
-        let asciiAnswer: Bool? = text.withUTF8 { bytes in
-            bytes.contains { $0 >= 0x80 } ? nil : needle.withUTF8 { contains(bytes, $0, foldingASCIICase: true) }
+        let needleMapsOneToOne = !needle.utf8.contains(UInt8(ascii: "i")) && !needle.utf8.contains(UInt8(ascii: "k"))
+        let bytesAnswer: Bool? = text.withUTF8 { bytes in
+            guard needleMapsOneToOne || !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return needle.withUTF8 { contains(bytes, $0, foldingASCIICase: true) }
         }
-        return asciiAnswer ?? contains(text.lowercased(), needle)
+        return bytesAnswer ?? contains(text.lowercased(), needle)
     }
 
     /// Whether the text's UTF-8 has `byte`: a scan of its contiguous bytes, several times faster than

@@ -288,8 +288,8 @@ public struct EducationAnalyzer: Analyzer {
     /// capitals; and only when that line is a few words naming no degree, school, date or place.
     static func continuesDegree(_ degreeLine: String, with line: String) -> Bool {
         guard ResumeText.words(line).count <= 4, line.first?.isLetter == true, !line.contains(where: \.isNumber),
-            degreeLevel(in: line) == nil, !Organizations.looksLikeSchool(line), !isExamBoard(line),
-            Places.location(in: line) == nil, !line.utf8.contains(UInt8(ascii: ","))
+            !line.utf8.contains(UInt8(ascii: ",")), degreeLevel(in: line) == nil, !Organizations.looksLikeSchool(line),
+            !isExamBoard(line), Places.location(in: line) == nil
         else { return false }
         return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
@@ -315,8 +315,9 @@ public struct EducationAnalyzer: Analyzer {
     static func isUnknownLine(_ text: String) -> Bool {
         let words = ResumeText.words(text)
         guard (1...10).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
-        return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
-            && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
+        // The comma first: it is the cheapest test (all of them are free of side effects).
+        return !text.utf8.contains(UInt8(ascii: ",")) && degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text)
+            && !isExamBoard(text) && Places.location(in: text) == nil
     }
 
     /// The name, and the place after it, in a short line that names no degree, school word, board,

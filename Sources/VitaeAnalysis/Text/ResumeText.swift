@@ -343,39 +343,46 @@ public struct Pattern: @unchecked Sendable {
     /// Every match, as the matched text and its capture groups (nil for groups that did not take part).
     public func matches(in text: String) -> [PatternMatch] {
         guard mayMatch(text) else { return [] }
-        let ns = text as NSString
-        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { result in
-            PatternMatch(
-                range: result.range,
-                groups: (0..<result.numberOfRanges).map { index in
-                    let range = result.range(at: index)
-                    return range.location == NSNotFound ? nil : ns.substring(with: range)
-                })
-        }
+        return regex.matches(in: text, range: Self.wholeRange(of: text)).map { Self.match($0, in: text) }
     }
 
     public func firstMatch(in text: String) -> PatternMatch? {
-        guard mayMatch(text) else { return nil }
-        let ns = text as NSString
-        guard let result = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        return PatternMatch(
-            range: result.range,
-            groups: (0..<result.numberOfRanges).map { index in
-                let range = result.range(at: index)
-                return range.location == NSNotFound ? nil : ns.substring(with: range)
-            })
+        guard mayMatch(text), let result = regex.firstMatch(in: text, range: Self.wholeRange(of: text)) else { return nil }
+        return Self.match(result, in: text)
     }
 
     public func contains(_ text: String) -> Bool {
         guard mayMatch(text) else { return false }
-        return regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+        return regex.firstMatch(in: text, range: Self.wholeRange(of: text)) != nil
     }
 
     /// The text with every match replaced by `template`.
     public func replacing(in text: String, with template: String) -> String {
         guard mayMatch(text) else { return text }
-        return regex.stringByReplacingMatches(
-            in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: template)
+        return regex.stringByReplacingMatches(in: text, range: Self.wholeRange(of: text), withTemplate: template)
+    }
+
+    // The text is bridged to NSString for the search anyway; measuring and cutting it through its
+    // UTF-16 view saves bridging it once more for that (an object each time).
+
+    static func wholeRange(of text: String) -> NSRange { NSRange(location: 0, length: text.utf16.count) }
+
+    static func match(_ result: NSTextCheckingResult, in text: String) -> PatternMatch {
+        PatternMatch(
+            range: result.range,
+            groups: (0..<result.numberOfRanges).map { index in
+                let range = result.range(at: index)
+                return range.location == NSNotFound ? nil : substring(of: text, utf16Range: range)
+            })
+    }
+
+    /// `(text as NSString).substring(with: range)`; through NSString only for a range that cuts a
+    /// surrogate pair.
+    static func substring(of text: String, utf16Range range: NSRange) -> String {
+        let utf16 = text.utf16
+        let start = utf16.index(utf16.startIndex, offsetBy: range.location)
+        let end = utf16.index(start, offsetBy: range.length)
+        return String(utf16[start..<end]) ?? (text as NSString).substring(with: range)
     }
 }
 

@@ -229,6 +229,14 @@ public enum ResumeText {
 
     /// True when the line starts with a bullet mark (a list item).
     public static func isBullet(_ line: String) -> Bool {
+        // Most lines start with an ASCII letter or digit. Of the marks only "-", "*" and "o" are ASCII,
+        // and a Character that starts with an ASCII scalar equals none of the others (none of them has
+        // a decomposition), so other ASCII starts need no Character.
+        if let firstByte = line.utf8.first, firstByte < 0x80, firstByte != UInt8(ascii: "-"), firstByte != UInt8(ascii: "*"),
+            firstByte != UInt8(ascii: "o")
+        {
+            return false
+        }
         guard let first = line.first else { return false }
         if first == "o" { return line.hasPrefix("o ") }
         return bulletCharacters.contains(first) || first.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } == true

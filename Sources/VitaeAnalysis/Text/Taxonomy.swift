@@ -211,6 +211,12 @@ public struct SkillToken: Sendable {
 
 public enum SkillTokenizer {
     static let listMarks: Set<Unicode.Scalar> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]", "."]
+    /// `listMarks` of ASCII by value: a lookup instead of hashing each scalar.
+    static let asciiListMarks: [Bool] = (0..<128).map { listMarks.contains(Unicode.Scalar(UInt8($0))) }
+
+    static func isListMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? asciiListMarks[Int(scalar.value)] : listMarks.contains(scalar)
+    }
 
     /// Works on Unicode scalars rather than Characters: grapheme breaking was the tokenizer's main cost,
     /// and no skill name depends on combining sequences.
@@ -254,7 +260,7 @@ public enum SkillTokenizer {
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false
             } else {
-                if listMarks.contains(scalar), !(scalar == "." && endsInitial(scalars, at: index, tokens: tokens)) {
+                if isListMark(scalar), !(scalar == "." && endsInitial(scalars, at: index, tokens: tokens)) {
                     sawListMark = true
                     if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
                 }

@@ -256,8 +256,29 @@ public enum ResumeText {
         // NSRegularExpression cannot split; mark separators then split on the mark. The mark is a control
         // character, a Character of its own wherever it stands (no grapheme cluster takes one in), so
         // splitting at its byte splits where splitting at the Character does, without grapheme breaking.
-        fieldSeparators.replacing(in: text, with: "\u{1F}").utf8.split(separator: 0x1F)
-            .map { Substring($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
+        let mayHaveSeparator = mayHaveFieldSeparator(text)
+        assert(mayHaveSeparator || !fieldSeparators.contains(text), "a field separator in \"\(text)\" went unseen")
+        let marked = mayHaveSeparator ? fieldSeparators.replacing(in: text, with: "\u{1F}") : text
+        return marked.utf8.split(separator: 0x1F).map { Substring($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// False when `fieldSeparators` cannot match: ASCII text without "|", without two white-space
+    /// bytes in a row and without "-" or "," between white space. White space is taken broadly (tab to
+    /// carriage return, and space), so that this never says no where the pattern's `\s` says yes; the
+    /// other separators are not ASCII. Most segments have none, and the search was most of the split.
+    static func mayHaveFieldSeparator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == UInt8(ascii: "|") { return true }
+                guard isSpace(byte), index + 1 < bytes.count else { continue }
+                let next = bytes[index + 1]
+                if isSpace(next) { return true }
+                if next == UInt8(ascii: "-") || next == UInt8(ascii: ","), index + 2 < bytes.count, isSpace(bytes[index + 2]) { return true }
+            }
+            return false
+        }
     }
 
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.

@@ -32,15 +32,16 @@ public struct ContactAnalyzer: Analyzer {
 
     public init(options: NoOptions) {}
 
-    static let emailPattern = Pattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}")
+    static let emailPattern = Pattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", literals: ["@"])
     /// A phone: optional +country code, optional (area), then digit groups split by space, dot or hyphen.
     static let phonePattern = Pattern(
         "(?<![\\w/])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(\\d{1,5}\\)[\\s.-]?)?\\d{1,5}(?:[\\s.-]?\\d{2,5}){1,5}(?![\\w/])")
     static let linkPattern = Pattern(
         "(?<![@\\w.])(?:https?://)?(?:www\\.)?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|io|dev|me|org|net|ai|co|in|us|uk|app|page|site|tech)(?:/[^\\s,|;)]*)?",
-        caseInsensitive: true)
+        caseInsensitive: true,
+        literals: [".com", ".io", ".dev", ".me", ".org", ".net", ".ai", ".co", ".in", ".us", ".uk", ".app", ".page", ".site", ".tech"])
     static let yearRange = Pattern("^(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)\\d{2}$")
-    static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true)
+    static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true, literals: [":", "-"])
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let lines = ResumeText.cleanLines(input)
@@ -57,8 +58,8 @@ public struct ContactAnalyzer: Analyzer {
 
     static func contact(lines: [String], headerLines: Range<Int>, contactLines: [Int] = []) -> Contact {
         var contact = Contact()
-        // Run the patterns only on lines that can hold a match.
-        for match in lines.filter({ $0.utf8.contains(UInt8(ascii: "@")) }).flatMap({ emailPattern.matches(in: $0) }) {
+        // The pattern runs only on lines with an "@" (its literal).
+        for match in lines.flatMap({ emailPattern.matches(in: $0) }) {
             let email = match.text.lowercased().trimming(periods)
             if !contact.emails.contains(email) { contact.emails.append(email) }
         }
@@ -70,8 +71,13 @@ public struct ContactAnalyzer: Analyzer {
         for line in searchLines + contactSection + labelled {
             for phone in phones(in: line) where !contact.phones.contains(phone) { contact.phones.append(phone) }
         }
+        // No link spans lines (no part of the pattern takes a line break), and a line's first character
+        // has a line break or the text's start before it either way: leaving out the lines that
+        // cannot hold a link (by the pattern's literals) leaves the matches in the others as they were.
         contact.links = links(in: lines.filter { line in
-            line.utf8.contains(UInt8(ascii: "/")) || line.utf8.contains(UInt8(ascii: ".")) && (ResumeText.contains(line.lowercased(), "www") || ResumeText.contains(line.lowercased(), "http"))
+            (ResumeText.contains(line, byte: UInt8(ascii: "/"))
+                || ResumeText.contains(line, byte: UInt8(ascii: ".")) && (ResumeText.containsIgnoringCase(line, "www") || ResumeText.containsIgnoringCase(line, "http")))
+                && linkPattern.mayMatch(line)
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
         contact.location = location(in: searchLines) ?? location(in: contactSection) ?? location(in: labelled)
@@ -85,8 +91,8 @@ public struct ContactAnalyzer: Analyzer {
 
     /// Lines anywhere that say "Phone: …" or "Address: …".
     static func labelledLines(_ lines: [String]) -> [String] {
-        lines.filter { $0.utf8.count < 120 && ($0.utf8.contains(UInt8(ascii: ":")) || $0.utf8.contains(UInt8(ascii: "-")))
-            && labelPrefix.firstMatch(in: $0)?.range.location == 0 }
+        // (The pattern's literals skip lines without ":" or "-".)
+        lines.filter { $0.utf8.count < 120 && labelPrefix.firstMatch(in: $0)?.range.location == 0 }
     }
 
     static func phones(in line: String) -> [String] {
@@ -224,7 +230,7 @@ public struct ContactAnalyzer: Analyzer {
         return true
     }
 
-    static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true)
+    static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true, literals: ["email me on indeed"])
 
     static let spacedSlash = Pattern("(?:^|\\s)/(?:\\s|$)")
 

@@ -69,11 +69,21 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
-        (Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b"), .highSchool),
+        (aLevels, .highSchool),
     ]
+    static let aLevels = Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b", literals: ["evel", "EVEL"])
+
+    /// The degree patterns as one: most lines name no degree, and one search tells so for all of them.
+    /// The A-level pattern stays apart: its opening `(?:^|[^A-Za-z])` can start at nearly any character,
+    /// which would make the joint search try every position; its literals rule it out instead.
+    static let anyDegree = Pattern(anyOf: degreePatterns.map(\.0).filter { $0.regex !== aLevels.regex })
 
     static func degreeLevel(in text: String) -> Level? {
-        degreePatterns.first { $0.0.contains(text) }?.1
+        guard anyDegree.contains(text) || aLevels.contains(text) else {
+            assert(!degreePatterns.contains { $0.0.contains(text) }, "anyDegree missed a degree in \"\(text)\"")
+            return nil
+        }
+        return degreePatterns.first { $0.0.contains(text) }?.1
     }
 
     /// A sentence, not an entry. "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego,
@@ -97,40 +107,51 @@ public struct EducationAnalyzer: Analyzer {
     }
 
     /// "<…> University Kent": one or two capitalised words after the last University/College/Institute.
-    static let citySuffix = Pattern("^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$")
+    static let citySuffix = Pattern(
+        "^(.*\\b(?:University|College|Institute))\\s+((?:[A-Z][a-z]+)(?:\\s[A-Z][a-z]+)?)$", literals: ["University", "College", "Institute"])
 
     /// The experience lines' field separators but " at ", which schools' names hold ("University of
     /// North Carolina at Charlotte").
-    static let fieldSeparators = Pattern(ExperienceAnalyzer.fieldSeparatorSource(splittingAtWordAt: false))
+    static let fieldSeparators = ExperienceAnalyzer.fieldSeparatorPattern(splittingAtWordAt: false)
 
     /// "High School Diploma", "Secondary School Leaving Certificate": the credential a school gives,
     /// not the school.
     static let schoolCredential = Pattern("\\bschool\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true)
 
     /// "Specialization in AI": detail of the field, not a school.
-    static let specialisation = Pattern("^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true)
+    static let specialisation = Pattern(
+        "^(?:speciali[sz]ation|major|minor|concentration|focus)\\b", caseInsensitive: true,
+        literals: ["speciali", "major", "minor", "concentration", "focus"])
 
     /// Words around a graduation date that are not part of the degree or school.
-    static let yearLabels = Pattern("\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true)
+    static let yearLabels = Pattern(
+        "\\b(?:expected|graduat(?:ion|ed)|class of|passing|passed out|year)\\b\\s*:?", caseInsensitive: true,
+        literals: ["expected", "graduat", "class of", "passing", "passed out", "year"])
     /// A month name before a year ("May 2018"); "Marketing" and "Mayo College" stay.
-    static let monthNames = Pattern("\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true)
+    static let monthNames = Pattern(
+        "\\b(?:\(DateRanges.monthNames))\\.?,?\\s*(?='?\\d{2,4}\\b)", caseInsensitive: true, literals: DateRanges.monthAbbreviations)
     /// "GPA: 3.6", "CGPA 8.2/10", and the figure first: "3.8 GPA".
     static let gpaPattern = Pattern(
-        "\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\(gpaFigure))|\\b(\(gpaFigure))\\s*(?:c?gpa|cpi)\\b", caseInsensitive: true)
+        "\\b(?:c?gpa|cpi|grade point average)\\s*[:\\-]?\\s*(\(gpaFigure))|\\b(\(gpaFigure))\\s*(?:c?gpa|cpi)\\b", caseInsensitive: true,
+        literals: ["gpa", "cpi", "grade point average"])
     static let gpaFigure = "\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?"
     /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
-    static let leadingVerb = Pattern("^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true)
+    static let leadingVerb = Pattern(
+        "^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true,
+        literals: ["obtained", "completed", "pursu", "earned", "received", "awarded"])
     /// "B.Tech in Computer Science in Computer Science": Indeed adds " in <field>" to a degree already
     /// typed with its field.
     static func withoutRepeatedField(_ degree: String) -> String {
         repeatedField.firstMatch(in: degree)?.groups[1] ?? degree
     }
 
-    static let repeatedField = Pattern("^(.*\\bin\\s+(.+?))\\s+in\\s+\\2$", caseInsensitive: true)
-    static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$")
-    static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true)
-    static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true)
-    static let majorPattern = Pattern("^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true)
+    static let repeatedField = Pattern("^(.*\\bin\\s+(.+?))\\s+in\\s+\\2$", caseInsensitive: true, literals: ["in"])
+    static let schoolAfterFromPattern = Pattern("^(.+?)\\s+from\\s+(.+)$", literals: ["from"])
+    static let fieldAfterIn = Pattern("\\bin\\s+(.+)$", caseInsensitive: true, literals: ["in"])
+    static let fieldAfterOf = Pattern("\\bof\\s+(.+)$", caseInsensitive: true, literals: ["of"])
+    static let majorPattern = Pattern(
+        "^(?:major|specialization|specialisation|field of study|concentration)\\s*[:\\-]\\s*(.+)$", caseInsensitive: true,
+        literals: [":", "-"])
 
     static func entries(lines: [String]) -> [Entry] {
         var entries: [Entry] = []
@@ -328,9 +349,9 @@ public struct EducationAnalyzer: Analyzer {
         return first == "did" || ExperienceAnalyzer.verbsOpeningASentence.contains(first)
     }
 
-    static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)")
+    static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)", literals: ["("])
 
-    static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true)
+    static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true, literals: ["in", "of", "and", "&", ",", "-"])
 
     /// "Post Graduate Program in Business Analytics in" / "BUSINESS", "BACHELOR OF ENGINEERING in
     /// ELECTRONICS & COMMUNICATION" / "ENGINEERING": a degree line wrapped onto the next line. The
@@ -338,8 +359,8 @@ public struct EducationAnalyzer: Analyzer {
     /// capitals; and only when that line is a few words naming no degree, school, date or place.
     static func continuesDegree(_ degreeLine: String, with line: String) -> Bool {
         guard ResumeText.words(line).count <= 4, line.first?.isLetter == true, !line.contains(where: \.isNumber),
-            degreeLevel(in: line) == nil, !Organizations.looksLikeSchool(line), !isExamBoard(line),
-            Places.location(in: line) == nil, !line.utf8.contains(UInt8(ascii: ","))
+            !line.utf8.contains(UInt8(ascii: ",")), degreeLevel(in: line) == nil, !Organizations.looksLikeSchool(line),
+            !isExamBoard(line), Places.location(in: line) == nil
         else { return false }
         return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
@@ -365,8 +386,9 @@ public struct EducationAnalyzer: Analyzer {
     static func isUnknownLine(_ text: String) -> Bool {
         let words = ResumeText.words(text)
         guard (1...10).contains(words.count), text.first?.isLetter == true, !text.contains(where: \.isNumber) else { return false }
-        return degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text) && !isExamBoard(text)
-            && Places.location(in: text) == nil && !text.utf8.contains(UInt8(ascii: ","))
+        // The comma first: it is the cheapest test (all of them are free of side effects).
+        return !text.utf8.contains(UInt8(ascii: ",")) && degreeLevel(in: text) == nil && !Organizations.looksLikeSchool(text)
+            && !isExamBoard(text) && Places.location(in: text) == nil
     }
 
     /// The name, and the place after it, in a short line that names no degree, school word, board,
@@ -385,7 +407,7 @@ public struct EducationAnalyzer: Analyzer {
     /// Words of a course or programme's name, which is not a school's.
     static let courseWords: Set<String> = ["training", "program", "programme", "course", "courses", "certification"]
 
-    static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true)
+    static let examBoard = Pattern("\\bboard\\b", caseInsensitive: true, literals: ["board"])
 
     /// An examination board named on its own ("Kerala State Board", "Board of Intermediate
     /// Education"), not a line that also names a school ("… High School, CBSE Board" is split at the comma).

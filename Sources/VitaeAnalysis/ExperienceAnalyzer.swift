@@ -737,19 +737,21 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// " - ", " | ", " at ", and "@ " as "at" ("Process Associate@ Infosys"; an e-mail address has no space after its "@"),
     /// and a dash typed against the word before it ("HR Executive- Acme Corp"; "Co-founder" has no space after it).
-    static let fieldSeparators = Pattern(fieldSeparatorSource(splittingAtWordAt: true))
+    static let fieldSeparators = fieldSeparatorPattern(splittingAtWordAt: true)
 
-    /// The separators of `fieldSeparators`; without " at " where it is part of a name ("The University
-    /// of Texas at Austin").
-    static func fieldSeparatorSource(splittingAtWordAt: Bool) -> String {
-        "\\s+(?:-|–|—|\\||•|·|@\(splittingAtWordAt ? "|at" : ""))\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$|(?<=[A-Za-z.)])[-–]\\s+(?=[A-Z])"
+    /// `fieldSeparators`, or the same without " at " where it is part of a name ("The University of
+    /// Texas at Austin").
+    static func fieldSeparatorPattern(splittingAtWordAt: Bool) -> Pattern {
+        Pattern(
+            "\\s+(?:-|–|—|\\||•|·|@\(splittingAtWordAt ? "|at" : ""))\\s+|\\s*[|•·]\\s*|\\s*@\\s+|\\s+-$|(?<=[A-Za-z.)])[-–]\\s+(?=[A-Z])",
+            literals: ["-", "–", "—", "|", "•", "·", "@"] + (splittingAtWordAt ? ["at"] : []))
     }
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true)
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
 
-    static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s")
+    static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s", literals: [":"])
 
     static func fill(_ position: inout Position, from context: [String]) {
         let context = context.map(withoutLeadingDuration)
@@ -1019,7 +1021,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// A label of a position's details, alone or with what it is about ("Job Profile with Acme").
     static let detailLabel = Pattern(
         "^(?:period|duration|tenure|job profile|profile|job description|description|responsibilit(?:y|ies)|roles?(?:\\s+(?:and|&)\\s+responsibilit(?:y|ies))?|team size|work period)(?:\\s*[:.-]?|\\s+(?:with|at|in|of|for)\\b.*)$",
-        caseInsensitive: true)
+        caseInsensitive: true, literals: ["period", "duration", "tenure", "profile", "description", "responsibilit", "role", "team size"])
 
     static let course = Pattern("\\b(?:program|programme|course|bootcamp|workshop)$", caseInsensitive: true)
 

@@ -208,17 +208,26 @@ public struct SectionsAnalyzer: Analyzer {
 
     /// The kind of heading `text` is, or nil for an ordinary line.
     static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
-        guard !text.isEmpty, text.utf8.count <= 64, text.count <= 48, !text.utf8.contains(UInt8(ascii: "@")), !ResumeText.isBullet(text) else { return nil }
+        // (A text has no more Characters than bytes: counting the Characters only when the bytes are more.)
+        guard !text.isEmpty, text.utf8.count <= 64, text.utf8.count <= 48 || text.count <= 48, !ResumeText.contains(text, byte: UInt8(ascii: "@")),
+            !ResumeText.isBullet(text)
+        else { return nil }
         let folded = folded(text)
         guard !folded.isEmpty else { return nil }
         // "Skills:" alone is a heading; "Skills: Java, Python" is an inline list.
-        if let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].contains(where: \.isLetter) {
+        // (The byte tests come first: a ":" Character has the ":" byte, and ASCII text without digits has
+        // no Character that is a number; the Character walks run only when these cannot tell.)
+        if ResumeText.contains(text, byte: UInt8(ascii: ":")), let colon = text.firstIndex(of: ":"),
+            text[text.index(after: colon)...].contains(where: \.isLetter)
+        {
             return nil
         }
         if let kind = phrases[folded] { return kind }
         let foldedWords = ResumeText.words(folded)
         let wordCount = foldedWords.count
-        guard wordCount <= 4, !text.contains(where: \.isNumber), text.last != "." else { return nil }
+        guard wordCount <= 4, !(ResumeText.mayHaveDigits(text, atLeast: 1) && text.contains(where: \.isNumber)), text.last != "." else {
+            return nil
+        }
         // "Key Technical Skills", "SAP Expertise", "Software/Tools": plain text has no styling, but a
         // short line in title case that ends in a skills word heads a list (`detect` keeps it from
         // ending a position: inside experience it labels that position's tools).

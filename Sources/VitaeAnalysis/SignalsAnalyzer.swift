@@ -114,6 +114,7 @@ public struct SignalsAnalyzer: Analyzer {
     /// The statement's first word (lower-cased letters) that is not part of a date, read word by word:
     /// splitting the whole statement first cost more than the rest of this analyzer.
     static func openingWord(_ statement: Substring) -> String? {
+        if statement.utf8.allSatisfy({ $0 < 0x80 }) { return asciiOpeningWord(statement) }
         var rest = statement
         while let start = rest.firstIndex(where: { $0 != " " }) {
             let end = rest[start...].firstIndex(of: " ") ?? rest.endIndex
@@ -122,6 +123,27 @@ public struct SignalsAnalyzer: Analyzer {
             rest = rest[end...]
         }
         return nil
+    }
+
+    /// `openingWord` of ASCII text, byte by byte: there each byte is a Character, lower-casing maps
+    /// A-Z alone and the letters are A-Z and a-z, so the words come out the same without two Strings
+    /// made for each word read.
+    static func asciiOpeningWord(_ statement: Substring) -> String? {
+        var letters: [UInt8] = []
+        func openingWord() -> String? {
+            guard !letters.isEmpty else { return nil }
+            let word = String(decoding: letters, as: UTF8.self)
+            letters.removeAll(keepingCapacity: true)
+            return dateWords.contains(word) ? nil : word
+        }
+        for byte in statement.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if let word = openingWord() { return word }
+            } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                letters.append(byte | 0x20)
+            }
+        }
+        return openingWord()
     }
 
     /// Words of a date column before a statement; digits are dropped before this check.

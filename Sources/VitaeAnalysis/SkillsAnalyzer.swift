@@ -188,10 +188,10 @@ public struct SkillsAnalyzer: Analyzer {
 
 /// Splitting skill lists into items, shared by the skills analyzer and the evaluation.
 public enum SkillLists {
-    static let leadingHeading = Pattern("^[^:]{1,40}:\\s*")
+    static let leadingHeading = Pattern("^[^:]{1,40}:\\s*", literals: [":"])
     /// "Library and tool: - Tensorflow": what is left between a label and its list.
     static let labelDashes = TrimSet(charactersIn: " -–")
-    static let duration = Pattern("\\(\\s*(?:less than\\s*)?\\d+\\+?\\s*(?:years?|yrs?|months?)\\s*\\)", caseInsensitive: true)
+    static let duration = Pattern("\\(\\s*(?:less than\\s*)?\\d+\\+?\\s*(?:years?|yrs?|months?)\\s*\\)", caseInsensitive: true, literals: ["("])
     static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s|\\band\\b(?=\\s+[A-Z]))\\s*")
 
     /// Items of one list line: "Languages: Java, C++ (3 years) | Go" -> ["Java", "C++", "Go"].

@@ -39,7 +39,13 @@ public enum JSONValue: Sendable, Hashable {
     /// The text is read back with `JSONValue(parsing:)` rather than JSONDecoder: every analyzer's
     /// output goes through here once per job, and JSONDecoder's `try?` chain in `init(from:)` (a
     /// thrown error for each type tried before the right one) cost more than some analyzers.
+    /// Plain values are built as trees directly (`JSONTreeEncoder`); what it leaves to JSONEncoder
+    /// (dates, data, URLs, errors) goes through JSON text as before.
     public init(encoding value: some Encodable) throws {
+        if let tree = try? JSONTreeEncoder.encode(value) {
+            self = tree
+            return
+        }
         let data = try JSONEncoder().encode(value)
         self = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
     }

@@ -22,7 +22,16 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    /// `YYYY-MM`, as `String(format: "%04d-%02d")` writes it; zero-padded by hand for the years and
+    /// months resumes have, since Foundation's formatting is slow and every result's dates go through here.
+    public var description: String {
+        guard (0...9999).contains(year), (0...99).contains(month) else { return String(format: "%04d-%02d", year, month) }
+        func padded(_ number: Int, to width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: width - digits.utf8.count) + digits
+        }
+        return padded(year, to: 4) + "-" + padded(month, to: 2)
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -59,6 +68,8 @@ public struct DateSpan: Sendable, Hashable {
 public enum DateRanges {
     static let monthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
     static let seasonNames = "spring|summer|fall|autumn|winter"
+    /// What every name of `monthNames` starts with.
+    static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019".
     static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b))"
     static let present = "present|current(?:ly)?|now|till date|to date|ongoing|today"
@@ -67,12 +78,16 @@ public enum DateRanges {
     /// A start and an end (or "present"), or a start followed by a dangling separator at line end
     /// (pdftotext puts "Present" on the next line in some two-column layouts).
     static let rangePattern = Pattern(
-        "(?<![\\w/])\(single)\(separator)(?:(\(present))\\b|\(single)|$)", caseInsensitive: true)
+        "(?<![\\w/])\(single)\(separator)(?:(\(present))\\b|\(single)|$)", caseInsensitive: true, literals: separatorLiterals)
+    /// What every separator contains ("til" is in "till" and "until").
+    static let separatorLiterals = ["-", "–", "—", "~", "to", "til", "through"]
     static let singlePattern = Pattern("(?<![\\w/])\(single)", caseInsensitive: true)
-    static let presentAtStart = Pattern("^(?:\(present))\\b", caseInsensitive: true)
+    static let presentAtStart = Pattern(
+        "^(?:\(present))\\b", caseInsensitive: true,
+        literals: ["present", "current", "now", "till date", "to date", "ongoing", "today"])
     /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
     /// line: pdftotext's reading of a dates column beside the text.
-    static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true)
+    static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true, literals: ["-", "–", "—"])
 
     static let monthNumbers: [String: Int] = [
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
@@ -181,7 +196,7 @@ public enum DateRanges {
         guard hasDigits(text) else { return [] }
         return yearPattern.matches(in: text).compactMap { Int($0.text) }
     }
-    static let yearPattern = Pattern("(?<!\\d)(?:19[5-9]\\d|20[0-4]\\d)(?!\\d)")
+    static let yearPattern = Pattern("(?<!\\d)(?:19[5-9]\\d|20[0-4]\\d)(?!\\d)", literals: ["19", "20"])
 
     /// True when the line holds a date of any kind (a year at least).
     public static func containsDate(_ line: String) -> Bool { hasDigits(line) && singlePattern.contains(line) }

@@ -10,7 +10,10 @@ public enum ResumeText {
     /// (– —) are kept, they separate fields.
     public static func clean(_ line: String) -> String {
         if isAlreadyClean(line) { return line }
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a String.UnicodeScalarView scalar by scalar cost more than
+        // the rest of the cleaning.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.utf8.count)
         var lastWasSpace = true
         for scalar in line.unicodeScalars {
             switch scalar.value {
@@ -18,23 +21,24 @@ public enum ResumeText {
                 continue
             case 0x2010, 0x2011, 0x2012, 0x2212:
                 // "555-‐5555" (a hyphen and a typographic hyphen around a soft hyphen) is one hyphen.
-                if scalars.last != "-" { scalars.append("-") }
+                // (A last byte "-" is a whole scalar: bytes of longer UTF-8 sequences are all ≥ 0x80.)
+                if bytes.last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
                 lastWasSpace = false
             case 0x80...0x9F:
                 // C1 control characters: some PDF producers separate header fields with them.
-                if !lastWasSpace { scalars.append(" ") }
-                scalars.append("|")
-                scalars.append(" ")
+                if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
+                bytes.append(UInt8(ascii: "|"))
+                bytes.append(UInt8(ascii: " "))
                 lastWasSpace = true
             case 0x09, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x2002...0x200A, 0x202F:
-                if !lastWasSpace { scalars.append(" ") }
+                if !lastWasSpace { bytes.append(UInt8(ascii: " ")) }
                 lastWasSpace = true
             default:
-                scalars.append(scalar)
+                UTF8.encode(scalar) { bytes.append($0) }
                 lastWasSpace = false
             }
         }
-        var result = String(scalars)
+        var result = String(decoding: bytes, as: UTF8.self)
         while result.last == " " { result.removeLast() }
         if result.utf8.contains(UInt8(ascii: "&")) { result = decodingEntities(result) }
         return result
@@ -131,6 +135,50 @@ public enum ResumeText {
         }
     }
 
+    /// Whether `bytes` contain `literal`, which is in lower case when `foldingASCIICase` (then A-Z in
+    /// `bytes` count as a-z).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: UnsafeBufferPointer<UInt8>, foldingASCIICase: Bool) -> Bool {
+        bytes.indices.contains { hasLiteral(bytes, at: $0, literal, foldingASCIICase: foldingASCIICase) }
+    }
+
+    /// Whether `literal` starts at `index` of `bytes` (A-Z folded to a-z when `foldingASCIICase`).
+    @inline(__always)
+    static func hasLiteral(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: UnsafeBufferPointer<UInt8>, foldingASCIICase: Bool
+    ) -> Bool {
+        guard bytes.count - index >= literal.count else { return false }
+        for offset in literal.indices where foldedASCII(bytes[index + offset], foldingASCIICase) != literal[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func foldedASCII(_ byte: UInt8, _ folding: Bool) -> UInt8 {
+        folding && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// Whether `text.lowercased()` contains `needle` (lower-case ASCII), compared byte by byte without
+    /// making the lower-cased copy. Lower-casing maps A-Z to a-z, leaves the rest of ASCII, and gives
+    /// no ASCII for any other character but "İ" (to "i" and a combining dot) and the Kelvin sign (to
+    /// "k") (checked over all of Unicode): so for a needle without "i" or "k", and for any needle in
+    /// ASCII text, the folded bytes tell.
+    public static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
+        assert(needle.utf8.allSatisfy { $0 < 0x80 } && needle.lowercased() == needle)
+        var text = text, needle = needle
+        let needleMapsOneToOne = !needle.utf8.contains(UInt8(ascii: "i")) && !needle.utf8.contains(UInt8(ascii: "k"))
+        let bytesAnswer: Bool? = text.withUTF8 { bytes in
+            guard needleMapsOneToOne || !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return needle.withUTF8 { contains(bytes, $0, foldingASCIICase: true) }
+        }
+        return bytesAnswer ?? contains(text.lowercased(), needle)
+    }
+
+    /// Whether the text's UTF-8 has `byte`: a scan of its contiguous bytes, several times faster than
+    /// `utf8.contains`, which goes through the view's indices one byte at a time.
+    public static func contains(_ text: String, byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
+    }
+
     /// Lower-cased runs of letters and digits: the unit the evaluation compares and matching uses.
     public static func alphanumericTokens(_ text: String) -> [String] {
         var tokens: [String] = []
@@ -181,6 +229,14 @@ public enum ResumeText {
 
     /// True when the line starts with a bullet mark (a list item).
     public static func isBullet(_ line: String) -> Bool {
+        // Most lines start with an ASCII letter or digit. Of the marks only "-", "*" and "o" are ASCII,
+        // and a Character that starts with an ASCII scalar equals none of the others (none of them has
+        // a decomposition), so other ASCII starts need no Character.
+        if let firstByte = line.utf8.first, firstByte < 0x80, firstByte != UInt8(ascii: "-"), firstByte != UInt8(ascii: "*"),
+            firstByte != UInt8(ascii: "o")
+        {
+            return false
+        }
         guard let first = line.first else { return false }
         if first == "o" { return line.hasPrefix("o ") }
         return bulletCharacters.contains(first) || first.unicodeScalars.first.map { (0xE000...0xF8FF).contains($0.value) } == true
@@ -197,9 +253,32 @@ public enum ResumeText {
 
     /// "Jane Doe | jane@x.com — Boston, MA" -> ["Jane Doe", "jane@x.com", "Boston, MA"].
     public static func splitSegments(_ text: String) -> [String] {
-        // NSRegularExpression cannot split; mark separators then split on the mark.
-        fieldSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-            .map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        // NSRegularExpression cannot split; mark separators then split on the mark. The mark is a control
+        // character, a Character of its own wherever it stands (no grapheme cluster takes one in), so
+        // splitting at its byte splits where splitting at the Character does, without grapheme breaking.
+        let mayHaveSeparator = mayHaveFieldSeparator(text)
+        assert(mayHaveSeparator || !fieldSeparators.contains(text), "a field separator in \"\(text)\" went unseen")
+        let marked = mayHaveSeparator ? fieldSeparators.replacing(in: text, with: "\u{1F}") : text
+        return marked.utf8.split(separator: 0x1F).map { Substring($0).trimming(.whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// False when `fieldSeparators` cannot match: ASCII text without "|", without two white-space
+    /// bytes in a row and without "-" or "," between white space. White space is taken broadly (tab to
+    /// carriage return, and space), so that this never says no where the pattern's `\s` says yes; the
+    /// other separators are not ASCII. Most segments have none, and the search was most of the split.
+    static func mayHaveFieldSeparator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == UInt8(ascii: "|") { return true }
+                guard isSpace(byte), index + 1 < bytes.count else { continue }
+                let next = bytes[index + 1]
+                if isSpace(next) { return true }
+                if next == UInt8(ascii: "-") || next == UInt8(ascii: ","), index + 2 < bytes.count, isSpace(bytes[index + 2]) { return true }
+            }
+            return false
+        }
     }
 
     /// Title-cases a name written in capitals ("JOHN DOE" -> "John Doe"); leaves mixed case alone.
@@ -237,44 +316,112 @@ public enum ResumeText {
 /// NSRegularExpression is immutable and documented thread-safe, hence the unchecked Sendable.
 public struct Pattern: @unchecked Sendable {
     let regex: NSRegularExpression
+    /// Literal text of which every match contains at least one (empty: no such promise). A search costs
+    /// about a microsecond even when it fails at once, and most lines contain none of a pattern's
+    /// words, so a byte scan for them rules most searches out.
+    let requiredLiterals: [[UInt8]]
+    /// Whether a required literal starts with the byte (its index).
+    let literalStarts: [Bool]
+    let caseInsensitive: Bool
+    /// False when a literal has a letter: case-insensitive matching folds some non-ASCII characters
+    /// to ASCII letters (the Kelvin sign to "k", "ﬁ" to "fi"), so only ASCII text can be ruled out.
+    let literalsHaveNoLetters: Bool
 
-    public init(_ pattern: String, caseInsensitive: Bool = false) {
+    /// `literals`: text every match contains one of, such as the separators or keywords no match can
+    /// do without. Leaving one out would lose matches, so name only literals the pattern itself
+    /// requires, outside any optional part and outside inline `(?i:…)` groups of a case-sensitive
+    /// pattern. A case-insensitive pattern's literals can have letters of ASCII only ("ss" matches "ß").
+    public init(_ pattern: String, caseInsensitive: Bool = false, literals: [String] = []) {
         // The patterns are literals in this module; a bad one is a programming error.
         regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        self.caseInsensitive = caseInsensitive
+        precondition(literals.allSatisfy { !$0.isEmpty })
+        precondition(
+            !caseInsensitive || literals.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.isAlphabetic } },
+            "a case-insensitive pattern's literals have letters of ASCII only")
+        requiredLiterals = literals.map { Array(caseInsensitive ? $0.lowercased().utf8 : $0.utf8) }
+        var starts = [Bool](repeating: false, count: 256)
+        for literal in requiredLiterals { starts[Int(literal[0])] = true }
+        literalStarts = starts
+        literalsHaveNoLetters = literals.allSatisfy { $0.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }
+    }
+
+    /// One pattern that matches wherever any of `patterns` does, each under its own case rule: a
+    /// single search to tell that none of them matches.
+    public init(anyOf patterns: [Pattern]) {
+        self.init(patterns.map { "(?\($0.caseInsensitive ? "i" : ""):\($0.regex.pattern))" }.joined(separator: "|"))
+    }
+
+    /// False when `text` cannot match: it has none of the required literals.
+    func mayMatch(_ text: String) -> Bool {
+        guard !requiredLiterals.isEmpty else { return true }
+        var text = text
+        let foldsCase = caseInsensitive
+        let nonASCIIMayMatch = caseInsensitive && !literalsHaveNoLetters
+        // One pass over the text, trying the literals only where one of them can start.
+        let mayMatch = text.withUTF8 { bytes in
+            literalStarts.withUnsafeBufferPointer { starts in
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if byte >= 0x80 && nonASCIIMayMatch { return true }
+                    guard starts[Int(ResumeText.foldedASCII(byte, foldsCase))] else { continue }
+                    for literal in requiredLiterals where literal.withUnsafeBufferPointer({
+                        ResumeText.hasLiteral(bytes, at: index, $0, foldingASCIICase: foldsCase)
+                    }) {
+                        return true
+                    }
+                }
+                return false
+            }
+        }
+        assert(mayMatch || regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) == nil,
+            "pattern \(regex.pattern) matches \"\(text)\" without any of its literals")
+        return mayMatch
     }
 
     /// Every match, as the matched text and its capture groups (nil for groups that did not take part).
     public func matches(in text: String) -> [PatternMatch] {
-        let ns = text as NSString
-        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { result in
-            PatternMatch(
-                range: result.range,
-                groups: (0..<result.numberOfRanges).map { index in
-                    let range = result.range(at: index)
-                    return range.location == NSNotFound ? nil : ns.substring(with: range)
-                })
-        }
+        guard mayMatch(text) else { return [] }
+        return regex.matches(in: text, range: Self.wholeRange(of: text)).map { Self.match($0, in: text) }
     }
 
     public func firstMatch(in text: String) -> PatternMatch? {
-        let ns = text as NSString
-        guard let result = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        return PatternMatch(
-            range: result.range,
-            groups: (0..<result.numberOfRanges).map { index in
-                let range = result.range(at: index)
-                return range.location == NSNotFound ? nil : ns.substring(with: range)
-            })
+        guard mayMatch(text), let result = regex.firstMatch(in: text, range: Self.wholeRange(of: text)) else { return nil }
+        return Self.match(result, in: text)
     }
 
     public func contains(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+        guard mayMatch(text) else { return false }
+        return regex.firstMatch(in: text, range: Self.wholeRange(of: text)) != nil
     }
 
     /// The text with every match replaced by `template`.
     public func replacing(in text: String, with template: String) -> String {
-        regex.stringByReplacingMatches(
-            in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: template)
+        guard mayMatch(text) else { return text }
+        return regex.stringByReplacingMatches(in: text, range: Self.wholeRange(of: text), withTemplate: template)
+    }
+
+    // The text is bridged to NSString for the search anyway; measuring and cutting it through its
+    // UTF-16 view saves bridging it once more for that (an object each time).
+
+    static func wholeRange(of text: String) -> NSRange { NSRange(location: 0, length: text.utf16.count) }
+
+    static func match(_ result: NSTextCheckingResult, in text: String) -> PatternMatch {
+        PatternMatch(
+            range: result.range,
+            groups: (0..<result.numberOfRanges).map { index in
+                let range = result.range(at: index)
+                return range.location == NSNotFound ? nil : substring(of: text, utf16Range: range)
+            })
+    }
+
+    /// `(text as NSString).substring(with: range)`; through NSString only for a range that cuts a
+    /// surrogate pair.
+    static func substring(of text: String, utf16Range range: NSRange) -> String {
+        let utf16 = text.utf16
+        let start = utf16.index(utf16.startIndex, offsetBy: range.location)
+        let end = utf16.index(start, offsetBy: range.length)
+        return String(utf16[start..<end]) ?? (text as NSString).substring(with: range)
     }
 }
 

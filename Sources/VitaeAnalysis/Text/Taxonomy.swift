@@ -211,12 +211,32 @@ public struct SkillToken: Sendable {
 
 public enum SkillTokenizer {
     static let listMarks: Set<Unicode.Scalar> = [",", ";", "|", "/", "(", ")", ":", "•", "●", "▪", "❑", "➢", "·", "\n", "[", "]", "."]
+    /// `listMarks` of ASCII by value: a lookup instead of hashing each scalar.
+    static let asciiListMarks: [Bool] = (0..<128).map { listMarks.contains(Unicode.Scalar(UInt8($0))) }
+
+    static func isListMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? asciiListMarks[Int(scalar.value)] : listMarks.contains(scalar)
+    }
 
     /// Works on Unicode scalars rather than Characters: grapheme breaking was the tokenizer's main cost,
     /// and no skill name depends on combining sequences.
     public static func tokens(in text: String, line: Int) -> [SkillToken] {
         var tokens: [SkillToken] = []
         let scalars = Array(text.unicodeScalars)
+        // A word is a run of whole scalars: it is made from its UTF-8 bytes at once, found by where each
+        // scalar starts, rather than scalar by scalar (that String building was most of the tokenizer's time).
+        let bytes = Array(text.utf8)
+        var byteOffsets: [Int] = []
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            byteOffsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        byteOffsets.append(offset)
+        func word(_ range: Range<Int>) -> String {
+            String(decoding: bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]], as: UTF8.self)
+        }
         var index = 0
         var sawListMark = true  // the start of a text counts as a list boundary
         while index < scalars.count {
@@ -224,31 +244,23 @@ public enum SkillTokenizer {
             let startsDotWord = scalar == "." && index + 1 < scalars.count && isLetter(scalars[index + 1])
                 && (index == 0 || !isWordScalar(scalars[index - 1]))
             if isWordScalar(scalar) || startsDotWord {
-                var word = String.UnicodeScalarView()
-                word.append(scalar)
-                var length = 1
+                let start = index
                 index += 1
                 while index < scalars.count {
                     let next = scalars[index]
-                    if isWordScalar(next) {
-                        word.append(next)
-                    } else if next == "." || next == "-" || next == "&" || (next == "/" && length == 1),
-                        index + 1 < scalars.count,
-                        next == "/" ? isDigit(scalars[index + 1]) : isLetterOrDigit(scalars[index + 1])
-                    {
-                        word.append(next)  // Node.js, T-SQL, R&D, R/3
-                    } else {
-                        break
-                    }
-                    length += 1
+                    // Node.js, T-SQL, R&D, R/3: a joining mark before a letter or digit stays in the word.
+                    let joinsWord = (next == "." || next == "-" || next == "&" || (next == "/" && index - start == 1))
+                        && index + 1 < scalars.count
+                        && (next == "/" ? isDigit(scalars[index + 1]) : isLetterOrDigit(scalars[index + 1]))
+                    guard isWordScalar(next) || joinsWord else { break }
                     index += 1
                 }
-                let original = String(word)
+                let original = word(start..<index)
                 tokens.append(SkillToken(folded: original.lowercased(), original: original, line: line,
                                          afterListMark: sawListMark, beforeListMark: false))
                 sawListMark = false
             } else {
-                if listMarks.contains(scalar), !(scalar == "." && endsInitial(scalars, at: index, tokens: tokens)) {
+                if isListMark(scalar), !(scalar == "." && endsInitial(scalars, at: index, tokens: tokens)) {
                     sawListMark = true
                     if !tokens.isEmpty { tokens[tokens.count - 1].beforeListMark = true }
                 }

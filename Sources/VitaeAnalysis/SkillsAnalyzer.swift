@@ -152,7 +152,9 @@ public struct SkillsAnalyzer: Analyzer {
                     listed.append(index)
                     continuesList = lines[index].hasSuffix(",")
                 } else if ResumeText.words(lines[index]).count > 8 {
-                    break
+                    // "Traffic Generation Tools Traffic tools IXIA Iexplore and Smart Bit": a long row of
+                    // a skills table (a label run into its names) is no prose; the rows after it list more.
+                    if SkillLists.readsAsProse(lines[index]) { break }
                 }
             }
         }
@@ -466,6 +468,25 @@ public enum SkillLists {
     }
 
     static let firstPersonWords: Set<String> = ["I", "we", "We", "our", "Our", "my", "My"]
+
+    /// "Worked on the migration of …", "Having knowledge in Energy & Health Care domains.": a sentence,
+    /// which ends with a period or runs on lower-case words (in capitals, on "OF", "WITH", …). "ERP
+    /// Packages Oracle Fusion Middleware and Oracle Fusion Application" names things in capitals, joined
+    /// by "and" at most.
+    public static func readsAsProse(_ line: String) -> Bool {
+        let text = ResumeText.strippingBullet(line).trimming(.whitespaces)
+        if text.hasSuffix(".") { return true }
+        var running = 0
+        for word in ResumeText.words(text) {
+            if firstPersonWords.contains(String(word)) { return true }
+            guard let first = word.first, first.isLetter, word != "and", word != "or" else { continue }
+            if first.isLowercase || proseWords.contains(word.lowercased()) && word.allSatisfy({ !$0.isLowercase }) {
+                running += 1
+            }
+        }
+        return running >= 2
+    }
+    static let proseWords = sentencePrepositions.union(["of", "by", "from"])
 
     /// 1-4 words, some letters, not a sentence, a date, a place or a heading.
     public static func isPlausibleSkill(_ item: String) -> Bool {

@@ -461,6 +461,27 @@ import VitaeTesting
         #expect(names.contains("Zorp Cloud"))  // a name the taxonomy does not know stays as written
     }
 
+    @Test func aLongTableRowDoesNotEndTheSkillsList() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            Traffic Generation Tools Traffic tools Zorpgen Iexplore and Smart Quux
+            Network Products Flowmill Fabric
+            Flowmill Orchestration
+            Quuxnet routers GSR 12000, 7600
+            Worked on the migration of the data centre to the new building in Pune
+            Zorptool Classic
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        // A row of names in capitals is no prose: the rows after it are read.
+        #expect(names.contains("Flowmill Orchestration") && names.contains("Quuxnet routers GSR 12000"))
+        // A sentence ends the list: what follows is no skills list.
+        #expect(!names.contains("Zorptool Classic"))
+        #expect(SkillLists.readsAsProse("➢ Having knowledge in Energy (Petroleum) & Health Care domains."))
+        #expect(SkillLists.readsAsProse("✓ ALL KINDS OF UTILITY SOFTWARES AND HARDWARE OPTIONS TO INCREASE EFFICIENCY AND"))
+        #expect(!SkillLists.readsAsProse("ERP Packages Oracle Fusion Middleware and Oracle Fusion Application (DOO/GOP)"))
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

@@ -194,7 +194,9 @@ public enum SkillLists {
     /// "Library and tool: - Tensorflow": what is left between a label and its list.
     static let labelDashes = TrimSet(charactersIn: " -–")
     static let duration = Pattern("\\(\\s*(?:less than\\s*)?\\d+\\+?\\s*(?:years?|yrs?|months?)\\s*\\)", caseInsensitive: true)
-    static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s|\\band\\b(?=\\s+[A-Z]))\\s*")
+    static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s)\\s*")
+    /// "Java and Spring": "and" before a capitalised word joins two items.
+    static let andBeforeName = Pattern("\\s*\\band\\s+(?=[A-Z])")
 
     /// Items of one list line: "Languages: Java, C++ (3 years) | Go" -> ["Java", "C++", "Go"].
     public static func items(in line: String) -> [String] {
@@ -205,6 +207,12 @@ public enum SkillLists {
         }
         if text.utf8.contains(UInt8(ascii: "/")) { text = acronymSlash.replacing(in: text, with: "\u{2}") }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+            .flatMap { piece -> [Substring] in
+                // "Good Communication Skills in English and Hindi", "Good Analytical Ability and Logical
+                // Reasoning": what "and" joins to a claim is part of the claim, no item of its own.
+                guard piece.utf8.count > 4, ResumeText.contains(String(piece), "and"), !isClaim(piece) else { return [piece] }
+                return andBeforeName.replacing(in: String(piece), with: "\u{1F}").split(separator: "\u{1F}")
+            }
             .map { trimmingDanglingWords(trimmedItem($0)) }
             .filter { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
@@ -500,9 +508,8 @@ public enum SkillLists {
         let lowerWords = lower.split(separator: " ")
         // "Familiar with Agile Methodologies", "Conversant with Zorptool": a sentence about skills; "Microsoft
         // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
-        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure",
-                       "proficiency", "conversant", "certified", "certification", "workshop", "details"]
-        where lowerWords.contains(Substring(filler)) {
+        if isClaim(item) { return false }
+        for filler in ["years", "etc", "certified", "certification", "workshop", "details"] where lowerWords.contains(Substring(filler)) {
             return false
         }
         // "Fluent in Spanish", "Expert with Zorptool": a level claimed for something, no name of it.
@@ -542,6 +549,15 @@ public enum SkillLists {
         }
         return nil
     }
+
+    /// "Good Communication Skills", "Basic knowledge of Java", "Exposure to Zorptool": words that claim a
+    /// level of knowing something, a sentence about a skill rather than its name.
+    static func isClaim<Text: StringProtocol>(_ text: Text) -> Bool {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { claimWords.contains(String($0)) }
+    }
+    static let claimWords: Set<String> = [
+        "experience", "knowledge", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure", "proficiency", "conversant",
+    ]
 
     /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name
     /// written without digits is the product's version, not a date. Anything else as it is.

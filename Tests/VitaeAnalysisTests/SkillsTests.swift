@@ -482,6 +482,20 @@ import VitaeTesting
         #expect(!SkillLists.readsAsProse("ERP Packages Oracle Fusion Middleware and Oracle Fusion Application (DOO/GOP)"))
     }
 
+    @Test func whatAndJoinsToAClaimIsPartOfTheClaim() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Good Communication Skills in English and Quuxish.
+            • Good Analytical Ability and Logical Zorping.
+            • Team Building and Morale Building
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(!names.contains("Quuxish") && !names.contains("Logical Zorping"))
+        #expect(names.contains("Team Building") && names.contains("Morale Building"))  // two items, no claim
+        #expect(SkillLists.items(in: "Java and Spring, Good knowledge of Zorp and Quux") == ["Java", "Spring", "Good knowledge of Zorp and Quux"])
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

@@ -543,6 +543,12 @@ import VitaeTesting
         #expect(try await skills("Kept the rota in excel sheets.").contains("Excel"))
     }
 
+    @Test func everydayWordsNamingProductsNeedAList() async throws {
+        let prose = try await skills("Ran the Apprenticeship Promotion Scheme in Salt Lake, back and forth with the salt works; new icon set.")
+        #expect(!prose.contains("Scheme") && !prose.contains("Salt") && !prose.contains("Forth") && !prose.contains("ICON"))
+        #expect(try await skills("Languages: Scheme, Forth\nTools: Salt, Ansible").sorted() == ["Ansible", "Forth", "Salt", "Scheme"])
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

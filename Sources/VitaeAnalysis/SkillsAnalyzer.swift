@@ -172,6 +172,11 @@ public struct SkillsAnalyzer: Analyzer {
         for (index, line) in lines.enumerated() where !line.isEmpty {
             tokens += SkillTokenizer.tokens(in: SkillLists.withoutListLabel(line), line: index)
         }
+        // "Port Operating System (POS)": the resume's own POS is no point-of-sale software.
+        let definedOtherwise = taxonomy.acronymsDefinedOtherwise(in: tokens)
+        for index in tokens.indices where definedOtherwise.contains(tokens[index].folded) {
+            tokens[index].folded = ""
+        }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
         var listed: Set<Int> = []

@@ -549,6 +549,18 @@ import VitaeTesting
         #expect(try await skills("Languages: Scheme, Forth\nTools: Salt, Ansible").sorted() == ["Ansible", "Forth", "Salt", "Scheme"])
     }
 
+    @Test func anAcronymTheResumeDefinesOtherwiseIsNotTheTaxonomys() async throws {
+        // The resume's own systems, not point-of-sale software or Google's cloud.
+        let defined = try await skills("""
+            Built screens for the Port Operating System (POS); ran POS releases.
+            GCP (Global career program) tracks employees on assignment; supported GCP users.
+            """)
+        #expect(!defined.contains("POS") && !defined.contains("Google Cloud Platform"))
+        // Spelled out as the taxonomy's skill, or not spelled out at all, the acronym is that skill.
+        let same = try await skills("Worked on Amazon Web Services (AWS) and Test Driven Development (TDD). Retail POS, GCP.")
+        #expect(same.contains("AWS") && same.contains("Test-Driven Development") && same.contains("POS") && same.contains("Google Cloud Platform"))
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

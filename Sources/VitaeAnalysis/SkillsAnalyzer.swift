@@ -109,6 +109,13 @@ public struct SkillsAnalyzer: Analyzer {
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
                 }
             }
+            // "Firewall" and "Firewalls", "Router" and "Routers": an item and its plural are one skill.
+            for (key, skill) in extra where skill.name.count > 4 && skill.name.hasSuffix("s") {
+                let singular = String(key.dropLast())
+                guard extra[singular] != nil || known.contains(singular) else { continue }
+                extra[singular]?.mentions += skill.mentions
+                extra[key] = nil
+            }
             found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)

@@ -496,6 +496,20 @@ import VitaeTesting
         #expect(SkillLists.items(in: "Java and Spring, Good knowledge of Zorp and Quux") == ["Java", "Spring", "Good knowledge of Zorp and Quux"])
     }
 
+    @Test func anItemAndItsPluralAreOneSkill() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            ✓ Zorp Router
+            ✓ Firewall, Zorp Routers
+            ✓ Firewalls
+            ✓ EF, EFS
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.filter { $0.hasPrefix("Zorp Router") } == ["Zorp Router"] && names.filter { $0.hasPrefix("Firewall") } == ["Firewall"])
+        #expect(names.contains("EF") && names.contains("EFS"))  // acronyms, not plurals
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

@@ -116,6 +116,13 @@ public struct SkillsAnalyzer: Analyzer {
                 extra[singular]?.mentions += skill.mentions
                 extra[key] = nil
             }
+            // "Facebook Ads", "Skype For Business": a known name that only ever opens a longer listed name
+            // is a part of that name, as "SQL" is of "SQL Server", no skill of its own.
+            var openings: [String: Int] = [:]
+            for item in extra.values {
+                if let opened = SkillLists.openingSkill(of: item.name) { openings[opened.name, default: 0] += item.mentions }
+            }
+            if !openings.isEmpty { found.removeAll { skill in openings[skill.name].map { $0 >= skill.mentions } ?? false } }
             found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
@@ -570,6 +577,24 @@ public enum SkillLists {
     static let claimWords: Set<String> = [
         "experience", "knowledge", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure", "proficiency", "conversant",
     ]
+
+    /// "Facebook Ads" -> Facebook, "Skype For Business" -> Skype: the taxonomy skill named by the first words
+    /// of a longer item, when words follow it after a space. Nil for a version ("MySQL 5.0"), an edition
+    /// ("MS Project Professional": the product itself), a name glued to what follows ("ITIL- Incident
+    /// Management", a label) and an item in capitals, where "JAVA NETBEANS" may as well be two names.
+    static func openingSkill(of item: String) -> Skill? {
+        let words = item.split(separator: " ")
+        guard words.count >= 2, !ResumeText.isAllCaps(item) else { return nil }
+        for length in stride(from: words.count - 1, through: 1, by: -1) {
+            guard let last = words[length - 1].last, last.isLetter || last.isNumber || last == "+" || last == "#",
+                words[length].first?.isLetter == true, !editionWords.contains(words[length].lowercased())
+            else { continue }
+            if let skill = SkillTaxonomy.shared.skill(named: words.prefix(length).joined(separator: " ")) { return skill }
+        }
+        return nil
+    }
+
+    static let editionWords: Set<String> = ["professional", "enterprise", "standard", "ultimate", "premium", "express", "community"]
 
     /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name
     /// written without digits is the product's version, not a date. Anything else as it is.

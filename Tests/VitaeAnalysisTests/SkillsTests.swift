@@ -510,6 +510,24 @@ import VitaeTesting
         #expect(names.contains("EF") && names.contains("EFS"))  // acronyms, not plurals
     }
 
+    @Test func aKnownNameOpeningALongerListedNameIsPartOfIt() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Facebook Zorpads and Social, Skype For Business
+            • MS Project Professional, ITIL- Incident Management
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Facebook Zorpads") && !names.contains("Facebook"))
+        #expect(names.contains("Skype For Business") && !names.contains("Skype"))
+        // An edition is the product; a name glued to a dash is a label.
+        #expect(names.contains("Microsoft Project") && names.contains("ITIL"))
+        // Named on its own too, the skill stays.
+        let named = try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(), on: Document(plainText: "Jo Bloggs\nSKILLS\nFacebook Zorpads, Facebook")).skills.map(\.name)
+        #expect(named.contains("Facebook"))
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

@@ -61,7 +61,8 @@ public struct SkillsAnalyzer: Analyzer {
         let map = SectionMap(input)
         let cleanLines = ResumeText.cleanLines(input)
         // Indeed's "Additional Information" holds "Skills: Java, WPF, …" lines under no skills heading.
-        let sectionLines = map.lines(of: .skills)
+        let languageRows = Self.languageRowsNamingSkills(map: map, lines: cleanLines)
+        let sectionLines = languageRows.isEmpty ? map.lines(of: .skills) : (map.lines(of: .skills) + languageRows).sorted()
         let inSections = Set(sectionLines)
         // Tool lists only add to a skills section: on their own they would make every other mention
         // of a skill need a second one.
@@ -87,7 +88,8 @@ public struct SkillsAnalyzer: Analyzer {
             var extra: [String: FoundSkill] = [:]
             // "gRPC<TAB>AWS<TAB>ECS<TAB>Lambda" is a list as "gRPC, AWS, ECS, Lambda" is.
             let listLines = lines.indices.map { SkillLists.listAtTabs(input.document.lines[$0].text, cleaned: lines[$0]) }
-            for index in Self.listedLines(map: map, lines: listLines) + labelledLists where !positionLines.contains(index) {
+            let listedRows = languageRows.filter { SkillLists.isListLine(listLines[$0]) }
+            for index in Self.listedLines(map: map, lines: listLines) + labelledLists + listedRows where !positionLines.contains(index) {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
@@ -145,6 +147,24 @@ public struct SkillsAnalyzer: Analyzer {
         guard !employers.isEmpty else { return false }
         let words = " " + name.lowercased() + " "
         return employers.contains { (" " + $0 + " ").contains(words) }
+    }
+
+    /// "Front End Tool" / "Languages" / "Database FOXPRO 6.22" / "Concepts OOP'S, Networking, DBMS": a
+    /// Languages heading whose rows (up to the first blank line) name taxonomy skills heads programming
+    /// languages and tools, rows of the skills table around it; spoken languages are none of the
+    /// taxonomy's. Those rows' indices.
+    static func languageRowsNamingSkills(map: SectionMap, lines: [String]) -> [Int] {
+        var rows: [Int] = []
+        for section in map.sections where section.kind == .languages {
+            guard let body = section.bodyLines else { continue }
+            let table = body.drop(while: { lines[$0].isEmpty }).prefix(while: { !lines[$0].isEmpty })
+            let namesSkill = table.contains { index in
+                SkillTaxonomy.shared.hits(in: SkillTokenizer.tokens(in: lines[index], line: 0), isListLine: { _ in true })
+                    .contains { !SkillTaxonomy.shared.skills[$0.skill].isAmbiguous }
+            }
+            if namesSkill { rows += table }
+        }
+        return rows
     }
 
     /// The list lines of each skills section, up to the first line of prose: a skills heading with no

@@ -528,6 +528,26 @@ import VitaeTesting
         #expect(named.contains("Facebook"))
     }
 
+    @Test func aLanguagesRowNamingToolsIsPartOfTheSkillsTable() async throws {
+        let table = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL EXPERTISE
+            Front End Tool
+            Languages
+            Database Zorpbase 6.22
+            Concepts Quuxing, Networking, DBMS
+
+            Hobbies: chess
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: table).skills.map(\.name)
+        #expect(names.contains("Database Zorpbase 6.22") && names.contains("Concepts Quuxing") && names.contains("Networking"))
+        #expect(!names.contains("chess"))  // the table ends at the blank line
+        // Spoken languages are no skills table.
+        let spoken = Document(plainText: "Jo Bloggs\nSKILLS\nZorptool\nLanguages\nEnglish, Quuxish")
+        let spokenNames = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: spoken).skills.map(\.name)
+        #expect(spokenNames.contains("Zorptool") && !spokenNames.contains("English") && !spokenNames.contains("Quuxish"))
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

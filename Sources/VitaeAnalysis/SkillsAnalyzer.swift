@@ -66,10 +66,10 @@ public struct SkillsAnalyzer: Analyzer {
         let inSections = Set(sectionLines)
         // Tool lists only add to a skills section: on their own they would make every other mention
         // of a skill need a second one.
-        let labelledLists = cleanLines.indices.filter {
+        let labelledLists = SkillLists.withContinuations(cleanLines.indices.filter {
             !inSections.contains($0)
                 && (SkillLists.isLabelledSkillsList(cleanLines[$0]) || !sectionLines.isEmpty && SkillLists.isLabelledToolList(cleanLines[$0]))
-        }
+        }, lines: cleanLines).filter { !inSections.contains($0) }
         // Positions after a "Key Skills" heading typed between them are no skills list.
         let skillsSectionLines = labelledLists.isEmpty ? sectionLines : (sectionLines + labelledLists).sorted()
         let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
@@ -334,6 +334,24 @@ public enum SkillLists {
             let last = label.words.last
         else { return false }
         return last == "skills" || last == "skill"
+    }
+
+    /// "Skills: Java, WPF, CoreNLP," / "SOLID" / "programming, OOPs, NLP": a list goes on after a line
+    /// ending in a comma, and on a line that starts in lower case (the rest of a wrapped item) and lists.
+    /// `starts` with the lines that continue them, in order.
+    static func withContinuations(_ starts: [Int], lines: [String]) -> [Int] {
+        var listed: [Int] = []
+        for start in starts where listed.last.map({ $0 < start }) ?? true {
+            listed.append(start)
+            var index = start + 1
+            while index < lines.count, !lines[index].isEmpty,
+                lines[index - 1].hasSuffix(",") || lines[index].first?.isLowercase == true && isListLine(lines[index])
+            {
+                listed.append(index)
+                index += 1
+            }
+        }
+        return listed
     }
 
     /// "Operating systems: Windows 8, 10" under "Additional Information": a comma list labelled with a

@@ -548,6 +548,20 @@ import VitaeTesting
         #expect(spokenNames.contains("Zorptool") && !spokenNames.contains("English") && !spokenNames.contains("Quuxish"))
     }
 
+    @Test func aLabelledSkillsListGoesOnAfterATrailingComma() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            ADDITIONAL INFORMATION
+            Skills: Java, Zorptool,
+            Quuxkit
+            design, Flowmill
+            Hobbies are reading, chess
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Zorptool") && names.contains("Quuxkit") && names.contains("Flowmill"))
+        #expect(!names.contains("chess"))  // a capitalised line after one that does not end in a comma is no part of it
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)

@@ -86,6 +86,7 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
+            var laterItems: Set<String> = []
             // "gRPC<TAB>AWS<TAB>ECS<TAB>Lambda" is a list as "gRPC, AWS, ECS, Lambda" is.
             let listLines = lines.indices.map { SkillLists.listAtTabs(input.document.lines[$0].text, cleaned: lines[$0]) }
             let listedRows = languageRows.filter { SkillLists.isListLine(listLines[$0]) }
@@ -96,7 +97,7 @@ public struct SkillsAnalyzer: Analyzer {
                 if SkillLists.headsBulletedList(index, lines: lines) { continue }
                 let line = SkillLists.withoutDashLabel(listLines[index])
                 let isSentence = SkillLists.startsLikeASentence(line)
-                for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
+                for (position, item) in SkillLists.items(in: line).enumerated() where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillLists.knownSkill(item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
@@ -109,6 +110,8 @@ public struct SkillsAnalyzer: Analyzer {
                     let key = item.lowercased()
                     guard !known.contains(key), !isSentence, !SkillLists.isRunOfKnownSkills(item) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
+                    // The first item of a row may carry the row's label ("Scripting PowerShell").
+                    if position > 0 { laterItems.insert(key) }
                 }
             }
             // "Firewall" and "Firewalls", "Router" and "Routers": an item and its plural are one skill.
@@ -118,13 +121,13 @@ public struct SkillsAnalyzer: Analyzer {
                 extra[singular]?.mentions += skill.mentions
                 extra[key] = nil
             }
-            // "Facebook Ads", "Skype For Business": a known name that only ever opens a longer listed name
-            // is a part of that name, as "SQL" is of "SQL Server", no skill of its own.
-            var openings: [String: Int] = [:]
-            for item in extra.values {
-                if let opened = SkillLists.openingSkill(of: item.name) { openings[opened.name, default: 0] += item.mentions }
+            // "Facebook Ads", "Skype For Business", "Creative Problem Solving": a known name that is only ever
+            // part of a longer listed name is a part of that name, as "SQL" is of "SQL Server", no skill of its own.
+            var parts: [String: Int] = [:]
+            for (key, item) in extra {
+                if let part = SkillLists.partSkill(of: item.name, lastWordsToo: laterItems.contains(key)) { parts[part.name, default: 0] += item.mentions }
             }
-            if !openings.isEmpty { found.removeAll { skill in openings[skill.name].map { $0 >= skill.mentions } ?? false } }
+            if !parts.isEmpty { found.removeAll { skill in parts[skill.name].map { $0 >= skill.mentions } ?? false } }
             found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
@@ -617,17 +620,32 @@ public enum SkillLists {
     ]
 
     /// "Facebook Ads" -> Facebook, "Skype For Business" -> Skype: the taxonomy skill named by the first words
-    /// of a longer item, when words follow it after a space. Nil for a version ("MySQL 5.0"), an edition
-    /// ("MS Project Professional": the product itself), a name glued to what follows ("ITIL- Incident
-    /// Management", a label) and an item in capitals, where "JAVA NETBEANS" may as well be two names.
-    static func openingSkill(of item: String) -> Skill? {
+    /// of a longer item, when words follow it after a space; with `lastWordsToo`, or by its last words
+    /// ("Creative Problem Solving" -> Problem Solving, "L3 VPN" -> VPN), for an item that is no row's first,
+    /// whose first words may be the row's label. Nil for a version after the name ("MySQL 5.0"), an edition
+    /// ("MS Project Professional": the product itself), a name glued to a dash ("ITIL- Incident
+    /// Management", a label) and a name set in capitals that it is not written in, where "JAVA NETBEANS"
+    /// may as well be two names ("ARAS PLM" is one).
+    static func partSkill(of item: String, lastWordsToo: Bool) -> Skill? {
         let words = item.split(separator: " ")
-        guard words.count >= 2, !ResumeText.isAllCaps(item) else { return nil }
+        guard words.count >= 2 else { return nil }
+        let inCapitals = ResumeText.isAllCaps(item)
+        func named(_ name: [Substring]) -> Skill? {
+            SkillTaxonomy.shared.skill(named: name.joined(separator: " ")).flatMap { !inCapitals || ResumeText.isAllCaps($0.name) ? $0 : nil }
+        }
+        func endsName(_ word: Substring) -> Bool {
+            word.last.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "#" } ?? false
+        }
         for length in stride(from: words.count - 1, through: 1, by: -1) {
-            guard let last = words[length - 1].last, last.isLetter || last.isNumber || last == "+" || last == "#",
-                words[length].first?.isLetter == true, !editionWords.contains(words[length].lowercased())
-            else { continue }
-            if let skill = SkillTaxonomy.shared.skill(named: words.prefix(length).joined(separator: " ")) { return skill }
+            let next = words[length]
+            if endsName(words[length - 1]), next.first?.isLetter == true, !editionWords.contains(next.lowercased()),
+                let skill = named(Array(words.prefix(length)))
+            {
+                return skill
+            }
+            if lastWordsToo, endsName(words[words.count - length - 1]), let skill = named(Array(words.suffix(length))) {
+                return skill
+            }
         }
         return nil
     }

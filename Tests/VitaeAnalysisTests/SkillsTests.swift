@@ -510,7 +510,7 @@ import VitaeTesting
         #expect(names.contains("EF") && names.contains("EFS"))  // acronyms, not plurals
     }
 
-    @Test func aKnownNameOpeningALongerListedNameIsPartOfIt() async throws {
+    @Test func aKnownNameInsideALongerListedNameIsPartOfIt() async throws {
         let resume = Document(plainText: """
             Jo Bloggs
             SKILLS
@@ -522,6 +522,11 @@ import VitaeTesting
         #expect(names.contains("Skype For Business") && !names.contains("Skype"))
         // An edition is the product; a name glued to a dash is a label.
         #expect(names.contains("Microsoft Project") && names.contains("ITIL"))
+        // Ending a later item of a row; as a row's first item, its first words may be the row's label.
+        let ending = Document(plainText: "Jo Bloggs\nSKILLS\n• Soft: Teamwork, Creative Problem Solving\nScripting PowerShell")
+        let endingNames = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: ending).skills.map(\.name)
+        #expect(endingNames.contains("Creative Problem Solving") && !endingNames.contains("Problem Solving"))
+        #expect(endingNames.contains("PowerShell"))
         // Named on its own too, the skill stays.
         let named = try await AnalyzerHarness.run(
             SkillsAnalyzer.self, options: .init(), on: Document(plainText: "Jo Bloggs\nSKILLS\nFacebook Zorpads, Facebook")).skills.map(\.name)

@@ -114,11 +114,11 @@ public struct SkillsAnalyzer: Analyzer {
                     if position > 0 { laterItems.insert(key) }
                 }
             }
-            // "Firewall" and "Firewalls", "Router" and "Routers": an item and its plural are one skill.
-            for (key, skill) in extra where skill.name.count > 4 && skill.name.hasSuffix("s") {
-                let singular = String(key.dropLast())
-                guard extra[singular] != nil || known.contains(singular) else { continue }
-                extra[singular]?.mentions += skill.mentions
+            // "Firewall" and "Firewalls", "Iterative" and "Iterative model": an item and its plural, or the
+            // item with a word for a method after it, are one skill.
+            for (key, skill) in extra {
+                guard let base = SkillLists.baseName(of: skill.name), extra[base] != nil || known.contains(base) else { continue }
+                extra[base]?.mentions += skill.mentions
                 extra[key] = nil
             }
             // "Facebook Ads", "Skype For Business", "Creative Problem Solving": a known name that is only ever
@@ -592,7 +592,7 @@ public enum SkillLists {
         return true
     }
 
-    /// "MS Office 2007", "NoSQL databases", "Windows OS", "Database MySQL": the taxonomy skill an item
+    /// "MS Office 2007", "NoSQL databases", "Windows OS", "Agile model", "Database MySQL": the taxonomy skill an item
     /// names, with a version year, or a word for its kind of tool before or after the name (a
     /// table's label whose gap the text lost); the item is that skill, not one more of its own.
     static func knownSkill(_ item: String) -> Skill? {
@@ -601,7 +601,9 @@ public enum SkillLists {
         if let skill = taxonomy.skill(named: name) { return skill }
         let words = name.split(separator: " ")
         guard words.count >= 2 else { return nil }
-        if isKindOfTool(String(words.last!)), let skill = taxonomy.skill(named: words.dropLast().joined(separator: " ")) {
+        if isKindOfTool(String(words.last!)) || methodWords.contains(words.last!.lowercased()),
+            let skill = taxonomy.skill(named: words.dropLast().joined(separator: " "))
+        {
             return skill
         }
         for labelLength in 1...min(2, words.count - 1) where isKindOfTool(words.prefix(labelLength).joined(separator: " ")) {
@@ -648,6 +650,18 @@ public enum SkillLists {
             }
         }
         return nil
+    }
+
+    /// "Agile model", "Scrum methodology": a method named with the word for one is that method.
+    static let methodWords: Set<String> = ["model", "methodology", "methodologies"]
+
+    /// "Firewalls" -> "firewall", "Iterative model" -> "iterative": an item's name (lower-cased) without a
+    /// plural's s or a trailing method word; nil when it has neither. "EFS" is no plural of EF.
+    static func baseName(of item: String) -> String? {
+        if item.count > 4, item.hasSuffix("s") { return String(item.lowercased().dropLast()) }
+        let words = item.lowercased().split(separator: " ")
+        guard words.count >= 2, let last = words.last, methodWords.contains(String(last)) else { return nil }
+        return words.dropLast().joined(separator: " ")
     }
 
     static let editionWords: Set<String> = ["professional", "enterprise", "standard", "ultimate", "premium", "express", "community"]

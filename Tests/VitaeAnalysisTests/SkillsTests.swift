@@ -496,7 +496,7 @@ import VitaeTesting
         #expect(SkillLists.items(in: "Java and Spring, Good knowledge of Zorp and Quux") == ["Java", "Spring", "Good knowledge of Zorp and Quux"])
     }
 
-    @Test func anItemAndItsPluralAreOneSkill() async throws {
+    @Test func anItemAndItsPluralOrMethodWordAreOneSkill() async throws {
         let resume = Document(plainText: """
             Jo Bloggs
             SKILLS
@@ -508,6 +508,11 @@ import VitaeTesting
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
         #expect(names.filter { $0.hasPrefix("Zorp Router") } == ["Zorp Router"] && names.filter { $0.hasPrefix("Firewall") } == ["Firewall"])
         #expect(names.contains("EF") && names.contains("EFS"))  // acronyms, not plurals
+        // A method with the word for one is that method.
+        let methods = Document(plainText: "Jo Bloggs\nSKILLS\nMethodologies - Agile model, Zorpative Model\nMethodologies - Zorpative, Scrum")
+        let methodNames = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: methods).skills.map(\.name)
+        #expect(methodNames.contains("Agile") && !methodNames.contains("Agile model"))
+        #expect(methodNames.filter { $0.hasPrefix("Zorpative") } == ["Zorpative"])
     }
 
     @Test func aKnownNameInsideALongerListedNameIsPartOfIt() async throws {

@@ -252,7 +252,8 @@ public enum SkillLists {
             .flatMap { piece -> [Substring] in
                 // "Good Communication Skills in English and Hindi", "Good Analytical Ability and Logical
                 // Reasoning": what "and" joins to a claim is part of the claim, no item of its own.
-                guard piece.utf8.count > 4, ResumeText.contains(String(piece), "and"), !isClaim(piece) else { return [piece] }
+                let text = String(piece)
+                guard text.utf8.count > 4, ResumeText.contains(text, "and"), !isClaim(ResumeText.words(text.lowercased())) else { return [piece] }
                 return andBeforeName.replacing(in: String(piece), with: "\u{1F}").split(separator: "\u{1F}")
             }
             .map { trimmingDanglingWords(trimmedItem($0)) }
@@ -568,7 +569,7 @@ public enum SkillLists {
         let lowerWords = lower.split(separator: " ")
         // "Familiar with Agile Methodologies", "Conversant with Zorptool": a sentence about skills; "Microsoft
         // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
-        if isClaim(item) { return false }
+        if isClaim(lowerWords) { return false }
         for filler in ["years", "etc", "certified", "certification", "workshop", "details"] where lowerWords.contains(Substring(filler)) {
             return false
         }
@@ -614,8 +615,9 @@ public enum SkillLists {
 
     /// "Good Communication Skills", "Basic knowledge of Java", "Exposure to Zorptool": words that claim a
     /// level of knowing something, a sentence about a skill rather than its name.
-    static func isClaim<Text: StringProtocol>(_ text: Text) -> Bool {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { claimWords.contains(String($0)) }
+    /// `words` are lower-cased.
+    static func isClaim(_ words: [Substring]) -> Bool {
+        words.contains { claimWords.contains(String($0)) }
     }
     static let claimWords: Set<String> = [
         "experience", "knowledge", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure", "proficiency", "conversant",

@@ -633,9 +633,14 @@ public enum SkillLists {
     static func partSkill(of item: String, lastWordsToo: Bool) -> Skill? {
         let words = item.split(separator: " ")
         guard words.count >= 2 else { return nil }
+        let taxonomy = SkillTaxonomy.shared
+        // Most words start no name of the taxonomy: look the longer names up only from those that do.
+        let startsName = words.map { word in SkillTokenizer.tokens(in: String(word), line: 0).first.map { taxonomy.entries[$0.folded] != nil } ?? false }
+        guard startsName.contains(true) else { return nil }
         let inCapitals = ResumeText.isAllCaps(item)
-        func named(_ name: [Substring]) -> Skill? {
-            SkillTaxonomy.shared.skill(named: name.joined(separator: " ")).flatMap { !inCapitals || ResumeText.isAllCaps($0.name) ? $0 : nil }
+        func named(_ name: ArraySlice<Substring>) -> Skill? {
+            guard startsName[name.startIndex] else { return nil }
+            return taxonomy.skill(named: name.joined(separator: " ")).flatMap { !inCapitals || ResumeText.isAllCaps($0.name) ? $0 : nil }
         }
         func endsName(_ word: Substring) -> Bool {
             word.last.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "#" } ?? false
@@ -643,11 +648,11 @@ public enum SkillLists {
         for length in stride(from: words.count - 1, through: 1, by: -1) {
             let next = words[length]
             if endsName(words[length - 1]), next.first?.isLetter == true, !editionWords.contains(next.lowercased()),
-                let skill = named(Array(words.prefix(length)))
+                let skill = named(words.prefix(length))
             {
                 return skill
             }
-            if lastWordsToo, endsName(words[words.count - length - 1]), let skill = named(Array(words.suffix(length))) {
+            if lastWordsToo, endsName(words[words.count - length - 1]), let skill = named(words.suffix(length)) {
                 return skill
             }
         }

@@ -40,6 +40,7 @@ ada io hack curl turing dylan euphoria fantom ceylon gosu logo pilot alpha beta 
 notes mail calendar drive sheets docs forms keep meet chat paint movie maker live share
 stream sway bookings delve planner lens whiteboard kaizala yammer snap line
 etc pro she tax com air ads sam doe sis gap spot target compass pass urban architect google act act!
+salt scheme forth icon
 """.split())
 MIN_OCCUPATIONS = 2
 

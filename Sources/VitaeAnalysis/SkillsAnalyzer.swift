@@ -61,14 +61,15 @@ public struct SkillsAnalyzer: Analyzer {
         let map = SectionMap(input)
         let cleanLines = ResumeText.cleanLines(input)
         // Indeed's "Additional Information" holds "Skills: Java, WPF, …" lines under no skills heading.
-        let sectionLines = map.lines(of: .skills)
+        let languageRows = Self.languageRowsNamingSkills(map: map, lines: cleanLines)
+        let sectionLines = languageRows.isEmpty ? map.lines(of: .skills) : (map.lines(of: .skills) + languageRows).sorted()
         let inSections = Set(sectionLines)
         // Tool lists only add to a skills section: on their own they would make every other mention
         // of a skill need a second one.
-        let labelledLists = cleanLines.indices.filter {
+        let labelledLists = SkillLists.withContinuations(cleanLines.indices.filter {
             !inSections.contains($0)
                 && (SkillLists.isLabelledSkillsList(cleanLines[$0]) || !sectionLines.isEmpty && SkillLists.isLabelledToolList(cleanLines[$0]))
-        }
+        }, lines: cleanLines).filter { !inSections.contains($0) }
         // Positions after a "Key Skills" heading typed between them are no skills list.
         let skillsSectionLines = labelledLists.isEmpty ? sectionLines : (sectionLines + labelledLists).sorted()
         let positionLines = Set(ExperienceAnalyzer.positionBlocks(in: skillsSectionLines, lines: cleanLines))
@@ -85,16 +86,18 @@ public struct SkillsAnalyzer: Analyzer {
             let known = Set(found.map { $0.name.lowercased() })
             var listedTaxonomySkills: [String: FoundSkill] = [:]
             var extra: [String: FoundSkill] = [:]
+            var laterItems: Set<String> = []
             // "gRPC<TAB>AWS<TAB>ECS<TAB>Lambda" is a list as "gRPC, AWS, ECS, Lambda" is.
             let listLines = lines.indices.map { SkillLists.listAtTabs(input.document.lines[$0].text, cleaned: lines[$0]) }
-            for index in Self.listedLines(map: map, lines: listLines) + labelledLists where !positionLines.contains(index) {
+            let listedRows = languageRows.filter { SkillLists.isListLine(listLines[$0]) }
+            for index in Self.listedLines(map: map, lines: listLines) + labelledLists + listedRows where !positionLines.contains(index) {
                 // "Microsoft IT - India, BI CoE (Feb 2005 - June 2008)": a position's heading under a
                 // "Key Skills" heading typed inside the position before it lists no skills.
                 if SkillLists.hasYear(lines[index]), !DateRanges.spans(in: lines[index]).isEmpty { continue }
                 if SkillLists.headsBulletedList(index, lines: lines) { continue }
                 let line = SkillLists.withoutDashLabel(listLines[index])
                 let isSentence = SkillLists.startsLikeASentence(line)
-                for item in SkillLists.items(in: line) where SkillLists.isPlausibleSkill(item) {
+                for (position, item) in SkillLists.items(in: line).enumerated() where SkillLists.isPlausibleSkill(item) {
                     if let skill = SkillLists.knownSkill(item) {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
@@ -107,8 +110,24 @@ public struct SkillsAnalyzer: Analyzer {
                     let key = item.lowercased()
                     guard !known.contains(key), !isSentence, !SkillLists.isRunOfKnownSkills(item) else { continue }
                     extra[key, default: FoundSkill(name: item, category: "Other", mentions: 0)].mentions += 1
+                    // The first item of a row may carry the row's label ("Scripting PowerShell").
+                    if position > 0 { laterItems.insert(key) }
                 }
             }
+            // "Firewall" and "Firewalls", "Iterative" and "Iterative model": an item and its plural, or the
+            // item with a word for a method after it, are one skill.
+            for (key, skill) in extra {
+                guard let base = SkillLists.baseName(of: skill.name), extra[base] != nil || known.contains(base) else { continue }
+                extra[base]?.mentions += skill.mentions
+                extra[key] = nil
+            }
+            // "Facebook Ads", "Skype For Business", "Creative Problem Solving": a known name that is only ever
+            // part of a longer listed name is a part of that name, as "SQL" is of "SQL Server", no skill of its own.
+            var parts: [String: Int] = [:]
+            for (key, item) in extra {
+                if let part = SkillLists.partSkill(of: item.name, lastWordsToo: laterItems.contains(key)) { parts[part.name, default: 0] += item.mentions }
+            }
+            if !parts.isEmpty { found.removeAll { skill in parts[skill.name].map { $0 >= skill.mentions } ?? false } }
             found += listedTaxonomySkills.values.sorted { $0.name < $1.name } + extra.values.sorted { $0.name < $1.name }
         }
         return Output(skills: found)
@@ -133,6 +152,24 @@ public struct SkillsAnalyzer: Analyzer {
         return employers.contains { (" " + $0 + " ").contains(words) }
     }
 
+    /// "Front End Tool" / "Languages" / "Database FOXPRO 6.22" / "Concepts OOP'S, Networking, DBMS": a
+    /// Languages heading whose rows (up to the first blank line) name taxonomy skills heads programming
+    /// languages and tools, rows of the skills table around it; spoken languages are none of the
+    /// taxonomy's. Those rows' indices.
+    static func languageRowsNamingSkills(map: SectionMap, lines: [String]) -> [Int] {
+        var rows: [Int] = []
+        for section in map.sections where section.kind == .languages {
+            guard let body = section.bodyLines else { continue }
+            let table = body.drop(while: { lines[$0].isEmpty }).prefix(while: { !lines[$0].isEmpty })
+            let namesSkill = table.contains { index in
+                SkillTaxonomy.shared.hits(in: SkillTokenizer.tokens(in: lines[index], line: 0), isListLine: { _ in true })
+                    .contains { !SkillTaxonomy.shared.skills[$0.skill].isAmbiguous }
+            }
+            if namesSkill { rows += table }
+        }
+        return rows
+    }
+
     /// The list lines of each skills section, up to the first line of prose: a skills heading with no
     /// heading after it must not turn the rest of the resume into "skills".
     static func listedLines(map: SectionMap, lines: [String]) -> [Int] {
@@ -152,7 +189,9 @@ public struct SkillsAnalyzer: Analyzer {
                     listed.append(index)
                     continuesList = lines[index].hasSuffix(",")
                 } else if ResumeText.words(lines[index]).count > 8 {
-                    break
+                    // "Traffic Generation Tools Traffic tools IXIA Iexplore and Smart Bit": a long row of
+                    // a skills table (a label run into its names) is no prose; the rows after it list more.
+                    if SkillLists.readsAsProse(lines[index]) { break }
                 }
             }
         }
@@ -169,6 +208,11 @@ public struct SkillsAnalyzer: Analyzer {
         var tokens: [SkillToken] = []
         for (index, line) in lines.enumerated() where !line.isEmpty {
             tokens += SkillTokenizer.tokens(in: SkillLists.withoutListLabel(line), line: index)
+        }
+        // "Port Operating System (POS)": the resume's own POS is no point-of-sale software.
+        let definedOtherwise = taxonomy.acronymsDefinedOtherwise(in: tokens)
+        for index in tokens.indices where definedOtherwise.contains(tokens[index].folded) {
+            tokens[index].folded = ""
         }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
@@ -192,7 +236,9 @@ public enum SkillLists {
     /// "Library and tool: - Tensorflow": what is left between a label and its list.
     static let labelDashes = TrimSet(charactersIn: " -–")
     static let duration = Pattern("\\(\\s*(?:less than\\s*)?\\d+\\+?\\s*(?:years?|yrs?|months?)\\s*\\)", caseInsensitive: true, literals: ["("])
-    static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s|\\band\\b(?=\\s+[A-Z]))\\s*")
+    static let itemSeparators = Pattern("\\s*(?:[,;|/()•●▪❑➢·\\[\\]]|\\s-\\s)\\s*")
+    /// "Java and Spring": "and" before a capitalised word joins two items.
+    static let andBeforeName = Pattern("\\s*\\band\\s+(?=[A-Z])", literals: ["and"])
 
     /// Items of one list line: "Languages: Java, C++ (3 years) | Go" -> ["Java", "C++", "Go"].
     public static func items(in line: String) -> [String] {
@@ -203,6 +249,13 @@ public enum SkillLists {
         }
         if text.utf8.contains(UInt8(ascii: "/")) { text = acronymSlash.replacing(in: text, with: "\u{2}") }
         return itemSeparators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+            .flatMap { piece -> [Substring] in
+                // "Good Communication Skills in English and Hindi", "Good Analytical Ability and Logical
+                // Reasoning": what "and" joins to a claim is part of the claim, no item of its own.
+                let text = String(piece)
+                guard text.utf8.count > 4, ResumeText.contains(text, "and"), !isClaim(ResumeText.words(text.lowercased())) else { return [piece] }
+                return andBeforeName.replacing(in: String(piece), with: "\u{1F}").split(separator: "\u{1F}")
+            }
             .map { trimmingDanglingWords(trimmedItem($0)) }
             .filter { !$0.isEmpty }
             .map { $0.replacingOccurrences(of: "\u{2}", with: "/") }
@@ -285,6 +338,24 @@ public enum SkillLists {
             let last = label.words.last
         else { return false }
         return last == "skills" || last == "skill"
+    }
+
+    /// "Skills: Java, WPF, CoreNLP," / "SOLID" / "programming, OOPs, NLP": a list goes on after a line
+    /// ending in a comma, and on a line that starts in lower case (the rest of a wrapped item) and lists.
+    /// `starts` with the lines that continue them, in order.
+    static func withContinuations(_ starts: [Int], lines: [String]) -> [Int] {
+        var listed: [Int] = []
+        for start in starts where listed.last.map({ $0 < start }) ?? true {
+            listed.append(start)
+            var index = start + 1
+            while index < lines.count, !lines[index].isEmpty,
+                lines[index - 1].hasSuffix(",") || lines[index].first?.isLowercase == true && isListLine(lines[index])
+            {
+                listed.append(index)
+                index += 1
+            }
+        }
+        return listed
     }
 
     /// "Operating systems: Windows 8, 10" under "Additional Information": a comma list labelled with a
@@ -467,6 +538,25 @@ public enum SkillLists {
 
     static let firstPersonWords: Set<String> = ["I", "we", "We", "our", "Our", "my", "My"]
 
+    /// "Worked on the migration of …", "Having knowledge in Energy & Health Care domains.": a sentence,
+    /// which ends with a period or runs on lower-case words (in capitals, on "OF", "WITH", …). "ERP
+    /// Packages Oracle Fusion Middleware and Oracle Fusion Application" names things in capitals, joined
+    /// by "and" at most.
+    public static func readsAsProse(_ line: String) -> Bool {
+        let text = ResumeText.strippingBullet(line).trimming(.whitespaces)
+        if text.hasSuffix(".") { return true }
+        var running = 0
+        for word in ResumeText.words(text) {
+            if firstPersonWords.contains(String(word)) { return true }
+            guard let first = word.first, first.isLetter, word != "and", word != "or" else { continue }
+            if first.isLowercase || proseWords.contains(word.lowercased()) && word.allSatisfy({ !$0.isLowercase }) {
+                running += 1
+            }
+        }
+        return running >= 2
+    }
+    static let proseWords = sentencePrepositions.union(["of", "by", "from"])
+
     /// 1-4 words, some letters, not a sentence, a date, a place or a heading.
     public static func isPlausibleSkill(_ item: String) -> Bool {
         let words = ResumeText.words(item)
@@ -479,9 +569,8 @@ public enum SkillLists {
         let lowerWords = lower.split(separator: " ")
         // "Familiar with Agile Methodologies", "Conversant with Zorptool": a sentence about skills; "Microsoft
         // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
-        for filler in ["years", "experience", "knowledge", "etc", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure",
-                       "proficiency", "conversant", "certified", "certification", "workshop", "details"]
-        where lowerWords.contains(Substring(filler)) {
+        if isClaim(lowerWords) { return false }
+        for filler in ["years", "etc", "certified", "certification", "workshop", "details"] where lowerWords.contains(Substring(filler)) {
             return false
         }
         // "Fluent in Spanish", "Expert with Zorptool": a level claimed for something, no name of it.
@@ -504,7 +593,7 @@ public enum SkillLists {
         return true
     }
 
-    /// "MS Office 2007", "NoSQL databases", "Windows OS", "Database MySQL": the taxonomy skill an item
+    /// "MS Office 2007", "NoSQL databases", "Windows OS", "Agile model", "Database MySQL": the taxonomy skill an item
     /// names, with a version year, or a word for its kind of tool before or after the name (a
     /// table's label whose gap the text lost); the item is that skill, not one more of its own.
     static func knownSkill(_ item: String) -> Skill? {
@@ -513,7 +602,9 @@ public enum SkillLists {
         if let skill = taxonomy.skill(named: name) { return skill }
         let words = name.split(separator: " ")
         guard words.count >= 2 else { return nil }
-        if isKindOfTool(String(words.last!)), let skill = taxonomy.skill(named: words.dropLast().joined(separator: " ")) {
+        if isKindOfTool(String(words.last!)) || methodWords.contains(words.last!.lowercased()),
+            let skill = taxonomy.skill(named: words.dropLast().joined(separator: " "))
+        {
             return skill
         }
         for labelLength in 1...min(2, words.count - 1) where isKindOfTool(words.prefix(labelLength).joined(separator: " ")) {
@@ -521,6 +612,66 @@ public enum SkillLists {
         }
         return nil
     }
+
+    /// "Good Communication Skills", "Basic knowledge of Java", "Exposure to Zorptool": words that claim a
+    /// level of knowing something, a sentence about a skill rather than its name.
+    /// `words` are lower-cased.
+    static func isClaim(_ words: [Substring]) -> Bool {
+        words.contains { claimWords.contains(String($0)) }
+    }
+    static let claimWords: Set<String> = [
+        "experience", "knowledge", "good", "basic", "strong", "excellent", "familiar", "proficient", "exposure", "proficiency", "conversant",
+    ]
+
+    /// "Facebook Ads" -> Facebook, "Skype For Business" -> Skype: the taxonomy skill named by the first words
+    /// of a longer item, when words follow it after a space; with `lastWordsToo`, or by its last words
+    /// ("Creative Problem Solving" -> Problem Solving, "L3 VPN" -> VPN), for an item that is no row's first,
+    /// whose first words may be the row's label. Nil for a version after the name ("MySQL 5.0"), an edition
+    /// ("MS Project Professional": the product itself), a name glued to a dash ("ITIL- Incident
+    /// Management", a label) and a name set in capitals that it is not written in, where "JAVA NETBEANS"
+    /// may as well be two names ("ARAS PLM" is one).
+    static func partSkill(of item: String, lastWordsToo: Bool) -> Skill? {
+        let words = item.split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        let taxonomy = SkillTaxonomy.shared
+        // Most words start no name of the taxonomy: look the longer names up only from those that do.
+        let startsName = words.map { word in SkillTokenizer.tokens(in: String(word), line: 0).first.map { taxonomy.entries[$0.folded] != nil } ?? false }
+        guard startsName.contains(true) else { return nil }
+        let inCapitals = ResumeText.isAllCaps(item)
+        func named(_ name: ArraySlice<Substring>) -> Skill? {
+            guard startsName[name.startIndex] else { return nil }
+            return taxonomy.skill(named: name.joined(separator: " ")).flatMap { !inCapitals || ResumeText.isAllCaps($0.name) ? $0 : nil }
+        }
+        func endsName(_ word: Substring) -> Bool {
+            word.last.map { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "#" } ?? false
+        }
+        for length in stride(from: words.count - 1, through: 1, by: -1) {
+            let next = words[length]
+            if endsName(words[length - 1]), next.first?.isLetter == true, !editionWords.contains(next.lowercased()),
+                let skill = named(words.prefix(length))
+            {
+                return skill
+            }
+            if lastWordsToo, endsName(words[words.count - length - 1]), let skill = named(words.suffix(length)) {
+                return skill
+            }
+        }
+        return nil
+    }
+
+    /// "Agile model", "Scrum methodology": a method named with the word for one is that method.
+    static let methodWords: Set<String> = ["model", "methodology", "methodologies"]
+
+    /// "Firewalls" -> "firewall", "Iterative model" -> "iterative": an item's name (lower-cased) without a
+    /// plural's s or a trailing method word; nil when it has neither. "EFS" is no plural of EF.
+    static func baseName(of item: String) -> String? {
+        if item.count > 4, item.hasSuffix("s") { return String(item.lowercased().dropLast()) }
+        let words = item.lowercased().split(separator: " ")
+        guard words.count >= 2, let last = words.last, methodWords.contains(String(last)) else { return nil }
+        return words.dropLast().joined(separator: " ")
+    }
+
+    static let editionWords: Set<String> = ["professional", "enterprise", "standard", "ultimate", "premium", "express", "community"]
 
     /// "Biztalk Server 2013" -> "Biztalk Server", "MS Office 2007" -> "MS Office": a year after a name
     /// written without digits is the product's version, not a date. Anything else as it is.

@@ -461,6 +461,117 @@ import VitaeTesting
         #expect(names.contains("Zorp Cloud"))  // a name the taxonomy does not know stays as written
     }
 
+    @Test func aLongTableRowDoesNotEndTheSkillsList() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            Traffic Generation Tools Traffic tools Zorpgen Iexplore and Smart Quux
+            Network Products Flowmill Fabric
+            Flowmill Orchestration
+            Quuxnet routers GSR 12000, 7600
+            Worked on the migration of the data centre to the new building in Pune
+            Zorptool Classic
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        // A row of names in capitals is no prose: the rows after it are read.
+        #expect(names.contains("Flowmill Orchestration") && names.contains("Quuxnet routers GSR 12000"))
+        // A sentence ends the list: what follows is no skills list.
+        #expect(!names.contains("Zorptool Classic"))
+        #expect(SkillLists.readsAsProse("➢ Having knowledge in Energy (Petroleum) & Health Care domains."))
+        #expect(SkillLists.readsAsProse("✓ ALL KINDS OF UTILITY SOFTWARES AND HARDWARE OPTIONS TO INCREASE EFFICIENCY AND"))
+        #expect(!SkillLists.readsAsProse("ERP Packages Oracle Fusion Middleware and Oracle Fusion Application (DOO/GOP)"))
+    }
+
+    @Test func whatAndJoinsToAClaimIsPartOfTheClaim() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Good Communication Skills in English and Quuxish.
+            • Good Analytical Ability and Logical Zorping.
+            • Team Building and Morale Building
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(!names.contains("Quuxish") && !names.contains("Logical Zorping"))
+        #expect(names.contains("Team Building") && names.contains("Morale Building"))  // two items, no claim
+        #expect(SkillLists.items(in: "Java and Spring, Good knowledge of Zorp and Quux") == ["Java", "Spring", "Good knowledge of Zorp and Quux"])
+    }
+
+    @Test func anItemAndItsPluralOrMethodWordAreOneSkill() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            ✓ Zorp Router
+            ✓ Firewall, Zorp Routers
+            ✓ Firewalls
+            ✓ EF, EFS
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.filter { $0.hasPrefix("Zorp Router") } == ["Zorp Router"] && names.filter { $0.hasPrefix("Firewall") } == ["Firewall"])
+        #expect(names.contains("EF") && names.contains("EFS"))  // acronyms, not plurals
+        // A method with the word for one is that method.
+        let methods = Document(plainText: "Jo Bloggs\nSKILLS\nMethodologies - Agile model, Zorpative Model\nMethodologies - Zorpative, Scrum")
+        let methodNames = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: methods).skills.map(\.name)
+        #expect(methodNames.contains("Agile") && !methodNames.contains("Agile model"))
+        #expect(methodNames.filter { $0.hasPrefix("Zorpative") } == ["Zorpative"])
+    }
+
+    @Test func aKnownNameInsideALongerListedNameIsPartOfIt() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            SKILLS
+            • Facebook Zorpads and Social, Skype For Business
+            • MS Project Professional, ITIL- Incident Management
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Facebook Zorpads") && !names.contains("Facebook"))
+        #expect(names.contains("Skype For Business") && !names.contains("Skype"))
+        // An edition is the product; a name glued to a dash is a label.
+        #expect(names.contains("Microsoft Project") && names.contains("ITIL"))
+        // Ending a later item of a row; as a row's first item, its first words may be the row's label.
+        let ending = Document(plainText: "Jo Bloggs\nSKILLS\n• Soft: Teamwork, Creative Problem Solving\nScripting PowerShell")
+        let endingNames = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: ending).skills.map(\.name)
+        #expect(endingNames.contains("Creative Problem Solving") && !endingNames.contains("Problem Solving"))
+        #expect(endingNames.contains("PowerShell"))
+        // Named on its own too, the skill stays.
+        let named = try await AnalyzerHarness.run(
+            SkillsAnalyzer.self, options: .init(), on: Document(plainText: "Jo Bloggs\nSKILLS\nFacebook Zorpads, Facebook")).skills.map(\.name)
+        #expect(named.contains("Facebook"))
+    }
+
+    @Test func aLanguagesRowNamingToolsIsPartOfTheSkillsTable() async throws {
+        let table = Document(plainText: """
+            Jo Bloggs
+            TECHNICAL EXPERTISE
+            Front End Tool
+            Languages
+            Database Zorpbase 6.22
+            Concepts Quuxing, Networking, DBMS
+
+            Hobbies: chess
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: table).skills.map(\.name)
+        #expect(names.contains("Database Zorpbase 6.22") && names.contains("Concepts Quuxing") && names.contains("Networking"))
+        #expect(!names.contains("chess"))  // the table ends at the blank line
+        // Spoken languages are no skills table.
+        let spoken = Document(plainText: "Jo Bloggs\nSKILLS\nZorptool\nLanguages\nEnglish, Quuxish")
+        let spokenNames = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: spoken).skills.map(\.name)
+        #expect(spokenNames.contains("Zorptool") && !spokenNames.contains("English") && !spokenNames.contains("Quuxish"))
+    }
+
+    @Test func aLabelledSkillsListGoesOnAfterATrailingComma() async throws {
+        let resume = Document(plainText: """
+            Jo Bloggs
+            ADDITIONAL INFORMATION
+            Skills: Java, Zorptool,
+            Quuxkit
+            design, Flowmill
+            Hobbies are reading, chess
+            """)
+        let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
+        #expect(names.contains("Zorptool") && names.contains("Quuxkit") && names.contains("Flowmill"))
+        #expect(!names.contains("chess"))  // a capitalised line after one that does not end in a comma is no part of it
+    }
+
     @Test func aWordBulletIsNoPartOfTheItem() async throws {
         let resume = Document(plainText: "Jo Bloggs\nSKILLS\n❖ Smart Working.\n◆ Zorptool")
         let names = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: resume).skills.map(\.name)
@@ -506,6 +617,24 @@ import VitaeTesting
     @Test func excelTheVerbIsNoSpreadsheet() async throws {
         #expect(!(try await skills("Keen to learn and excel in a competitive environment.")).contains("Excel"))
         #expect(try await skills("Kept the rota in excel sheets.").contains("Excel"))
+    }
+
+    @Test func everydayWordsNamingProductsNeedAList() async throws {
+        let prose = try await skills("Ran the Apprenticeship Promotion Scheme in Salt Lake, back and forth with the salt works; new icon set.")
+        #expect(!prose.contains("Scheme") && !prose.contains("Salt") && !prose.contains("Forth") && !prose.contains("ICON"))
+        #expect(try await skills("Languages: Scheme, Forth\nTools: Salt, Ansible").sorted() == ["Ansible", "Forth", "Salt", "Scheme"])
+    }
+
+    @Test func anAcronymTheResumeDefinesOtherwiseIsNotTheTaxonomys() async throws {
+        // The resume's own systems, not point-of-sale software or Google's cloud.
+        let defined = try await skills("""
+            Built screens for the Port Operating System (POS); ran POS releases.
+            GCP (Global career program) tracks employees on assignment; supported GCP users.
+            """)
+        #expect(!defined.contains("POS") && !defined.contains("Google Cloud Platform"))
+        // Spelled out as the taxonomy's skill, or not spelled out at all, the acronym is that skill.
+        let same = try await skills("Worked on Amazon Web Services (AWS) and Test Driven Development (TDD). Retail POS, GCP.")
+        #expect(same.contains("AWS") && same.contains("Test-Driven Development") && same.contains("POS") && same.contains("Google Cloud Platform"))
     }
 
     @Test func taxonomyIsLoadedOnceAndLarge() {

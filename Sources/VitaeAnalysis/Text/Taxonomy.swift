@@ -86,6 +86,40 @@ public struct SkillTaxonomy: Sendable {
         return entries[first]?.first(where: { $0.tokens == tokens }).map { skills[$0.skill] }
     }
 
+    /// "Port Operating System (POS)", "ATS (Automated Test System)": the acronyms (folded) that the text
+    /// spells out, in brackets before or after them, as words no name of the taxonomy's skill of that
+    /// acronym shares. O*NET's acronyms are its products' ("Point of sale POS", "Automate the Schools
+    /// ATS"); a resume that defines one otherwise means its own thing by it, at every mention.
+    func acronymsDefinedOtherwise(in tokens: [SkillToken]) -> Set<String> {
+        var otherwise: Set<String> = [], confirmed: Set<String> = []
+        for (index, token) in tokens.enumerated() {
+            let length = token.original.utf8.count
+            guard (2...5).contains(length), token.original.utf8.allSatisfy({ (65...90).contains($0) }),
+                let skill = entries[token.folded]?.first(where: { $0.tokens.count == 1 })?.skill
+            else { continue }
+            var spellings: [ArraySlice<SkillToken>] = []
+            if token.afterListMark, index >= length { spellings.append(tokens[(index - length)..<index]) }
+            if token.beforeListMark, index + length < tokens.count { spellings.append(tokens[(index + 1)...(index + length)]) }
+            for words in spellings where words.allSatisfy({ $0.line == token.line })
+                && words.map({ $0.original.prefix(1).uppercased() }).joined() == token.original
+            {
+                if namesShare(Set(words.flatMap { $0.folded.split(separator: "-") }), skill: skill) {
+                    confirmed.insert(token.folded)
+                } else {
+                    otherwise.insert(token.folded)
+                }
+            }
+        }
+        return otherwise.subtracting(confirmed)
+    }
+
+    /// Half of `words` or more are words of one of the skill's names.
+    private func namesShare(_ words: Set<Substring>, skill: Int) -> Bool {
+        entries.values.joined().contains { entry in
+            entry.skill == skill && words.filter { word in entry.tokens.contains { $0.split(separator: "-").contains(word) } }.count * 2 >= words.count
+        }
+    }
+
     /// One found skill: which, and on which lines.
     public struct Hit: Sendable, Hashable {
         public var skill: Int

@@ -122,7 +122,8 @@ public struct SectionsAnalyzer: Analyzer {
                       "skill set", "skillset", "technical skill set", "core competencies", "competencies",
                       "areas of expertise", "expertise", "technologies", "technical expertise", "tools",
                       "technical proficiency", "technical proficiencies", "skills summary", "professional skills", "software skills",
-                      "technical summary", "skills and tools", "technical competencies"],
+                      "technical summary", "skills and tools", "technical competencies", "software", "software and tools",
+                      "tools and software"],
             .projects: ["projects", "academic projects", "academic project", "personal projects", "project", "key projects",
                         "project details", "project experience", "side projects", "project annexure", "projects undertaken",
                         "projects handled", "selected projects", "relevant projects"],
@@ -136,7 +137,8 @@ public struct SectionsAnalyzer: Analyzer {
                      "extra curricular activities", "publications", "personal details", "personal information",
                      "leadership", "leadership experience", "involvement", "campus involvement", "on campus involvement",
                      "leadership and involvement", "coursework", "relevant coursework", "significant coursework",
-                     "declaration", "affiliations", "memberships", "groups", "strengths", "links", "contact", "contact information"],
+                     "declaration", "affiliations", "memberships", "groups", "strengths", "links", "contact", "contact information",
+                     "service", "professional service", "grants", "grants and funding", "teaching", "talks", "presentations"],
         ]
         var phrases: [String: SectionKind] = [:]
         for (kind, list) in table { for phrase in list { phrases[phrase] = kind } }

@@ -521,7 +521,10 @@ public enum SkillLists {
         if words <= 4 { return true }
         // "In this project, we maintain all details about …": a sentence about the work, whatever its commas.
         if ResumeText.words(listed).contains(where: { firstPersonWords.contains(String($0)) }) { return false }
+        // "Figma · FigJam · Maze": middle dots and round bullets part items too, when they are not the
+        // bullet that opens the line (a leading "•" has always counted, and the short-list rules lean on it).
         let separators = line.filter { ",;|•".contains($0) }.count
+            + ResumeText.strippingBullet(line).filter { "·●▪".contains($0) }.count
         return separators >= 1 && words <= separators * 6 + 6 || ResumeText.isBullet(line) && words <= 6
     }
 
@@ -570,7 +573,9 @@ public enum SkillLists {
         // "Familiar with Agile Methodologies", "Conversant with Zorptool": a sentence about skills; "Microsoft
         // Certified", "Android workshop", "Internship details": a certificate, an event, a heading.
         if isClaim(lowerWords) { return false }
-        for filler in ["years", "etc", "certified", "certification", "workshop", "details"] where lowerWords.contains(Substring(filler)) {
+        // "References available on request": the line that closes many resumes, under whatever section came last.
+        for filler in ["years", "etc", "certified", "certification", "workshop", "details", "references", "request"]
+        where lowerWords.contains(Substring(filler)) {
             return false
         }
         // "Fluent in Spanish", "Expert with Zorptool": a level claimed for something, no name of it.

@@ -43,8 +43,12 @@ import VitaeTesting
             Cut costs by a third
             Languages Spoken
             French, German
+            Software
+            AutoCAD, Revit
+            Service
+            Reviewer for a journal
             """)
-        #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages])
+        #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages, .skills, .other])
     }
 
     @Test func aSkillsHeadingAfterADatedEducationLineHeadsTheSkills() async throws {

@@ -637,6 +637,23 @@ import VitaeTesting
         #expect(same.contains("AWS") && same.contains("Test-Driven Development") && same.contains("POS") && same.contains("Google Cloud Platform"))
     }
 
+    @Test func itemsBetweenMiddleDotsUnderSoftwareAndNoClosingLine() async throws {
+        let output = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: """
+            Jo Bloggs
+            SKILLS
+            Patient assessment · Wound care · IV therapy · Zorptool charting
+            Software
+            Blimpclient, Quuxnet Planner
+
+            References available on request.
+            """))
+        let names = output.skills.map(\.name)
+        for item in ["Patient assessment", "Wound care", "IV therapy", "Zorptool charting", "Blimpclient", "Quuxnet Planner"] {
+            #expect(names.contains(item), "\(item)")
+        }
+        #expect(!names.contains { $0.hasPrefix("References") })
+    }
+
     @Test func taxonomyIsLoadedOnceAndLarge() {
         #expect(SkillTaxonomy.shared.skills.count > 2000)
     }

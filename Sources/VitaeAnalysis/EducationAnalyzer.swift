@@ -66,7 +66,8 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         // "High School Diploma", "Secondary School Certificate": before the diploma words they hold.
         (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
-        (Pattern("\\b(?:diploma|polytechnic|certificate\\s+in)\\b", caseInsensitive: true), .diploma),
+        // "Certificate in …", "UX Design Certificate", "Certificate of Qualification", "… Bootcamp".
+        (Pattern("\\b(?:diploma|polytechnic|certificate\\s+(?:in|of)|bootcamp)\\b|\\w\\s+certificate\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
         (aLevels, .highSchool),

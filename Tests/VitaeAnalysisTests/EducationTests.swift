@@ -526,6 +526,7 @@ import VitaeTesting
         ("BFA, Graphic Design", EducationAnalyzer.Level.bachelor), ("MPH in Epidemiology", .master),
         ("Diplom-Ingenieur (Dipl.-Ing.) Mechanical Engineering", .master), ("Licenciatura en Biología", .bachelor),
         ("Abitur", .highSchool), ("WASSCE", .highSchool), ("International Baccalaureate", .highSchool),
+        ("UX Design Certificate", .diploma), ("Certificate of Qualification", .diploma), ("Data Science Bootcamp", .diploma),
     ])
     func degreesWrittenAbroadOrInTheArts(_ degree: String, _ level: EducationAnalyzer.Level) {
         #expect(EducationAnalyzer.degreeLevel(in: degree) == level)

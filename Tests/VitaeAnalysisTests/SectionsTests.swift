@@ -47,8 +47,10 @@ import VitaeTesting
             AutoCAD, Revit
             Service
             Reviewer for a journal
+            ACADEMIC APPOINTMENTS
+            2021–present  Lecturer, University of Leeds
             """)
-        #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages, .skills, .other])
+        #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages, .skills, .other, .experience])
     }
 
     @Test func aSkillsHeadingAfterADatedEducationLineHeadsTheSkills() async throws {

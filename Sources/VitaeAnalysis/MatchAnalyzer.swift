@@ -130,8 +130,9 @@ public struct MatchAnalyzer: Analyzer {
                 requirements += examples.count > 1 && !enumerates ? [Requirement(skills: examples, preferred: item.preferred)] : alone(examples)
             } else {
                 let names = skills(in: item.text)
-                // "Python or Go"
-                let either = names.count == 2 && ResumeText.contains(item.text.lowercased(), " or ")
+                // "Python or Go", "Prometheus, Grafana or Datadog"; not "Java and Python or Go".
+                let lowercased = item.text.lowercased()
+                let either = names.count >= 2 && ResumeText.contains(lowercased, " or ") && !ResumeText.contains(lowercased, " and ")
                 requirements += either ? [Requirement(skills: names, preferred: item.preferred)] : alone(names)
             }
         }

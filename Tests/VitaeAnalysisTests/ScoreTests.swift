@@ -151,12 +151,15 @@ func runPipeline(_ pipeline: Pipeline, fixture: String, job posting: String? = n
             • Python or Go.
             • Experience building web applications with at least one popular framework (Django,
             Flask, Spring).
+            • Observability with Prometheus, Grafana or Datadog.
+            • Kubernetes, Helm and Argo CD.
             """.split(separator: "\n").map(String.init)
         let match = MatchAnalyzer.match(
-            postingLines: posting, resumeLines: [], resumeSkills: ["react", "javascript", "python", "flask"])
-        #expect(match.requiredSkills.found == ["React", "JavaScript", "Python", "Flask"])
-        // Vue, Angular, Go, Django and Spring were choices the resume made; HTML and CSS were asked for.
-        #expect(match.requiredSkills.missing == ["HTML", "CSS"])
+            postingLines: posting, resumeLines: [], resumeSkills: ["react", "javascript", "python", "flask", "grafana", "kubernetes"])
+        #expect(match.requiredSkills.found == ["React", "JavaScript", "Python", "Flask", "Grafana", "Kubernetes"])
+        // Vue, Angular, Go, Django, Spring, Prometheus and Datadog were choices the resume made; HTML,
+        // CSS, Helm and Argo CD were asked for.
+        #expect(match.requiredSkills.missing == ["HTML", "CSS", "Helm", "Argo CD"])
     }
 
     @Test func aVersionOfASkillIsThatSkill() {

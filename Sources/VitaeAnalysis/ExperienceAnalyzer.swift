@@ -60,8 +60,13 @@ public struct ExperienceAnalyzer: Analyzer {
     public init(options: Options) { asOf = options.asOf }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
+        // "2021 – Present      Contoso      Account Manager": a dated line's columns, set apart by tabs or
+        // wide gaps, are its fields (company, title), which cleaning would run together.
+        let document = input.document.lines
+        let lines = ResumeText.cleanLines(input).enumerated().map { index, line in
+            ResumeText.keepingWideGaps(document[index].text).flatMap { DateRanges.spans(in: line).isEmpty ? nil : $0 } ?? line
+        }
         var candidateLines = map.lines(of: .experience)
         if candidateLines.isEmpty {
             // No experience heading: look everywhere but where dates belong to something else: study
@@ -260,8 +265,9 @@ public struct ExperienceAnalyzer: Analyzer {
                 // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
                 // heading line with its dates names one of title and company; the line under it the
                 // other, or the line above it ("ABC Company" / "Software Engineer  May 2023 - Present").
-                // "Senior Data Engineer, Northwind Freight  Mar 2021 - Present" / "Seattle, WA": or the place.
-                for offset in [-1, 1] where position.title == nil || position.company == nil || offset == 1 && position.location == nil {
+                // "Senior Data Engineer, Northwind Freight  Mar 2021 - Present" / "Seattle, WA": or the place,
+                // under it or above it ("Contoso, Inc., Dayton, OH" / "Director, Sales, 2015 – 2020").
+                for offset in [-1, 1] where position.title == nil || position.company == nil || position.location == nil {
                     guard let other = lineNextToDates(index, offset: offset, heading: rest, lines: lines, candidates: candidates,
                         dateLines: dateLineSet, map: map), !used.contains(other)
                     else { continue }
@@ -273,13 +279,15 @@ public struct ExperienceAnalyzer: Analyzer {
                         if offset == 1, position.title == nil, position.company != nil, isBareTitleLine(lines[other]) {
                             position.title = lines[other]
                         }
-                    } else if let place = Places.location(in: lines[other]) {
+                    } else if let place = Places.location(in: lines[other])
+                        ?? Places.splitTrailingLocation(mergeSuffixes(commaSeparated(lines[other]))).location
+                    {
                         position.location = place
                     }
                     if before != (position.title, position.company, position.location) { used.insert(other) }
                 }
             } else {
-                let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
+                let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
                 used.formUnion(nearby)
                 fill(&position, from: nearby.map { lines[$0] })
             }
@@ -698,7 +706,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// Up to two short lines before the date line; if none, up to two after it.
     static func nearbyLines(
-        around index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+        around index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, taken: Set<Int>, map: SectionMap
     ) -> [Int] {
         func collect(_ range: StrideThrough<Int>) -> [Int] {
             var found: [Int] = []
@@ -706,7 +714,9 @@ public struct ExperienceAnalyzer: Analyzer {
                 guard other >= 0, other < lines.count, candidates.contains(other), !map.isHeading(other) else { break }
                 let text = lines[other]
                 if text.isEmpty { continue }
-                if dateLines.contains(other) || isProse(text) { break }
+                // "05/2019 – today" / "Engineer" / "Contoso GmbH" / "01/2016 – 04/2019": the lines above the
+                // second dates are the first position's, which took them.
+                if dateLines.contains(other) || taken.contains(other) || isProse(text) { break }
                 found.append(other)
                 if found.count == 2 { break }
             }
@@ -784,11 +794,16 @@ public struct ExperienceAnalyzer: Analyzer {
                 namedBeforeAs.append(split[0])
                 return [split[1]]
             }) {
-                var commaParts = mergeSuffixes(commaSeparated(field))
+                var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(field)))
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
                     position.location = location
                     commaParts = rest
+                } else if position.location == nil,
+                    let city = cityAfterCompany(commaParts, afterAt: field != fields.first && ResumeText.contains(line, " at " + field))
+                {
+                    position.location = city
+                    commaParts.removeLast()
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
                     let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
                 {
@@ -877,6 +892,52 @@ public struct ExperienceAnalyzer: Analyzer {
             position.company = company
         }
     }
+
+    /// "Nordwind GmbH, Hamburg", "Acme Group, Lyon", "Engineer at acme.io, Leiden": one place name after
+    /// a company's name is the town the job was in, written without its region as Europeans do. Only
+    /// after a name that a legal form or "at" marks as the employer's; "Apple, Google" stays two names.
+    static func cityAfterCompany(_ parts: [String], afterAt: Bool) -> String? {
+        guard parts.count >= 2, let city = parts.last, Places.isPlaceName(city), ResumeText.words(city).count <= 2,
+            !Organizations.looksLikeOrganization(city), !Organizations.looksLikeSchool(city), titleLikeness(city) < 0.45
+        else { return nil }
+        let company = parts[parts.count - 2]
+        let legalForm = ResumeText.words(company).last.map { ResumeText.isAllCaps(String($0)) && Organizations.namesLegalForm(String($0)) } ?? false
+        return afterAt || legalForm || Organizations.looksLikeOrganization(company) ? city : nil
+    }
+
+    /// "Director, Plant Operations", "Intern, Brake Testing", "Staff Nurse, Cardiac Unit": a rank with the
+    /// function it heads, or a title with its unit, written with a comma where "Director of Plant
+    /// Operations" has "of"; one title. "Software Engineer, Acme Corp" and "Intern, Contoso" name
+    /// the employer after the comma and stay two parts.
+    static func joiningRankAndItsFunction(_ parts: [String]) -> [String] {
+        guard parts.count >= 2 else { return parts }
+        var joined: [String] = []
+        for part in parts {
+            if let title = joined.last, namesFunction(part, of: title) {
+                joined[joined.count - 1] = title + ", " + part
+            } else {
+                joined.append(part)
+            }
+        }
+        return joined
+    }
+
+    static func namesFunction(_ part: String, of title: String) -> Bool {
+        let words = ResumeText.words(part)
+        guard part.first?.isUppercase == true, (1...5).contains(words.count), !Organizations.looksLikeOrganization(part),
+            !Organizations.looksLikeSchool(part), !Places.isRegion(part), isNamePart(part)
+        else { return false }
+        if let last = words.last, unitWords.contains(last.lowercased()) { return titleLikeness(title) >= 0.45 && titleLikeness(part) < 0.45 }
+        // A bare rank's function may use title words ("Director, Quality Assurance"). A one-word name
+        // after it is more often the employer ("Intern, Contoso").
+        let titleWords = ResumeText.alphanumericTokens(title)
+        return words.count >= 2 && titleWords.contains(where: executiveRanks.contains)
+            && titleWords.allSatisfy { executiveRanks.contains($0) || rankWords.contains($0) }
+    }
+
+    /// Ranks that name no work of their own: a "Director" or an "Intern" is one of some function.
+    static let executiveRanks: Set<String> = ["president", "vice", "vp", "svp", "evp", "avp", "director", "head", "chair", "intern"]
+    static let unitWords: Set<String> = ["unit", "department", "dept", "division", "ward"]
 
     /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
     /// scheduler" / "Acme Ltd -") or a topic ("Mobile Banking Projects" / "Acme Ltd -"), when Indeed's

@@ -1276,4 +1276,55 @@ extension ExperienceTests {
         #expect(ExperienceAnalyzer.namesNoOtherEmployer(position(at: "CONTOSO LTD"), than: position(at: "Contoso Limited")))
         #expect(!ExperienceAnalyzer.namesNoOtherEmployer(position(at: "Fabrikam"), than: position(at: "Contoso Limited")))
     }
+
+    @Test func aRankAndTheFunctionItHeadsAfterACommaAreOneTitle() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Director, Supplier Quality, Fabrikam Foods, Jan 2018 - Dec 2021
+            Intern, Brake Testing, Contoso Motors Inc., Jun 2016 - Aug 2016
+            Staff Nurse, Cardiac Unit, Northwind Hospital, Jan 2014 - May 2016
+            Software Engineer, Acme Corp, Jan 2012 - Dec 2013
+            Intern, Litware, Jun 2011 - Aug 2011
+            """)
+        #expect(output.experience.map(\.title) == ["Director, Supplier Quality", "Intern, Brake Testing", "Staff Nurse, Cardiac Unit", "Software Engineer", "Intern"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Foods", "Contoso Motors Inc.", "Northwind Hospital", "Acme Corp", "Litware"])
+    }
+
+    @Test func aTownAfterACompanysLegalFormIsThePositionsPlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            05/2019 – 12/2022
+            Process Engineer
+            Nordwind Anlagen GmbH, Hamburg
+
+            01/2016 – 04/2019
+            Test Engineer
+            Fabrikam Werke SE, Bremen
+
+            Data Engineer at Shopwise, Leiden (2014 – 2015)
+            """)
+        #expect(output.experience.map(\.company) == ["Nordwind Anlagen GmbH", "Fabrikam Werke SE", "Shopwise"])
+        #expect(output.experience.map(\.location) == ["Hamburg", "Bremen", "Leiden"])
+    }
+
+    @Test func theCompanyLineAboveATitleWithDatesGivesItsPlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Contoso, Inc., Dayton, OH
+            Plant Manager, Fabrikam Foods, 2015 – 2020
+            • Ran two plants.
+            """)
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Plant Manager")
+        #expect(position.company == "Fabrikam Foods")
+        #expect(position.location == "Dayton, OH")
+    }
+
+    @Test func aTabBetweenColumnsSeparatesCompanyAndTitle() async throws {
+        let output = try await experience("EXPERIENCE\n2019 – Present\tNorthwind\tAccount Manager\nClosed deals.\n")
+        let position = try #require(output.experience.first)
+        #expect(position.company == "Northwind")
+        #expect(position.title == "Account Manager")
+        #expect(position.current)
+    }
 }

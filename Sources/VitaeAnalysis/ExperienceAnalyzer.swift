@@ -294,6 +294,7 @@ public struct ExperienceAnalyzer: Analyzer {
             employerInBracketsOverClient(&position)
             if position.title != nil || position.company != nil, !namesNoJobHeld(position) { positions.append(position) }
         }
+        inheritEmployerOfTitlesBelowIt(&positions, lines: lines)
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
             .filter { !restatesDatedPosition($0, in: positions) && !namesNoJobHeld($0) }
         let sectionText = candidateLines.map { lines[$0] }
@@ -790,7 +791,7 @@ public struct ExperienceAnalyzer: Analyzer {
             // comes after the line's other parts, which name the company more surely when they do
             // ("Infosys group as a Test Analyst - Infosys Ltd").
             for field in fields.flatMap({ field -> [String] in
-                guard let split = companyAsTitle(field) else { return [field] }
+                guard let split = companyAsTitle(field) else { return companyRunIntoTitle(field) ?? [field] }
                 namedBeforeAs.append(split[0])
                 return [split[1]]
             }) {
@@ -890,6 +891,37 @@ public struct ExperienceAnalyzer: Analyzer {
             position.company = company(dashedCompany, or: scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text)
         } else if let company = company(dashedCompany, or: parts.first(where: looksLikeCompany)) {
             position.company = company
+        }
+    }
+
+    /// "Contoso Ltd. Field Technician", "Fabrikam Group Site Supervisor" (columns whose gap was lost): a
+    /// legal form ends the company's name, and the title-like words after it are the title.
+    static func companyRunIntoTitle(_ field: String) -> [String]? {
+        let words = ResumeText.words(field)
+        guard words.count >= 3, let end = words.indices.dropFirst().dropLast().first(where: { index in
+            let word = String(words[index])
+            let bare = word.lowercased().trimming(punctuation)
+            return Organizations.legalForms.contains(bare) || bare == "group"
+                || ResumeText.isAllCaps(word) && Organizations.legalFormsAbroad.contains(bare)
+        }) else { return nil }
+        let company = words[...end].joined(separator: " ")
+        let title = words[(end + 1)...].joined(separator: " ")
+        guard title.first?.isUppercase == true, titleLikeness(title) >= 0.45, titleLikeness(company) < 0.45,
+            !words[..<end].contains(where: { rankWords.contains($0.lowercased()) })
+        else { return nil }
+        return [company, title]
+    }
+
+    /// "Contoso LLP | Boston, MA" / "Tax Senior | 2019 – 2021" / "Tax Associate | 2017 – 2019": titles
+    /// listed one under the other below one employer were all held there. A dated title with no
+    /// company, right under another position's line (its bullets between at most), takes that one's.
+    static func inheritEmployerOfTitlesBelowIt(_ positions: inout [Position], lines: [String]) {
+        for index in positions.indices.dropFirst() where positions[index].company == nil && positions[index].title != nil {
+            let above = positions[index - 1]
+            guard let company = above.company, above.line < positions[index].line,
+                ((above.line + 1)..<positions[index].line).allSatisfy({ ResumeText.isBullet(lines[$0]) || isProse(lines[$0]) })
+            else { continue }
+            positions[index].company = company
         }
     }
 

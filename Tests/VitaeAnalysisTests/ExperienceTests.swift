@@ -1327,4 +1327,44 @@ extension ExperienceTests {
         #expect(position.title == "Account Manager")
         #expect(position.current)
     }
+
+    @Test func openEndedAndYearFirstDateFormsAreRanges() {
+        func span(_ text: String) -> DateSpan? { DateRanges.spans(in: text).first }
+        for text in ["Since June 2020", "since 2020", "Jun 2020 to date", "June 2020 – Date"] {
+            #expect(span(text)?.start.year == 2020, "\(text)")
+            #expect(span(text)?.isCurrent == true, "\(text)")
+        }
+        #expect(span("2015.04 - 2018.11")?.start == YearMonth(year: 2015, month: 4))
+        #expect(span("2015.04 - 2018.11")?.end == YearMonth(year: 2018, month: 11))
+        // "2015-16" is an academic year, no month; "Date of birth" no end.
+        #expect(span("2015-16") == nil)
+        #expect(span("Date of birth: 1990") == nil)
+    }
+
+    @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            2020 – Present Fabrikam Group Site Supervisor
+            2016 – 2020 Contoso Ltd. Field Technician
+            """)
+        #expect(output.experience.map(\.company) == ["Fabrikam Group", "Contoso Ltd."])
+        #expect(output.experience.map(\.title) == ["Site Supervisor", "Field Technician"])
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Senior Group Manager") == nil)
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Cloud Solutions Architect") == nil)
+    }
+
+    @Test func titlesListedUnderOneEmployerWereHeldThere() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Contoso LLP | Boston, MA
+            Tax Senior | Sep 2019 – Present
+            Tax Associate | Sep 2017 – Aug 2019
+            - Prepared returns for partnerships.
+
+            Fabrikam Inc. | Boston, MA
+            Staff Accountant | Jun 2015 – Aug 2017
+            """)
+        #expect(output.experience.map(\.title) == ["Tax Senior", "Tax Associate", "Staff Accountant"])
+        #expect(output.experience.map(\.company) == ["Contoso LLP", "Contoso LLP", "Fabrikam Inc."])
+    }
 }

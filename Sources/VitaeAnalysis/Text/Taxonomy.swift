@@ -303,8 +303,9 @@ public enum JobTitles {
             guard fields.count == 3, let head = Int(fields[1]), let anywhere = Int(fields[2]) else { continue }
             words[String(fields[0])] = WordCounts(head: head, anywhere: anywhere)
         }
-        // Informal heads O*NET rarely ends a title with.
-        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer"] {
+        // Informal heads O*NET rarely ends a title with ("Audit Senior", "Tax Senior": an accounting
+        // firm's rank between associate and manager).
+        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "senior"] {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
         }
         return words

@@ -287,9 +287,23 @@ public struct ExperienceAnalyzer: Analyzer {
                     if before != (position.title, position.company, position.location) { used.insert(other) }
                 }
             } else {
-                let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
+                var nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
+                var town: Int?
+                if let block = titleCompanyAndTown(above: index, nearby: nearby, lines: lines, candidates: candidates, taken: used, map: map) {
+                    (nearby, town) = (block.names, block.town)
+                } else if let last = (nearby + [index]).max(), let next = lineNextToDates(last, offset: 1, heading: lines[last], lines: lines,
+                    candidates: candidates, dateLines: dateLineSet, map: map), !used.contains(next), Places.location(in: lines[next]) != nil
+                {
+                    // "Designer" / "Feb 2018 – Jun 2021" / "Fabrikam Design" / "Portland, OR": a place under the
+                    // names is the job's.
+                    town = next
+                }
                 used.formUnion(nearby)
                 fill(&position, from: nearby.map { lines[$0] })
+                if let town, position.location == nil {
+                    position.location = Places.location(in: lines[town], allowBareCity: true)
+                    used.insert(town)
+                }
             }
             employerInBracketsOverClient(&position)
             if position.title != nil || position.company != nil, !namesNoJobHeld(position) { positions.append(position) }
@@ -894,6 +908,25 @@ public struct ExperienceAnalyzer: Analyzer {
         }
     }
 
+    /// "Data Analyst" / "Contoso" / "Galway" / "Feb 2022 – Present": three short lines standing alone
+    /// above the dates are title, company and town; the one next to the dates is the town, a bare name
+    /// as Europeans write it. Two lines above the dates are title and company only.
+    static func titleCompanyAndTown(
+        above index: Int, nearby: [Int], lines: [String], candidates: Set<Int>, taken: Set<Int>, map: SectionMap
+    ) -> (names: [Int], town: Int)? {
+        let first = index - 3
+        guard nearby == [index - 2, index - 1], first >= 0, candidates.contains(first), !taken.contains(first), !map.isHeading(first),
+            !lines[first].isEmpty, !ResumeText.isBullet(lines[first]), !isProse(lines[first]), isNamePart(lines[first]),
+            first == 0 || lines[first - 1].isEmpty || map.isHeading(first - 1) || ResumeText.isBullet(lines[first - 1]) || isProse(lines[first - 1]),
+            let place = Places.location(in: lines[index - 1], allowBareCity: true), titleLikeness(place) < 0.45,
+            !Organizations.looksLikeOrganization(lines[index - 1]),
+            // "ROLE" / "Developer" / "PERIOD" / "October 2013 to November 2014": labels in capitals and
+            // their values, no town.
+            !(first..<index).contains(where: { ResumeText.isAllCaps(lines[$0]) || detailLabel.contains(lines[$0]) })
+        else { return nil }
+        return ([first, index - 2], index - 1)
+    }
+
     /// "Contoso Ltd. Field Technician", "Fabrikam Group Site Supervisor" (columns whose gap was lost): a
     /// legal form ends the company's name, and the title-like words after it are the title.
     static func companyRunIntoTitle(_ field: String) -> [String]? {
@@ -927,14 +960,17 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// "Nordwind GmbH, Hamburg", "Acme Group, Lyon", "Engineer at acme.io, Leiden": one place name after
     /// a company's name is the town the job was in, written without its region as Europeans do. Only
-    /// after a name that a legal form or "at" marks as the employer's; "Apple, Google" stays two names.
+    /// after a name that a legal form, "at" or a title before it marks as the employer's; "Apple,
+    /// Google" stays two names.
     static func cityAfterCompany(_ parts: [String], afterAt: Bool) -> String? {
         guard parts.count >= 2, let city = parts.last, Places.isPlaceName(city), ResumeText.words(city).count <= 2,
             !Organizations.looksLikeOrganization(city), !Organizations.looksLikeSchool(city), titleLikeness(city) < 0.45
         else { return nil }
         let company = parts[parts.count - 2]
         let legalForm = ResumeText.words(company).last.map { ResumeText.isAllCaps(String($0)) && Organizations.namesLegalForm(String($0)) } ?? false
-        return afterAt || legalForm || Organizations.looksLikeOrganization(company) ? city : nil
+        // "Product Manager, Contoso, Lyon": after a title and a company, the third name is the town.
+        let afterTitle = parts.count >= 3 && titleLikeness(parts[parts.count - 3]) >= 0.45
+        return afterAt || legalForm || afterTitle || Organizations.looksLikeOrganization(company) ? city : nil
     }
 
     /// "Director, Plant Operations", "Intern, Brake Testing", "Staff Nurse, Cardiac Unit": a rank with the

@@ -1367,4 +1367,42 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Tax Senior", "Tax Associate", "Staff Accountant"])
         #expect(output.experience.map(\.company) == ["Contoso LLP", "Contoso LLP", "Fabrikam Inc."])
     }
+
+    @Test func aTownOnItsOwnLineNextToTheNamesIsThePositionsPlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+
+            Quality Analyst
+            Fabrikam
+            Galway
+            Mar 2021 – Present
+            - Ran audits.
+
+            Lab Technician
+            Contoso Biologics
+            Ballina, Co. Mayo
+            Jan 2018 – Feb 2021
+
+            Designer
+            Jun 2015 – Dec 2017
+            Litware Studio
+            Austin, TX
+
+            ROLE
+            Developer
+            PERIOD
+            June 2014 to May 2015
+            """)
+        #expect(output.experience.map(\.title) == ["Quality Analyst", "Lab Technician", "Designer", "Developer"])
+        #expect(output.experience.map(\.company) == ["Fabrikam", "Contoso Biologics", "Litware Studio", nil])
+        #expect(output.experience.map(\.location) == ["Galway", "Ballina, Co. Mayo", "Austin, TX", nil])
+    }
+
+    @Test func aThirdNameAfterATitleAndACompanyIsTheTown() async throws {
+        let output = try await experience("EXPERIENCE\nProduct Manager, Contoso, Lyon — Sep 2019 – Present\n")
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Product Manager")
+        #expect(position.company == "Contoso")
+        #expect(position.location == "Lyon")
+    }
 }

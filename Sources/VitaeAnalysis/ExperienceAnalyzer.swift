@@ -951,7 +951,9 @@ public struct ExperienceAnalyzer: Analyzer {
     static func inheritEmployerOfTitlesBelowIt(_ positions: inout [Position], lines: [String]) {
         for index in positions.indices.dropFirst() where positions[index].company == nil && positions[index].title != nil {
             let above = positions[index - 1]
-            guard let company = above.company, above.line < positions[index].line,
+            // "Engineer at Contoso (2020 – 2022)" / "Analyst at acme.io (2018 – 2020)": a company named on
+            // the position's own line is that line's, not a heading's over the titles below.
+            guard let company = above.company, above.line < positions[index].line, !ResumeText.contains(lines[above.line], company),
                 ((above.line + 1)..<positions[index].line).allSatisfy({ ResumeText.isBullet(lines[$0]) || isProse(lines[$0]) })
             else { continue }
             positions[index].company = company

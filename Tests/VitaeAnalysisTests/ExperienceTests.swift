@@ -1366,6 +1366,16 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.title) == ["Tax Senior", "Tax Associate", "Staff Accountant"])
         #expect(output.experience.map(\.company) == ["Contoso LLP", "Contoso LLP", "Fabrikam Inc."])
+        // A company on the position's own line is no heading over the next title.
+        let ownLines = try await experience("""
+            EXPERIENCE
+            Platform Engineer at Contoso, Utrecht (2021 – present)
+            Site Engineer at acme.io, Delft (2018 – 2021)
+            """)
+        #expect(ownLines.experience.map(\.company) == ["Contoso", nil])
+        // "Senior" ends a title, not a name it is inside.
+        #expect(ExperienceAnalyzer.looksLikeCompany("Harbor Senior Living"))
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Audit Senior"))
     }
 
     @Test func aTownOnItsOwnLineNextToTheNamesIsThePositionsPlace() async throws {

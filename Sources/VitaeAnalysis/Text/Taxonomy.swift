@@ -303,9 +303,8 @@ public enum JobTitles {
             guard fields.count == 3, let head = Int(fields[1]), let anywhere = Int(fields[2]) else { continue }
             words[String(fields[0])] = WordCounts(head: head, anywhere: anywhere)
         }
-        // Informal heads O*NET rarely ends a title with ("Audit Senior", "Tax Senior": an accounting
-        // firm's rank between associate and manager).
-        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "senior"] {
+        // Informal heads O*NET rarely ends a title with.
+        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer"] {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
         }
         return words
@@ -330,7 +329,10 @@ public enum JobTitles {
         }
         // The last word weighs most ("... Engineer"); a title word elsewhere counts for less
         // ("Consultant SDET", "Engineer - Backend").
-        let head = max(headScore(tokens.last!), 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
+        // "Audit Senior", "Tax Senior": an accounting firm's rank after its field ends a title; before
+        // another word ("Sunrise Senior Living") it is no head.
+        let lastHead = tokens.count >= 2 && tokens.last == "senior" ? 1 : headScore(tokens.last!)
+        let head = max(lastHead, 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
 

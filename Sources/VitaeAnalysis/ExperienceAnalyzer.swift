@@ -918,7 +918,9 @@ public struct ExperienceAnalyzer: Analyzer {
         guard nearby == [index - 2, index - 1], first >= 0, candidates.contains(first), !taken.contains(first), !map.isHeading(first),
             !lines[first].isEmpty, !ResumeText.isBullet(lines[first]), !isProse(lines[first]), isNamePart(lines[first]),
             first == 0 || lines[first - 1].isEmpty || map.isHeading(first - 1) || ResumeText.isBullet(lines[first - 1]) || isProse(lines[first - 1]),
-            let place = Places.location(in: lines[index - 1], allowBareCity: true), titleLikeness(place) < 0.45,
+            // The town's name is no title ("Product Owner, Contoso"); what follows its comma is its county.
+            let place = Places.location(in: lines[index - 1], allowBareCity: true),
+            titleLikeness(place.split(separator: ",").first.map(String.init) ?? place) < 0.45,
             !Organizations.looksLikeOrganization(lines[index - 1]),
             // "ROLE" / "Developer" / "PERIOD" / "October 2013 to November 2014": labels in capitals and
             // their values, no town.

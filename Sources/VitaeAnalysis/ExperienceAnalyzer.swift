@@ -801,6 +801,10 @@ public struct ExperienceAnalyzer: Analyzer {
             if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) || line.hasPrefix(":") { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             var lineParts: [String] = []
+            // "Data Scientist" / "Contoso Analytics, Leeds" or "Contoso | Leeds": a company line under a
+            // title (on another line) names the employer, then its town.
+            let titleElsewhere = position.title != nil
+                || context.indices.contains { $0 != lineIndex && titleLikeness(context[$0]) >= 0.45 }
             // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
             // comes after the line's other parts, which name the company more surely when they do
             // ("Infosys group as a Test Analyst - Infosys Ltd").
@@ -815,18 +819,21 @@ public struct ExperienceAnalyzer: Analyzer {
                     position.location = location
                     commaParts = rest
                 } else if position.location == nil,
-                    let city = cityAfterCompany(commaParts, afterAt: field != fields.first && ResumeText.contains(line, " at " + field))
+                    let city = cityAfterCompany(commaParts, afterAt: field != fields.first && ResumeText.contains(line, " at " + field),
+                        underTitle: titleElsewhere && fields.count == 1)
                 {
                     position.location = city
                     commaParts.removeLast()
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
-                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
+                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")) || titleElsewhere && afterPipe(field, in: line))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
                     // "Test Analyst at Oracle, Hyderabad" names the company and a city. Without "at" or a
                     // region, capitalised names after a separator ("Apple , Google, Microsoft") are no place.
                     let placeParts = place.split(separator: ",").map { $0.trimming(.whitespaces) }
-                    if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion) {
+                    if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion)
+                        || titleElsewhere && afterPipe(field, in: line) && titleLikeness(fields[0]) < 0.45
+                    {
                         position.location = place
                         continue
                     }
@@ -929,6 +936,12 @@ public struct ExperienceAnalyzer: Analyzer {
         return ([first, index - 2], index - 1)
     }
 
+    /// "Contoso | Leeds", "Contoso · Leeds": the field follows a pipe or a bullet, which only set fields
+    /// apart. A dash after a company also joins its division or client ("Contoso - Payments").
+    static func afterPipe(_ field: String, in line: String) -> Bool {
+        ["|", "| ", "· ", "• "].contains { ResumeText.contains(line, $0 + field) }
+    }
+
     /// "Contoso Ltd. Field Technician", "Fabrikam Group Site Supervisor" (columns whose gap was lost): a
     /// legal form ends the company's name, and the title-like words after it are the title.
     static func companyRunIntoTitle(_ field: String) -> [String]? {
@@ -966,14 +979,18 @@ public struct ExperienceAnalyzer: Analyzer {
     /// a company's name is the town the job was in, written without its region as Europeans do. Only
     /// after a name that a legal form, "at" or a title before it marks as the employer's; "Apple,
     /// Google" stays two names.
-    static func cityAfterCompany(_ parts: [String], afterAt: Bool) -> String? {
+    static func cityAfterCompany(_ parts: [String], afterAt: Bool, underTitle: Bool = false) -> String? {
         guard parts.count >= 2, let city = parts.last, Places.isPlaceName(city), ResumeText.words(city).count <= 2,
             !Organizations.looksLikeOrganization(city), !Organizations.looksLikeSchool(city), titleLikeness(city) < 0.45
         else { return nil }
+        // "Dubai, AE", "Gurgaon, Delhi NCR": a town and its region, no company before a town.
+        guard !Places.looksLikeRegion(city) else { return nil }
         let company = parts[parts.count - 2]
         let legalForm = ResumeText.words(company).last.map { ResumeText.isAllCaps(String($0)) && Organizations.namesLegalForm(String($0)) } ?? false
         // "Product Manager, Contoso, Lyon": after a title and a company, the third name is the town.
-        let afterTitle = parts.count >= 3 && titleLikeness(parts[parts.count - 3]) >= 0.45
+        // On a company line of its own under the title, "Name, Town" (no more names: "Apple, Google,
+        // Microsoft" lists employers), the name after the company's is its town.
+        let afterTitle = parts.count >= 3 ? titleLikeness(parts[parts.count - 3]) >= 0.45 : underTitle && titleLikeness(company) < 0.45
         return afterAt || legalForm || afterTitle || Organizations.looksLikeOrganization(company) ? city : nil
     }
 

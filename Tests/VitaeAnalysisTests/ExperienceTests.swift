@@ -1416,4 +1416,24 @@ extension ExperienceTests {
         #expect(position.company == "Contoso")
         #expect(position.location == "Lyon")
     }
+
+    @Test func aTownAfterTheCompanyOnItsOwnLineUnderTheTitleIsThePlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+
+            Data Scientist
+            Contoso Analytics, Leeds
+            July 2019 – Present
+            • Built pricing models.
+
+            Fabrikam Foods | Harrowgate, Wexshire
+            Marketing Assistant | Jul 2016 – Aug 2019
+            """)
+        #expect(output.experience.map(\.company) == ["Contoso Analytics", "Fabrikam Foods"])
+        #expect(output.experience.map(\.location) == ["Leeds", "Harrowgate, Wexshire"])
+        // A dash after a company may join its division: no town.
+        #expect(ExperienceAnalyzer.afterPipe("Payments", in: "Contoso | Payments"))
+        #expect(!ExperienceAnalyzer.afterPipe("Payments", in: "Contoso - Payments"))
+        #expect(ExperienceAnalyzer.cityAfterCompany(["Dubai", "AE"], afterAt: false, underTitle: true) == nil)
+    }
 }

@@ -1127,7 +1127,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// Companies are proper names: capitalised (or digits), a few words, not a sentence, a job title
     /// or a run-together heading.
     static func looksLikeCompany(_ text: String) -> Bool {
-        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        guard let first = text.first, first.isUppercase || first.isNumber || webAddressName.contains(text) else { return false }
         // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
         // template's placeholder): words in a company's place that name none.
         if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
@@ -1146,6 +1146,10 @@ public struct ExperienceAnalyzer: Analyzer {
     /// "SALESOFFICER", "MARKETINGCO": title words in capitals whose spaces the PDF lost, in the company's
     /// place, no name. One capitalised word that splits into two or three title words reading as a
     /// title; "MICROSOFT" splits into no title, and a name ending in "tech" is a company's as often.
+    /// "shopwise.io", "fabrikam.com": a company that goes by its web address, in lower case as its
+    /// logo writes it. Not a file or a library ("config.js", "asp.net").
+    static let webAddressName = Pattern("^[a-z][a-z0-9-]{1,30}\\.(?:com|io|co|ai|app|de|nl|fr|es|it|eu|uk|in)$")
+
     static func isRunTogetherTitle(_ word: String) -> Bool {
         guard (6...15).contains(word.count), word.allSatisfy(\.isLetter), ResumeText.isAllCaps(word) else { return false }
         let letters = Array(word.lowercased())

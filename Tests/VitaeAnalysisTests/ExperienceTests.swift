@@ -1372,7 +1372,9 @@ extension ExperienceTests {
             Platform Engineer at Contoso, Utrecht (2021 – present)
             Site Engineer at acme.io, Delft (2018 – 2021)
             """)
-        #expect(ownLines.experience.map(\.company) == ["Contoso", nil])
+        #expect(ownLines.experience.map(\.company) == ["Contoso", "acme.io"])
+        // A company going by its web address keeps its lower case; a file or a library is none.
+        expectCompanyNames(["acme.io", "fabrikam.com"], notCompanies: ["config.js", "asp.net", "www"])
         // "Senior" ends a title, not a name it is inside.
         #expect(ExperienceAnalyzer.looksLikeCompany("Harbor Senior Living"))
         #expect(!ExperienceAnalyzer.looksLikeCompany("Audit Senior"))

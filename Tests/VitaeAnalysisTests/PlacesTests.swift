@@ -18,4 +18,9 @@ import VitaeAnalysis
     func notLocations(text: String) {
         #expect(Places.location(in: text) == nil)
     }
+
+    @Test(arguments: ["Second Class Honours", "Upper Second Honors", "Distinction", "Summa Cum Laude"])
+    func gradesAreNoBareTowns(text: String) {
+        #expect(Places.location(in: text, allowBareCity: true) == nil)
+    }
 }

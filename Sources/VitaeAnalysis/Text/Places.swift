@@ -37,6 +37,8 @@ public enum Places {
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
         "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",
         "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
+        // A degree's grade ("First Class Honours", "Distinction") after a dash is no town.
+        "honours", "honors", "distinction", "merit", "laude",
     ]
 
     static let streetWords: Set<String> = [

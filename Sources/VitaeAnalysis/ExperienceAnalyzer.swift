@@ -943,13 +943,15 @@ public struct ExperienceAnalyzer: Analyzer {
     }
 
     /// "Contoso Ltd. Field Technician", "Fabrikam Group Site Supervisor" (columns whose gap was lost): a
-    /// legal form ends the company's name, and the title-like words after it are the title.
+    /// legal form, or the country of a company's arm, ends the company's name, and the title-like
+    /// words after it are the title.
     static func companyRunIntoTitle(_ field: String) -> [String]? {
         let words = ResumeText.words(field)
         guard words.count >= 3, let end = words.indices.dropFirst().dropLast().first(where: { index in
             let word = String(words[index])
             let bare = word.lowercased().trimming(punctuation)
-            return Organizations.legalForms.contains(bare) || bare == "group"
+            // "Contoso Canada Store Associate": a country after a company's name is its arm there.
+            return Organizations.legalForms.contains(bare) || bare == "group" || Places.isRegion(word) && word.count > 3
                 || ResumeText.isAllCaps(word) && Organizations.legalFormsAbroad.contains(bare)
         }) else { return nil }
         let company = words[...end].joined(separator: " ")

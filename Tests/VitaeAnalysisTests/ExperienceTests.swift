@@ -1351,6 +1351,9 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Site Supervisor", "Field Technician"])
         #expect(ExperienceAnalyzer.companyRunIntoTitle("Senior Group Manager") == nil)
         #expect(ExperienceAnalyzer.companyRunIntoTitle("Cloud Solutions Architect") == nil)
+        // A country after the company's name ends it too: the company's arm there.
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Litware Canada Store Associate") == ["Litware Canada", "Store Associate"])
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Texas Instruments Field Engineer") == nil)
     }
 
     @Test func titlesListedUnderOneEmployerWereHeldThere() async throws {

@@ -40,18 +40,8 @@ public struct EducationAnalyzer: Analyzer {
             candidates = Array(Set(degreeLines.flatMap { [$0 - 1, $0, $0 + 1, $0 + 2] }).filter { lines.indices.contains($0) }).sorted()
         }
         let document = input.document.lines
-        return Output(education: Self.entries(lines: candidates.map { Self.keepingWideGaps(document[$0].text) ?? lines[$0] }))
+        return Output(education: Self.entries(lines: candidates.map { ResumeText.keepingWideGaps(document[$0].text) ?? lines[$0] }))
     }
-
-    /// "2016      University of Illinois Urbana-Champaign      B.A., Communication": columns set apart
-    /// by tabs or wide runs of spaces are fields, which cleaning would run together. Nil for a line
-    /// without such a gap (use the cleaned line).
-    static func keepingWideGaps(_ raw: String) -> String? {
-        guard raw.utf8.contains(UInt8(ascii: "\t")) || ResumeText.contains(raw, "   ") else { return nil }
-        return ResumeText.clean(wideGap.replacing(in: raw.trimming(.whitespaces), with: " | "))
-    }
-
-    static let wideGap = Pattern("\\s*(?:\\t|\\x20{3,})\\s*")
 
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [

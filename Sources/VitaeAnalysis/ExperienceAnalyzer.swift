@@ -60,8 +60,13 @@ public struct ExperienceAnalyzer: Analyzer {
     public init(options: Options) { asOf = options.asOf }
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
-        let lines = ResumeText.cleanLines(input)
         let map = SectionMap(input)
+        // "2021 – Present      Contoso      Account Manager": a dated line's columns, set apart by tabs or
+        // wide gaps, are its fields (company, title), which cleaning would run together.
+        let document = input.document.lines
+        let lines = ResumeText.cleanLines(input).enumerated().map { index, line in
+            ResumeText.keepingWideGaps(document[index].text).flatMap { DateRanges.spans(in: line).isEmpty ? nil : $0 } ?? line
+        }
         var candidateLines = map.lines(of: .experience)
         if candidateLines.isEmpty {
             // No experience heading: look everywhere but where dates belong to something else: study
@@ -260,8 +265,9 @@ public struct ExperienceAnalyzer: Analyzer {
                 // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
                 // heading line with its dates names one of title and company; the line under it the
                 // other, or the line above it ("ABC Company" / "Software Engineer  May 2023 - Present").
-                // "Senior Data Engineer, Northwind Freight  Mar 2021 - Present" / "Seattle, WA": or the place.
-                for offset in [-1, 1] where position.title == nil || position.company == nil || offset == 1 && position.location == nil {
+                // "Senior Data Engineer, Northwind Freight  Mar 2021 - Present" / "Seattle, WA": or the place,
+                // under it or above it ("Contoso, Inc., Dayton, OH" / "Director, Sales, 2015 – 2020").
+                for offset in [-1, 1] where position.title == nil || position.company == nil || position.location == nil {
                     guard let other = lineNextToDates(index, offset: offset, heading: rest, lines: lines, candidates: candidates,
                         dateLines: dateLineSet, map: map), !used.contains(other)
                     else { continue }
@@ -273,19 +279,36 @@ public struct ExperienceAnalyzer: Analyzer {
                         if offset == 1, position.title == nil, position.company != nil, isBareTitleLine(lines[other]) {
                             position.title = lines[other]
                         }
-                    } else if let place = Places.location(in: lines[other]) {
+                    } else if let place = Places.location(in: lines[other])
+                        ?? Places.splitTrailingLocation(mergeSuffixes(commaSeparated(lines[other]))).location
+                    {
                         position.location = place
                     }
                     if before != (position.title, position.company, position.location) { used.insert(other) }
                 }
             } else {
-                let nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, map: map)
+                var nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
+                var town: Int?
+                if let block = titleCompanyAndTown(above: index, nearby: nearby, lines: lines, candidates: candidates, taken: used, map: map) {
+                    (nearby, town) = (block.names, block.town)
+                } else if let last = (nearby + [index]).max(), let next = lineNextToDates(last, offset: 1, heading: lines[last], lines: lines,
+                    candidates: candidates, dateLines: dateLineSet, map: map), !used.contains(next), Places.location(in: lines[next]) != nil
+                {
+                    // "Designer" / "Feb 2018 – Jun 2021" / "Fabrikam Design" / "Portland, OR": a place under the
+                    // names is the job's.
+                    town = next
+                }
                 used.formUnion(nearby)
                 fill(&position, from: nearby.map { lines[$0] })
+                if let town, position.location == nil {
+                    position.location = Places.location(in: lines[town], allowBareCity: true)
+                    used.insert(town)
+                }
             }
             employerInBracketsOverClient(&position)
             if position.title != nil || position.company != nil, !namesNoJobHeld(position) { positions.append(position) }
         }
+        inheritEmployerOfTitlesBelowIt(&positions, lines: lines)
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
             .filter { !restatesDatedPosition($0, in: positions) && !namesNoJobHeld($0) }
         let sectionText = candidateLines.map { lines[$0] }
@@ -698,7 +721,7 @@ public struct ExperienceAnalyzer: Analyzer {
 
     /// Up to two short lines before the date line; if none, up to two after it.
     static func nearbyLines(
-        around index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+        around index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, taken: Set<Int>, map: SectionMap
     ) -> [Int] {
         func collect(_ range: StrideThrough<Int>) -> [Int] {
             var found: [Int] = []
@@ -706,7 +729,9 @@ public struct ExperienceAnalyzer: Analyzer {
                 guard other >= 0, other < lines.count, candidates.contains(other), !map.isHeading(other) else { break }
                 let text = lines[other]
                 if text.isEmpty { continue }
-                if dateLines.contains(other) || isProse(text) { break }
+                // "05/2019 – today" / "Engineer" / "Contoso GmbH" / "01/2016 – 04/2019": the lines above the
+                // second dates are the first position's, which took them.
+                if dateLines.contains(other) || taken.contains(other) || isProse(text) { break }
                 found.append(other)
                 if found.count == 2 { break }
             }
@@ -778,27 +803,39 @@ public struct ExperienceAnalyzer: Analyzer {
             if line.utf8.contains(UInt8(ascii: ":")), labelledList.contains(line) || line.hasPrefix(":") { continue }
             let fields = ResumeText.splitSegments(fieldSeparators.replacing(in: line, with: " | "))
             var lineParts: [String] = []
+            // "Data Scientist" / "Contoso Analytics, Leeds" or "Contoso | Leeds": a company line under a
+            // title (on another line) names the employer, then its town.
+            let titleElsewhere = position.title != nil
+                || context.indices.contains { $0 != lineIndex && titleLikeness(context[$0]) >= 0.45 }
             // "INFOSYS as Process Associate": the title stays in its place; the company before "as"
             // comes after the line's other parts, which name the company more surely when they do
             // ("Infosys group as a Test Analyst - Infosys Ltd").
             for field in fields.flatMap({ field -> [String] in
-                guard let split = companyAsTitle(field) else { return [field] }
+                guard let split = companyAsTitle(field) else { return companyRunIntoTitle(field) ?? [field] }
                 namedBeforeAs.append(split[0])
                 return [split[1]]
             }) {
-                var commaParts = mergeSuffixes(commaSeparated(field))
+                var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(field)))
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
                     position.location = location
                     commaParts = rest
+                } else if position.location == nil,
+                    let city = cityAfterCompany(commaParts, afterAt: field != fields.first && ResumeText.contains(line, " at " + field),
+                        underTitle: titleElsewhere && fields.count == 1)
+                {
+                    position.location = city
+                    commaParts.removeLast()
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
-                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")))
+                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")) || titleElsewhere && afterPipe(field, in: line))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
                     // "Test Analyst at Oracle, Hyderabad" names the company and a city. Without "at" or a
                     // region, capitalised names after a separator ("Apple , Google, Microsoft") are no place.
                     let placeParts = place.split(separator: ",").map { $0.trimming(.whitespaces) }
-                    if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion) {
+                    if placeParts.count < 2 || placeParts.dropFirst().contains(where: Places.looksLikeRegion)
+                        || titleElsewhere && afterPipe(field, in: line) && titleLikeness(fields[0]) < 0.45
+                    {
                         position.location = place
                         continue
                     }
@@ -879,6 +916,121 @@ public struct ExperienceAnalyzer: Analyzer {
             position.company = company
         }
     }
+
+    /// "Data Analyst" / "Contoso" / "Galway" / "Feb 2022 – Present": three short lines standing alone
+    /// above the dates are title, company and town; the one next to the dates is the town, a bare name
+    /// as Europeans write it. Two lines above the dates are title and company only.
+    static func titleCompanyAndTown(
+        above index: Int, nearby: [Int], lines: [String], candidates: Set<Int>, taken: Set<Int>, map: SectionMap
+    ) -> (names: [Int], town: Int)? {
+        let first = index - 3
+        guard nearby == [index - 2, index - 1], first >= 0, candidates.contains(first), !taken.contains(first), !map.isHeading(first),
+            !lines[first].isEmpty, !ResumeText.isBullet(lines[first]), !isProse(lines[first]), isNamePart(lines[first]),
+            first == 0 || lines[first - 1].isEmpty || map.isHeading(first - 1) || ResumeText.isBullet(lines[first - 1]) || isProse(lines[first - 1]),
+            // The town's name is no title ("Product Owner, Contoso"); what follows its comma is its county.
+            let place = Places.location(in: lines[index - 1], allowBareCity: true),
+            titleLikeness(place.split(separator: ",").first.map(String.init) ?? place) < 0.45,
+            !Organizations.looksLikeOrganization(lines[index - 1]),
+            // "ROLE" / "Developer" / "PERIOD" / "October 2013 to November 2014": labels in capitals and
+            // their values, no town.
+            !(first..<index).contains(where: { ResumeText.isAllCaps(lines[$0]) || detailLabel.contains(lines[$0]) })
+        else { return nil }
+        return ([first, index - 2], index - 1)
+    }
+
+    /// "Contoso | Leeds", "Contoso · Leeds": the field follows a pipe or a bullet, which only set fields
+    /// apart. A dash after a company also joins its division or client ("Contoso - Payments").
+    static func afterPipe(_ field: String, in line: String) -> Bool {
+        ["|", "| ", "· ", "• "].contains { ResumeText.contains(line, $0 + field) }
+    }
+
+    /// "Contoso Ltd. Field Technician", "Fabrikam Group Site Supervisor" (columns whose gap was lost): a
+    /// legal form, or the country of a company's arm, ends the company's name, and the title-like
+    /// words after it are the title.
+    static func companyRunIntoTitle(_ field: String) -> [String]? {
+        let words = ResumeText.words(field)
+        guard words.count >= 3, let end = words.indices.dropFirst().dropLast().first(where: { index in
+            let word = String(words[index])
+            let bare = word.lowercased().trimming(punctuation)
+            // "Contoso Canada Store Associate": a country after a company's name is its arm there.
+            return Organizations.legalForms.contains(bare) || bare == "group" || Places.isRegion(word) && word.count > 3
+                || ResumeText.isAllCaps(word) && Organizations.legalFormsAbroad.contains(bare)
+        }) else { return nil }
+        let company = words[...end].joined(separator: " ")
+        let title = words[(end + 1)...].joined(separator: " ")
+        guard title.first?.isUppercase == true, titleLikeness(title) >= 0.45, titleLikeness(company) < 0.45,
+            !words[..<end].contains(where: { rankWords.contains($0.lowercased()) })
+        else { return nil }
+        return [company, title]
+    }
+
+    /// "Contoso LLP | Boston, MA" / "Tax Senior | 2019 – 2021" / "Tax Associate | 2017 – 2019": titles
+    /// listed one under the other below one employer were all held there. A dated title with no
+    /// company, right under another position's line (its bullets between at most), takes that one's.
+    static func inheritEmployerOfTitlesBelowIt(_ positions: inout [Position], lines: [String]) {
+        for index in positions.indices.dropFirst() where positions[index].company == nil && positions[index].title != nil {
+            let above = positions[index - 1]
+            // "Engineer at Contoso (2020 – 2022)" / "Analyst at acme.io (2018 – 2020)": a company named on
+            // the position's own line is that line's, not a heading's over the titles below.
+            guard let company = above.company, above.line < positions[index].line, !ResumeText.contains(lines[above.line], company),
+                ((above.line + 1)..<positions[index].line).allSatisfy({ ResumeText.isBullet(lines[$0]) || isProse(lines[$0]) })
+            else { continue }
+            positions[index].company = company
+        }
+    }
+
+    /// "Nordwind GmbH, Hamburg", "Acme Group, Lyon", "Engineer at acme.io, Leiden": one place name after
+    /// a company's name is the town the job was in, written without its region as Europeans do. Only
+    /// after a name that a legal form, "at" or a title before it marks as the employer's; "Apple,
+    /// Google" stays two names.
+    static func cityAfterCompany(_ parts: [String], afterAt: Bool, underTitle: Bool = false) -> String? {
+        guard parts.count >= 2, let city = parts.last, Places.isPlaceName(city), ResumeText.words(city).count <= 2,
+            !Organizations.looksLikeOrganization(city), !Organizations.looksLikeSchool(city), titleLikeness(city) < 0.45
+        else { return nil }
+        // "Dubai, AE", "Gurgaon, Delhi NCR": a town and its region, no company before a town.
+        guard !Places.looksLikeRegion(city) else { return nil }
+        let company = parts[parts.count - 2]
+        let legalForm = ResumeText.words(company).last.map { ResumeText.isAllCaps(String($0)) && Organizations.namesLegalForm(String($0)) } ?? false
+        // "Product Manager, Contoso, Lyon": after a title and a company, the third name is the town.
+        // On a company line of its own under the title, "Name, Town" (no more names: "Apple, Google,
+        // Microsoft" lists employers), the name after the company's is its town.
+        let afterTitle = parts.count >= 3 ? titleLikeness(parts[parts.count - 3]) >= 0.45 : underTitle && titleLikeness(company) < 0.45
+        return afterAt || legalForm || afterTitle || Organizations.looksLikeOrganization(company) ? city : nil
+    }
+
+    /// "Director, Plant Operations", "Intern, Brake Testing", "Staff Nurse, Cardiac Unit": a rank with the
+    /// function it heads, or a title with its unit, written with a comma where "Director of Plant
+    /// Operations" has "of"; one title. "Software Engineer, Acme Corp" and "Intern, Contoso" name
+    /// the employer after the comma and stay two parts.
+    static func joiningRankAndItsFunction(_ parts: [String]) -> [String] {
+        guard parts.count >= 2 else { return parts }
+        var joined: [String] = []
+        for part in parts {
+            if let title = joined.last, namesFunction(part, of: title) {
+                joined[joined.count - 1] = title + ", " + part
+            } else {
+                joined.append(part)
+            }
+        }
+        return joined
+    }
+
+    static func namesFunction(_ part: String, of title: String) -> Bool {
+        let words = ResumeText.words(part)
+        guard part.first?.isUppercase == true, (1...5).contains(words.count), !Organizations.looksLikeOrganization(part),
+            !Organizations.looksLikeSchool(part), !Places.isRegion(part), isNamePart(part)
+        else { return false }
+        if let last = words.last, unitWords.contains(last.lowercased()) { return titleLikeness(title) >= 0.45 && titleLikeness(part) < 0.45 }
+        // A bare rank's function may use title words ("Director, Quality Assurance"). A one-word name
+        // after it is more often the employer ("Intern, Contoso").
+        let titleWords = ResumeText.alphanumericTokens(title)
+        return words.count >= 2 && titleWords.contains(where: executiveRanks.contains)
+            && titleWords.allSatisfy { executiveRanks.contains($0) || rankWords.contains($0) }
+    }
+
+    /// Ranks that name no work of their own: a "Director" or an "Intern" is one of some function.
+    static let executiveRanks: Set<String> = ["president", "vice", "vp", "svp", "evp", "avp", "director", "head", "chair", "intern"]
+    static let unitWords: Set<String> = ["unit", "department", "dept", "division", "ward"]
 
     /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
     /// scheduler" / "Acme Ltd -") or a topic ("Mobile Banking Projects" / "Acme Ltd -"), when Indeed's
@@ -979,7 +1131,7 @@ public struct ExperienceAnalyzer: Analyzer {
     /// Companies are proper names: capitalised (or digits), a few words, not a sentence, a job title
     /// or a run-together heading.
     static func looksLikeCompany(_ text: String) -> Bool {
-        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        guard let first = text.first, first.isUppercase || first.isNumber || webAddressName.contains(text) else { return false }
         // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
         // template's placeholder): words in a company's place that name none.
         if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
@@ -998,6 +1150,10 @@ public struct ExperienceAnalyzer: Analyzer {
     /// "SALESOFFICER", "MARKETINGCO": title words in capitals whose spaces the PDF lost, in the company's
     /// place, no name. One capitalised word that splits into two or three title words reading as a
     /// title; "MICROSOFT" splits into no title, and a name ending in "tech" is a company's as often.
+    /// "shopwise.io", "fabrikam.com": a company that goes by its web address, in lower case as its
+    /// logo writes it. Not a file or a library ("config.js", "asp.net").
+    static let webAddressName = Pattern("^[a-z][a-z0-9-]{1,30}\\.(?:com|io|co|ai|app|de|nl|fr|es|it|eu|uk|in)$")
+
     static func isRunTogetherTitle(_ word: String) -> Bool {
         guard (6...15).contains(word.count), word.allSatisfy(\.isLetter), ResumeText.isAllCaps(word) else { return false }
         let letters = Array(word.lowercased())

@@ -114,8 +114,10 @@ public struct SectionsAnalyzer: Analyzer {
             .experience: ["experience", "work experience", "professional experience", "employment history",
                           "employment", "work history", "career history", "relevant experience", "internships",
                           "internship", "experience details", "professional background", "industrial experience",
-                          "research experience", "teaching experience", "relevant work experience", "academic appointments",
-                          "appointments", "academic positions", "positions held", "research positions"],
+                          "research experience", "teaching experience", "relevant work experience",
+                          // An academic CV's posts: "Academic Appointments", "Positions Held".
+                          "appointments", "academic appointments", "professional appointments", "academic positions",
+                          "positions held", "research positions"],
             .education: ["education", "academic background", "academics", "educational qualifications",
                          "educational qualification", "academic qualifications", "academic qualification",
                          "qualifications", "education and training", "academic details", "scholastics"],

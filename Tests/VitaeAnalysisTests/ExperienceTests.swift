@@ -1276,4 +1276,169 @@ extension ExperienceTests {
         #expect(ExperienceAnalyzer.namesNoOtherEmployer(position(at: "CONTOSO LTD"), than: position(at: "Contoso Limited")))
         #expect(!ExperienceAnalyzer.namesNoOtherEmployer(position(at: "Fabrikam"), than: position(at: "Contoso Limited")))
     }
+
+    @Test func aRankAndTheFunctionItHeadsAfterACommaAreOneTitle() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Director, Supplier Quality, Fabrikam Foods, Jan 2018 - Dec 2021
+            Intern, Brake Testing, Contoso Motors Inc., Jun 2016 - Aug 2016
+            Staff Nurse, Cardiac Unit, Northwind Hospital, Jan 2014 - May 2016
+            Software Engineer, Acme Corp, Jan 2012 - Dec 2013
+            Intern, Litware, Jun 2011 - Aug 2011
+            """)
+        #expect(output.experience.map(\.title) == ["Director, Supplier Quality", "Intern, Brake Testing", "Staff Nurse, Cardiac Unit", "Software Engineer", "Intern"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Foods", "Contoso Motors Inc.", "Northwind Hospital", "Acme Corp", "Litware"])
+    }
+
+    @Test func aTownAfterACompanysLegalFormIsThePositionsPlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            05/2019 – 12/2022
+            Process Engineer
+            Nordwind Anlagen GmbH, Hamburg
+
+            01/2016 – 04/2019
+            Test Engineer
+            Fabrikam Werke SE, Bremen
+
+            Data Engineer at Shopwise, Leiden (2014 – 2015)
+            """)
+        #expect(output.experience.map(\.company) == ["Nordwind Anlagen GmbH", "Fabrikam Werke SE", "Shopwise"])
+        #expect(output.experience.map(\.location) == ["Hamburg", "Bremen", "Leiden"])
+    }
+
+    @Test func theCompanyLineAboveATitleWithDatesGivesItsPlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Contoso, Inc., Dayton, OH
+            Plant Manager, Fabrikam Foods, 2015 – 2020
+            • Ran two plants.
+            """)
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Plant Manager")
+        #expect(position.company == "Fabrikam Foods")
+        #expect(position.location == "Dayton, OH")
+    }
+
+    @Test func aTabBetweenColumnsSeparatesCompanyAndTitle() async throws {
+        let output = try await experience("EXPERIENCE\n2019 – Present\tNorthwind\tAccount Manager\nClosed deals.\n")
+        let position = try #require(output.experience.first)
+        #expect(position.company == "Northwind")
+        #expect(position.title == "Account Manager")
+        #expect(position.current)
+    }
+
+    @Test func openEndedAndYearFirstDateFormsAreRanges() {
+        func span(_ text: String) -> DateSpan? { DateRanges.spans(in: text).first }
+        for text in ["Since June 2020", "since 2020", "Jun 2020 to date", "June 2020 – Date"] {
+            #expect(span(text)?.start.year == 2020, "\(text)")
+            #expect(span(text)?.isCurrent == true, "\(text)")
+        }
+        #expect(span("2015.04 - 2018.11")?.start == YearMonth(year: 2015, month: 4))
+        #expect(span("2015.04 - 2018.11")?.end == YearMonth(year: 2018, month: 11))
+        // "2015-16" is an academic year, no month; "Date of birth" no end.
+        #expect(span("2015-16") == nil)
+        #expect(span("Date of birth: 1990") == nil)
+    }
+
+    @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            2020 – Present Fabrikam Group Site Supervisor
+            2016 – 2020 Contoso Ltd. Field Technician
+            """)
+        #expect(output.experience.map(\.company) == ["Fabrikam Group", "Contoso Ltd."])
+        #expect(output.experience.map(\.title) == ["Site Supervisor", "Field Technician"])
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Senior Group Manager") == nil)
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Cloud Solutions Architect") == nil)
+        // A country after the company's name ends it too: the company's arm there.
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Litware Canada Store Associate") == ["Litware Canada", "Store Associate"])
+        #expect(ExperienceAnalyzer.companyRunIntoTitle("Texas Instruments Field Engineer") == nil)
+    }
+
+    @Test func titlesListedUnderOneEmployerWereHeldThere() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Contoso LLP | Boston, MA
+            Tax Senior | Sep 2019 – Present
+            Tax Associate | Sep 2017 – Aug 2019
+            - Prepared returns for partnerships.
+
+            Fabrikam Inc. | Boston, MA
+            Staff Accountant | Jun 2015 – Aug 2017
+            """)
+        #expect(output.experience.map(\.title) == ["Tax Senior", "Tax Associate", "Staff Accountant"])
+        #expect(output.experience.map(\.company) == ["Contoso LLP", "Contoso LLP", "Fabrikam Inc."])
+        // A company on the position's own line is no heading over the next title.
+        let ownLines = try await experience("""
+            EXPERIENCE
+            Platform Engineer at Contoso, Utrecht (2021 – present)
+            Site Engineer at acme.io, Delft (2018 – 2021)
+            """)
+        #expect(ownLines.experience.map(\.company) == ["Contoso", "acme.io"])
+        // A company going by its web address keeps its lower case; a file or a library is none.
+        expectCompanyNames(["acme.io", "fabrikam.com"], notCompanies: ["config.js", "asp.net", "www"])
+        // "Senior" ends a title, not a name it is inside.
+        #expect(ExperienceAnalyzer.looksLikeCompany("Harbor Senior Living"))
+        #expect(!ExperienceAnalyzer.looksLikeCompany("Audit Senior"))
+    }
+
+    /// "Co. Porter": a county named like a trade is still the town's county, not a title.
+    @Test func aTownOnItsOwnLineNextToTheNamesIsThePositionsPlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+
+            Quality Analyst
+            Fabrikam
+            Galway
+            Mar 2021 – Present
+            - Ran audits.
+
+            Lab Technician
+            Contoso Biologics
+            Ballina, Co. Porter
+            Jan 2018 – Feb 2021
+
+            Designer
+            Jun 2015 – Dec 2017
+            Litware Studio
+            Austin, TX
+
+            ROLE
+            Developer
+            PERIOD
+            June 2014 to May 2015
+            """)
+        #expect(output.experience.map(\.title) == ["Quality Analyst", "Lab Technician", "Designer", "Developer"])
+        #expect(output.experience.map(\.company) == ["Fabrikam", "Contoso Biologics", "Litware Studio", nil])
+        #expect(output.experience.map(\.location) == ["Galway", "Ballina, Co. Porter", "Austin, TX", nil])
+    }
+
+    @Test func aThirdNameAfterATitleAndACompanyIsTheTown() async throws {
+        let output = try await experience("EXPERIENCE\nProduct Manager, Contoso, Lyon — Sep 2019 – Present\n")
+        let position = try #require(output.experience.first)
+        #expect(position.title == "Product Manager")
+        #expect(position.company == "Contoso")
+        #expect(position.location == "Lyon")
+    }
+
+    @Test func aTownAfterTheCompanyOnItsOwnLineUnderTheTitleIsThePlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+
+            Data Scientist
+            Contoso Analytics, Leeds
+            July 2019 – Present
+            • Built pricing models.
+
+            Fabrikam Foods | Harrowgate, Wexshire
+            Marketing Assistant | Jul 2016 – Aug 2019
+            """)
+        #expect(output.experience.map(\.company) == ["Contoso Analytics", "Fabrikam Foods"])
+        #expect(output.experience.map(\.location) == ["Leeds", "Harrowgate, Wexshire"])
+        // A dash after a company may join its division: no town.
+        #expect(ExperienceAnalyzer.afterPipe("Payments", in: "Contoso | Payments"))
+        #expect(!ExperienceAnalyzer.afterPipe("Payments", in: "Contoso - Payments"))
+        #expect(ExperienceAnalyzer.cityAfterCompany(["Dubai", "AE"], afterAt: false, underTitle: true) == nil)
+    }
 }

@@ -21,7 +21,8 @@ import VitaeAnalysis
         #expect(Places.location(in: text) == nil)
     }
 
-    @Test func anHonoursClassIsNoPlace() {
-        #expect(Places.location(in: "First Class Honours", allowBareCity: true) == nil)
+    @Test(arguments: ["First Class Honours", "Second Class Honours", "Upper Second Honors", "Distinction", "Summa Cum Laude"])
+    func gradesAreNoBareTowns(text: String) {
+        #expect(Places.location(in: text, allowBareCity: true) == nil)
     }
 }

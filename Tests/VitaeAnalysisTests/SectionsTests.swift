@@ -53,6 +53,20 @@ import VitaeTesting
         #expect(output.sections.map(\.kind) == [.summary, .experience, .skills, .awards, .languages, .skills, .other, .experience])
     }
 
+    @Test func anAcademicCVsAppointmentsAreItsExperience() async throws {
+        for heading in ["Academic Appointments", "APPOINTMENTS", "Positions Held", "Academic Positions"] {
+            #expect(SectionsAnalyzer.headingKind(heading, styled: false) == .experience, "\(heading)")
+        }
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
+            Dr Jo Bloggs
+            Summary
+            Legal historian.
+            Academic Appointments
+            2019–present   Senior Lecturer, Faculty of Law, University of Northmoor
+            """)
+        #expect(output.sections.map(\.kind) == [.summary, .experience])
+    }
+
     @Test func aSkillsHeadingAfterADatedEducationLineHeadsTheSkills() async throws {
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, onText: """
             Jo Bloggs

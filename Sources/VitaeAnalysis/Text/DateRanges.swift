@@ -70,9 +70,11 @@ public enum DateRanges {
     static let seasonNames = "spring|summer|fall|autumn|winter"
     /// What every name of `monthNames` starts with.
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019".
-    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b))"
-    static let present = "present|current(?:ly)?|now|till date|to date|ongoing|today"
+    /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019", "2019.05" (year first, as
+    /// East Asian and some European resumes write it; only with a dot: "2016-17" is an academic year).
+    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d))|(?:\\b((?:19|20)\\d{2})\\.(0[1-9]|1[0-2])\\b))"
+    /// "Mar 2020 to date", "March 2021 – Date": the separator's "to" or dash before "date" says "till date".
+    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today"
     static let separator = "\\s*(?:-|–|—|to|till|until|through|~)\\s*"
 
     /// A start and an end (or "present"), or a start followed by a dangling separator at line end
@@ -82,9 +84,9 @@ public enum DateRanges {
     /// What every separator contains ("til" is in "till" and "until").
     static let separatorLiterals = ["-", "–", "—", "~", "to", "til", "through"]
     static let singlePattern = Pattern("(?<![\\w/])\(single)", caseInsensitive: true)
+    static let sinceStart = Pattern("\\bsince\\s+\(single)", caseInsensitive: true, literals: ["since"])
     static let presentAtStart = Pattern(
-        "^(?:\(present))\\b", caseInsensitive: true,
-        literals: ["present", "current", "now", "till date", "to date", "ongoing", "today"])
+        "^(?:\(present))\\b", caseInsensitive: true, literals: ["present", "current", "now", "date", "ongoing", "today"])
     /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
     /// line: pdftotext's reading of a dates column beside the text.
     static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true, literals: ["-", "–", "—"])
@@ -114,10 +116,13 @@ public enum DateRanges {
             // A bare year: count it whole, January to December.
             return YearMonth(year: year, month: isEnd ? 12 : 1)
         }
+        if let yearText = g[7], let monthText = g[8], let year = Int(yearText), let month = Int(monthText) {
+            return YearMonth(year: year, month: month)
+        }
         return nil
     }
 
-    static let groupsPerDate = 7
+    static let groupsPerDate = 9
 
     /// Every date range in `line`. `nextLine` resolves a dangling "2017 –" whose "Present" wrapped.
     public static func spans(in line: String, nextLine: String? = nil) -> [DateSpan] {
@@ -143,6 +148,10 @@ public enum DateRanges {
             }
             if let end, end < start { continue }
             spans.append(DateSpan(start: start, end: end, range: match.range))
+        }
+        // "Since March 2019", "since 2021": a start and no end is a job held to this day.
+        if spans.isEmpty, let match = sinceStart.firstMatch(in: line), let start = date(from: match.groups[1...groupsPerDate], isEnd: false) {
+            spans.append(DateSpan(start: start, end: nil, range: match.range))
         }
         if spans.isEmpty, let nextLine, let match = danglingStart.firstMatch(in: line),
             let start = date(from: match.groups[1...groupsPerDate], isEnd: false)

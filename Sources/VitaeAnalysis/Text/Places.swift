@@ -36,7 +36,9 @@ public enum Places {
         "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
         "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",
-        "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd", "honours", "honors", "class", "distinction",
+        "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
+        // A degree's grade ("First Class Honours", "Distinction") after a dash is no town.
+        "honours", "honors", "class", "distinction", "merit", "laude",
     ]
 
     static let streetWords: Set<String> = [

@@ -86,6 +86,16 @@ public enum ResumeText {
         document.lines.map { clean($0.text) }
     }
 
+    /// "2016      University of Illinois Urbana-Champaign      B.A., Communication": columns set apart
+    /// by tabs or wide runs of spaces are fields, which cleaning would run together. Nil for a line
+    /// without such a gap (use the cleaned line).
+    public static func keepingWideGaps(_ raw: String) -> String? {
+        guard raw.utf8.contains(UInt8(ascii: "\t")) || ResumeText.contains(raw, "   ") else { return nil }
+        return ResumeText.clean(wideGap.replacing(in: raw.trimming(.whitespaces), with: " | "))
+    }
+
+    static let wideGap = Pattern("\\s*(?:\\t|\\x20{3,})\\s*")
+
     /// The cleaned lines of the input's document: the sections step's copy when it ran, so that a
     /// job cleans its text once.
     public static func cleanLines(_ input: AnalyzerInput) -> [String] {

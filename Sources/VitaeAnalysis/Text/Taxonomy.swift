@@ -375,7 +375,10 @@ public enum JobTitles {
         }
         // The last word weighs most ("... Engineer"); a title word elsewhere counts for less
         // ("Consultant SDET", "Engineer - Backend").
-        let head = max(headScore(tokens.last!), 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
+        // "Audit Senior", "Tax Senior": an accounting firm's rank after its field ends a title; before
+        // another word ("Sunrise Senior Living") it is no head.
+        let lastHead = tokens.count >= 2 && tokens.last == "senior" ? 1 : headScore(tokens.last!)
+        let head = max(lastHead, 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
 

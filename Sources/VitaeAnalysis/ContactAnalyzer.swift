@@ -175,11 +175,19 @@ public struct ContactAnalyzer: Analyzer {
                 candidate = String(candidate.dropFirst(match.text.count))
             }
             // "Jane Doe | jane@x.com | …": the name is the first field.
-            let firstField = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
+            var firstField = String(candidate.split(whereSeparator: { "|•·—".contains($0) }).first ?? "")
                 .trimming(.whitespaces)
+            // "Haruka Sato (佐藤 遥)", "Jane Roe (she/her)": the name again in another script, or pronouns.
+            if firstField.hasSuffix(")"), let open = firstField.lastIndex(of: "("), open > firstField.startIndex,
+                firstField[firstField.index(before: open)] == " "
+            {
+                firstField = firstField[..<open].trimming(.whitespaces)
+            }
             if isPersonName(firstField) { return ResumeText.titleCasedIfShouting(firstField) }
             // "Silicon Valley, CA, USA" ends in capitals too, but names a place.
-            if firstField.utf8.contains(UInt8(ascii: ",")), Places.location(in: firstField) == nil {
+            if firstField.utf8.contains(UInt8(ascii: ",")) || firstField.utf8.contains(UInt8(ascii: "(")),
+                Places.location(in: firstField) == nil
+            {
                 let withoutLetters = postNominals.replacing(in: firstField, with: "")
                 if isPersonName(withoutLetters) { return ResumeText.titleCasedIfShouting(withoutLetters) }
             }
@@ -203,7 +211,10 @@ public struct ContactAnalyzer: Analyzer {
     /// Degrees, licences and suffixes after the name ("Olga Ivanova, PhD", "Sarah Connor, MBA, PMP",
     /// "John Roe, Jr."): short words of capitals or ending in a full stop, so a given name after a
     /// surname ("Smith, John") is not one.
-    static let postNominals = Pattern("(?:,\\s*(?:[A-Z][A-Za-z.]{0,6}\\.|[A-Z][a-z]?\\.?[A-Z][A-Za-z.]{0,5}))+\\s*$")
+    /// "Thabo Mokoena CA(SA)": a qualification with its country in brackets needs no comma; "…, CCIE
+    /// Written": a qualification may take one word after it.
+    static let postNominals = Pattern(
+        "(?:,\\s*(?:[A-Z][A-Za-z.]{0,6}\\.|[A-Z][a-z]?\\.?[A-Z][A-Za-z.]{0,5})(?:\\s+[A-Z][a-z]+)?|\\s+[A-Z]{2,5}\\([A-Z]{2,3}\\))+\\s*$")
 
     static func nameBesideContactItems(_ line: String) -> String? {
         let masked = maskingContactItems(line)
@@ -225,10 +236,13 @@ public struct ContactAnalyzer: Analyzer {
         for word in words {
             guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
         }
-        if SectionsAnalyzer.headingKind(text, styled: true) != nil { return false }
+        if SectionsAnalyzer.headingKind(text, styled: true) != nil || documentTitles.contains(text.lowercased()) { return false }
         if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }
         return true
     }
+
+    /// What a resume's first line may call the document instead of giving the name.
+    static let documentTitles: Set<String> = ["curriculum vitae", "curriculum vitæ", "resume", "résumé", "cv", "bio data", "biodata"]
 
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true, literals: ["email me on indeed"])
 

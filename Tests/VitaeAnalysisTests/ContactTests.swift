@@ -96,10 +96,19 @@ let sampleContacts: [ExpectedContact] = [
         ("Sarah Connor, MBA, PMP", "Sarah Connor"),
         ("John Roe, Jr.", "John Roe"),
         ("ROBERT PAULSON, CPA", "Robert Paulson"),
+        ("Thabo Mokoena CA(SA)", "Thabo Mokoena"),
+        ("Mahmoud Adel El-Sayed, CCNP, CCIE Written", "Mahmoud Adel El-Sayed"),
+        ("Haruka Sato (佐藤 遥)", "Haruka Sato"),
     ])
     func theNameLineAsAReaderWritesIt(_ written: String, _ expected: String) async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact
         #expect(contact.name == expected)
+    }
+
+    @Test func aDocumentTitleInCapitalsIsNoName() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "CURRICULUM VITAE\n\nName: Haruka Sato (佐藤 遥)\nPhone: +81 90-1234-5678\n").contact
+        #expect(contact.name == "Haruka Sato")
     }
 
     @Test func aGivenNameAfterTheSurnameIsNoDegree() async throws {

@@ -11,6 +11,9 @@ import VitaeAnalysis
         ("Chennai, TAMIL NADU, IN", "Chennai, TAMIL NADU, IN"),
         ("Leopoldstraße 112, 80802 München, Germany", "München, Germany"),
         ("Keizersgracht 10, 1015 CS Amsterdam, Netherlands", "Amsterdam, Netherlands"),
+        ("Guadalajara, Jalisco, México", "Guadalajara, Jalisco, México"),
+        ("Malahide, Co. Dublin", "Malahide, Co. Dublin"),
+        ("Rustenburg, North West", "Rustenburg, North West"),
     ])
     func locations(text: String, expected: String) {
         #expect(Places.location(in: text) == expected)

@@ -11,7 +11,8 @@ public enum Places {
         PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON BC QC AB NSW VIC QLD
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
-    /// Regions and countries, lower-cased.
+    /// Regions and countries, lower-cased; no cities, or "Cebu City" and "Tokyo Electron" would read as a
+    /// region with a word more (`looksLikeRegion`).
     static let regions: Set<String> = Set("""
         alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|
         indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|
@@ -27,7 +28,16 @@ public enum Places {
         norway|denmark|finland|poland|portugal|greece|czech republic|hungary|romania|russia|ukraine|turkey|israel|uae|
         united arab emirates|saudi arabia|qatar|kuwait|oman|bahrain|egypt|nigeria|kenya|south africa|ghana|ethiopia|
         china|japan|korea|south korea|singapore|malaysia|indonesia|philippines|thailand|vietnam|pakistan|bangladesh|
-        sri lanka|nepal|brazil|mexico|argentina|chile|colombia|peru|hong kong|taiwan
+        sri lanka|nepal|brazil|mexico|argentina|chile|colombia|peru|hong kong|taiwan|
+        méxico|the netherlands|czechia|morocco|tunisia|algeria|uganda|tanzania|rwanda|zimbabwe|zambia|botswana|namibia|
+        iran|iraq|jordan|lebanon|cyprus|malta|luxembourg|iceland|estonia|latvia|lithuania|slovenia|croatia|serbia|
+        bulgaria|slovakia|ecuador|venezuela|uruguay|paraguay|bolivia|costa rica|panama|guatemala|puerto rico|jamaica|
+        cambodia|myanmar|mongolia|kazakhstan|uzbekistan|armenia|azerbaijan|northern ireland|
+        new south wales|queensland|western australia|south australia|tasmania|northern territory|
+        australian capital territory|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland and labrador|
+        prince edward island|gauteng|western cape|eastern cape|kwazulu-natal|free state|limpopo|mpumalanga|
+        north west|northern cape|jalisco|nuevo león|nuevo leon|yucatán|minas gerais|metro manila|kanagawa|hokkaido|
+        sindh|khyber pakhtunkhwa|balochistan
         """.replacingOccurrences(of: "\n", with: "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
 
     /// Words that place names never are; a part containing one is a company, a title or prose.
@@ -50,6 +60,8 @@ public enum Places {
     public static func isRegion(_ part: String) -> Bool {
         let trimmed = part.trimming(.whitespaces)
         if usStateCodes.contains(trimmed) { return true }
+        // "Co. Dublin", "County Cork": Irish and British counties.
+        if (trimmed.hasPrefix("Co. ") || trimmed.hasPrefix("County ")), trimmed.split(separator: " ").count == 2 { return true }
         return regions.contains(trimmed.lowercased())
     }
 

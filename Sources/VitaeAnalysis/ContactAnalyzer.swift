@@ -200,7 +200,7 @@ public struct ContactAnalyzer: Analyzer {
                 let capitalised = candidate.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
                     .joined(separator: " ")
                 let words = Set(candidate.lowercased().split(separator: " ").map(String.init))
-                if words.isDisjoint(with: ["resume", "curriculum", "vitae", "cv", "profile", "biodata"]), isPersonName(capitalised) {
+                if words.isDisjoint(with: documentTitleWords), isPersonName(capitalised) {
                     return capitalised
                 }
             }
@@ -236,13 +236,15 @@ public struct ContactAnalyzer: Analyzer {
         for word in words {
             guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
         }
-        if SectionsAnalyzer.headingKind(text, styled: true) != nil || documentTitles.contains(text.lowercased()) { return false }
+        if SectionsAnalyzer.headingKind(text, styled: true) != nil { return false }
+        if words.allSatisfy({ documentTitleWords.contains($0.lowercased()) }) { return false }
         if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }
         return true
     }
 
-    /// What a resume's first line may call the document instead of giving the name.
-    static let documentTitles: Set<String> = ["curriculum vitae", "curriculum vitæ", "resume", "résumé", "cv", "bio data", "biodata"]
+    /// The words a resume's first lines may call the document by instead of giving the name
+    /// ("CURRICULUM VITAE", "resume").
+    static let documentTitleWords: Set<String> = ["curriculum", "vitae", "vitæ", "resume", "résumé", "cv", "profile", "bio", "data", "biodata"]
 
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true, literals: ["email me on indeed"])
 

@@ -182,28 +182,15 @@ enum JSONTreeEncoder {
         }
     }
 
-    struct UnkeyedContainer: UnkeyedEncodingContainer {
+    struct UnkeyedContainer: UnkeyedEncodingContainer, PlainValueWriting {
         let node: Node
         var codingPath: [any CodingKey]
         var count: Int { node.count }
 
+        func put(_ value: JSONValue) { node.append(value) }
+
         func next() -> Node { node.appendChild() }
 
-        mutating func encodeNil() throws { node.append(.null) }
-        mutating func encode(_ value: Bool) throws { node.append(.bool(value)) }
-        mutating func encode(_ value: String) throws { node.append(.string(value)) }
-        mutating func encode(_ value: Double) throws { node.append(try number(value)) }
-        mutating func encode(_ value: Float) throws { node.append(try number(value)) }
-        mutating func encode(_ value: Int) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: Int8) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: Int16) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: Int32) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: Int64) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: UInt) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: UInt8) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: UInt16) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: UInt32) throws { node.append(.number(Double(value))) }
-        mutating func encode(_ value: UInt64) throws { node.append(.number(Double(value))) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             try JSONTreeEncoder.encode(value, into: next(), codingPath: codingPath)
         }
@@ -221,27 +208,38 @@ enum JSONTreeEncoder {
         }
     }
 
-    struct SingleValueContainer: SingleValueEncodingContainer {
+    struct SingleValueContainer: SingleValueEncodingContainer, PlainValueWriting {
         let node: Node
         var codingPath: [any CodingKey]
 
-        mutating func encodeNil() throws { node.set(.null) }
-        mutating func encode(_ value: Bool) throws { node.set(.bool(value)) }
-        mutating func encode(_ value: String) throws { node.set(.string(value)) }
-        mutating func encode(_ value: Double) throws { node.set(try number(value)) }
-        mutating func encode(_ value: Float) throws { node.set(try number(value)) }
-        mutating func encode(_ value: Int) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: Int8) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: Int16) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: Int32) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: Int64) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: UInt) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: UInt8) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: UInt16) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: UInt32) throws { node.set(.number(Double(value))) }
-        mutating func encode(_ value: UInt64) throws { node.set(.number(Double(value))) }
+        func put(_ value: JSONValue) { node.set(value) }
+
         mutating func encode<T: Encodable>(_ value: T) throws {
             try JSONTreeEncoder.encode(value, into: node, codingPath: codingPath)
         }
     }
+}
+
+/// The unkeyed and single-value containers differ only in where a value goes (appended, or set):
+/// the plain values' overloads that both protocols require are written once here.
+protocol PlainValueWriting {
+    func put(_ value: JSONValue)
+}
+
+extension PlainValueWriting {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Double) throws { put(try JSONTreeEncoder.number(value)) }
+    mutating func encode(_ value: Float) throws { put(try JSONTreeEncoder.number(value)) }
+    mutating func encode(_ value: Int) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: Int8) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: Int16) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: Int32) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: Int64) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: UInt) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: UInt8) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: UInt16) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: UInt32) throws { put(.number(Double(value))) }
+    mutating func encode(_ value: UInt64) throws { put(.number(Double(value))) }
 }

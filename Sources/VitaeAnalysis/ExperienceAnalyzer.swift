@@ -262,6 +262,15 @@ public struct ExperienceAnalyzer: Analyzer {
             }
             if ResumeText.words(rest).count >= 2, !isProse(rest) {
                 fill(&position, from: [rest])
+                if position.title != nil, !ResumeText.contains(rest, " at "),
+                    let above = lineNextToDates(index, offset: -1, heading: rest, lines: lines, candidates: candidates,
+                        dateLines: dateLineSet, map: map), !used.contains(above),
+                    let employer = employerHeading(lines[above])
+                {
+                    position.company = employer.company
+                    position.location = position.location ?? employer.location
+                    used.insert(above)
+                }
                 // "Kent State University, Kent, Ohio  August 2015 - Present" / "Resident Advisor": a
                 // heading line with its dates names one of title and company; the line under it the
                 // other, or the line above it ("ABC Company" / "Software Engineer  May 2023 - Present").
@@ -269,7 +278,8 @@ public struct ExperienceAnalyzer: Analyzer {
                 // under it or above it ("Contoso, Inc., Dayton, OH" / "Director, Sales, 2015 – 2020").
                 for offset in [-1, 1] where position.title == nil || position.company == nil || position.location == nil {
                     guard let other = lineNextToDates(index, offset: offset, heading: rest, lines: lines, candidates: candidates,
-                        dateLines: dateLineSet, map: map), !used.contains(other)
+                        dateLines: dateLineSet, map: map), !used.contains(other),
+                        !(offset == 1 && headsNextDatedTitle(other, lines: lines, dateLines: dateLineSet))
                     else { continue }
                     let before = (position.title, position.company, position.location)
                     if position.title == nil || position.company == nil {
@@ -326,6 +336,40 @@ public struct ExperienceAnalyzer: Analyzer {
         // "SAP FICO -" under no title: a position whose only name was no employer's.
         positions.removeAll { $0.title == nil && $0.company == nil }
         return withoutRestatedPositions(sameCompanyOneSpelling(positions.sorted { $0.line < $1.line }))
+    }
+
+    /// "Zendesk | Lisbon" / "Customer Support Team Lead, EMEA | Mar 2022 – Present", "DBS Bank Ltd.,
+    /// Singapore" / "Vice President – Institutional Banking Group, Jul 2020 – Present": a line above a
+    /// dated title with an employer's name and no title heads the titles dated under it; the title
+    /// line's other name is the unit, client or property the job was for.
+    static func employerHeading(_ line: String) -> (company: String, location: String?)? {
+        var probe = Position(start: nil, end: nil, current: false, line: 0)
+        fill(&probe, from: [line])
+        guard probe.title == nil, probe.company != nil else { return nil }
+        // Read again as the line over a title, which makes a bare name after its separator the town.
+        var heading = Position(start: nil, end: nil, current: false, line: 0)
+        heading.title = ""
+        fill(&heading, from: [line])
+        guard let company = heading.company, ResumeText.words(company).count <= 6 else { return nil }
+        return (company, heading.location)
+    }
+
+    /// "Hotel Manager, Contoso Pearl Resort (2019 – 2022)": a dated line naming a title and another name.
+    static func namesSomethingBesideItsTitle(_ line: String) -> Bool {
+        guard let span = DateRanges.spans(in: line).first else { return false }
+        var probe = Position(start: nil, end: nil, current: false, line: 0)
+        fill(&probe, from: [(line as NSString).replacingCharacters(in: span.range, with: " ").trimming(separatorsAndBrackets)])
+        return probe.title != nil && probe.company != nil
+    }
+
+    /// "Director of Rooms, Contoso Marina Hotel (2016 – 2019)" / "Northwind Bank Ltd., Singapore" /
+    /// "Vice President, Lending (2013 – 2016)": an employer's line right above the next dated title is
+    /// that one's heading, not the line under the position before it.
+    static func headsNextDatedTitle(_ line: Int, lines: [String], dateLines: Set<Int>) -> Bool {
+        guard let next = lines.indices.dropFirst(line + 1).first(where: { !lines[$0].isEmpty }), dateLines.contains(next) else {
+            return false
+        }
+        return employerHeading(lines[line]) != nil
     }
 
     /// "Principal Engineer" / "ORACLE -" / "September 2005 to Present" below "Principal Engineer
@@ -781,6 +825,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static func fill(_ position: inout Position, from context: [String]) {
         let context = context.map(withoutLeadingDuration)
         var parts: [String] = []
+        var lineOfParts: [Int] = []
         var namedBeforeAs: [String] = []
         var employerOfLine: [Int: String] = [:]
         for (lineIndex, line) in context.enumerated() {
@@ -852,9 +897,14 @@ public struct ExperienceAnalyzer: Analyzer {
                 lineParts.removeAll { $0 != employer && isOtherOrganization($0) }
             }
             parts += lineParts
+            lineOfParts += Array(repeating: lineIndex, count: lineParts.count)
         }
         parts += namedBeforeAs
-        parts = parts.map { withoutGrades(withoutLeadingLabel(withoutStrayOpeningBracket($0))) }.filter(isNamePart)
+        lineOfParts += Array(repeating: -1, count: namedBeforeAs.count)
+        let cleanedParts = zip(parts, lineOfParts).map { (withoutGrades(withoutLeadingLabel(withoutStrayOpeningBracket($0))), $1) }
+            .filter { isNamePart($0.0) }
+        parts = cleanedParts.map(\.0)
+        lineOfParts = cleanedParts.map(\.1)
         // "Title" / "Company - City, Region -" (Indeed's layout): the line that ends in a dash names
         // the company; the other line is the title even when its words are not title words, and all
         // of it when it has commas ("Unix, CA7 scheduler") unless a part of it is a title on its own
@@ -911,7 +961,16 @@ public struct ExperienceAnalyzer: Analyzer {
             best.score >= 0.45
         {
             position.title = best.text
-            position.company = company(dashedCompany, or: scored.first(where: { $0.offset != best.offset && looksLikeCompany($0.text) })?.text)
+            let companies = scored.filter { $0.offset != best.offset && looksLikeCompany($0.text) }
+            let titleLine = lineOfParts[best.offset]
+            if let beside = companies.first, lineOfParts[beside.offset] == titleLine, titleLine >= 0,
+                let onItsOwnLine = companies.first(where: { lineOfParts[$0.offset] != titleLine && lineOfParts[$0.offset] >= 0 }),
+                namesUnitOfEmployer(beside.text, onTitleLine: context[titleLine], employer: onItsOwnLine.text)
+            {
+                position.company = company(dashedCompany, or: onItsOwnLine.text)
+            } else {
+                position.company = company(dashedCompany, or: companies.first?.text)
+            }
         } else if let company = company(dashedCompany, or: parts.first(where: looksLikeCompany)) {
             position.company = company
         }
@@ -968,13 +1027,22 @@ public struct ExperienceAnalyzer: Analyzer {
     /// listed one under the other below one employer were all held there. A dated title with no
     /// company, right under another position's line (its bullets between at most), takes that one's.
     static func inheritEmployerOfTitlesBelowIt(_ positions: inout [Position], lines: [String]) {
-        for index in positions.indices.dropFirst() where positions[index].company == nil && positions[index].title != nil {
+        for index in positions.indices.dropFirst() where positions[index].title != nil {
             let above = positions[index - 1]
             // "Engineer at Contoso (2020 – 2022)" / "Analyst at acme.io (2018 – 2020)": a company named on
             // the position's own line is that line's, not a heading's over the titles below.
             guard let company = above.company, above.line < positions[index].line, !ResumeText.contains(lines[above.line], company),
                 ((above.line + 1)..<positions[index].line).allSatisfy({ ResumeText.isBullet(lines[$0]) || isProse(lines[$0]) })
             else { continue }
+            // "Contoso Hotels — Doha" / "Hotel Manager, Contoso Pearl Resort (2019 – 2022)" / "Director of
+            // Rooms, Contoso Marina Hotel (2016 – 2019)": the name beside a title under the heading is its
+            // property or unit, as it was for the title above.
+            if let own = positions[index].company {
+                let line = lines[positions[index].line]
+                guard !ResumeText.contains(line, " at " + own), !Organizations.looksLikeOrganization(own) || Organizations.looksLikeOrganization(company),
+                    namesSomethingBesideItsTitle(lines[above.line])
+                else { continue }
+            }
             positions[index].company = company
         }
     }
@@ -1026,6 +1094,28 @@ public struct ExperienceAnalyzer: Analyzer {
         let titleWords = ResumeText.alphanumericTokens(title)
         return words.count >= 2 && titleWords.contains(where: executiveRanks.contains)
             && titleWords.allSatisfy { executiveRanks.contains($0) || rankWords.contains($0) }
+    }
+
+    /// "Clinical Nurse Specialist – Emergency Department" / "The Royal Melbourne Hospital", "Senior
+    /// Associate, Audit & Assurance" / "KPMG Professional Services, Lagos": a name on a line of its own
+    /// is the employer; a name dashed onto the title, a department, or a plain name after the title's
+    /// comma where the other line has a company's ending, is the unit, client or site of the job.
+    /// "Test Analyst at Oracle" / "Infosys Ltd -" and "Engineer - Infosys Limited" / "LabVIEW, Perforce
+    /// -" keep the employer the title line named.
+    static func namesUnitOfEmployer(_ beside: String, onTitleLine line: String, employer: String) -> Bool {
+        let (besideIsCompany, employerIsCompany) = (Organizations.looksLikeOrganization(beside), Organizations.looksLikeOrganization(employer))
+        guard !ResumeText.contains(line, " at " + beside), SkillTaxonomy.shared.skill(named: employer) == nil,
+            employerIsCompany || !besideIsCompany
+        else { return false }
+        return namesUnit(beside) || [" - ", " – ", " — "].contains { ResumeText.contains(line, $0 + beside) }
+            || employerIsCompany && !besideIsCompany
+    }
+
+    /// "Emergency Department", "Department of Medicine", "Division of Cardiology": a unit of an employer.
+    static func namesUnit(_ name: String) -> Bool {
+        let words = ResumeText.alphanumericTokens(name)
+        guard let first = words.first, let last = words.last else { return false }
+        return unitWords.contains(last) || unitWords.contains(first) && words.dropFirst().first == "of"
     }
 
     /// Ranks that name no work of their own: a "Director" or an "Intern" is one of some function.
@@ -1134,7 +1224,9 @@ public struct ExperienceAnalyzer: Analyzer {
         guard let first = text.first, first.isUppercase || first.isNumber || webAddressName.contains(text) else { return false }
         // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
         // template's placeholder): words in a company's place that name none.
-        if monthOnly.contains(text) || Places.isRegion(text) || text.lowercased() == "company name" { return false }
+        if monthOnly.contains(text) || Places.isRegion(text) || Places.isMarketRegion(text) || text.lowercased() == "company name" {
+            return false
+        }
         if Organizations.looksLikeOrganization(text) { return true }
         // "Duration", "Job Profile with Acme": a label of the position's details; "CCNP", "Oracle
         // Certified Professional": a certification; "Handled three accounts": a sentence's opening verb.

@@ -112,7 +112,8 @@ public struct SectionsAnalyzer: Analyzer {
                        "professional objective", "profile", "professional profile", "about me", "about", "overview",
                        "executive summary", "personal statement", "summary of qualifications", "career summary"],
             .experience: ["experience", "work experience", "professional experience", "employment history",
-                          "employment", "work history", "career history", "relevant experience", "internships",
+                          "employment", "work history", "career history", "career", "professional history", "employment record",
+                          "relevant experience", "internships",
                           "internship", "experience details", "professional background", "industrial experience",
                           "research experience", "teaching experience", "relevant work experience",
                           // An academic CV's posts: "Academic Appointments", "Positions Held".

@@ -1307,7 +1307,7 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Hamburg", "Bremen", "Leiden"])
     }
 
-    @Test func theCompanyLineAboveATitleWithDatesGivesItsPlace() async throws {
+    @Test func theCompanyLineAboveATitleWithDatesIsItsEmployerAndGivesItsPlace() async throws {
         let output = try await experience("""
             EXPERIENCE
             Contoso, Inc., Dayton, OH
@@ -1316,7 +1316,7 @@ extension ExperienceTests {
             """)
         let position = try #require(output.experience.first)
         #expect(position.title == "Plant Manager")
-        #expect(position.company == "Fabrikam Foods")
+        #expect(position.company == "Contoso, Inc.")
         #expect(position.location == "Dayton, OH")
     }
 
@@ -1440,5 +1440,63 @@ extension ExperienceTests {
         #expect(ExperienceAnalyzer.afterPipe("Payments", in: "Contoso | Payments"))
         #expect(!ExperienceAnalyzer.afterPipe("Payments", in: "Contoso - Payments"))
         #expect(ExperienceAnalyzer.cityAfterCompany(["Dubai", "AE"], afterAt: false, underTitle: true) == nil)
+    }
+
+    @Test func anEmployerLineAboveDatedTitlesHeadsThemAll() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Fabrikam Support | Porto
+            Support Team Lead, EMEA | Mar 2022 – Present
+            • Lead 9 agents.
+
+            Contoso Hotels — Doha
+            Hotel Manager, Contoso Pearl Resort (2019 – 2022)
+            Director of Rooms, Contoso Marina Hotel (2016 – 2019)
+
+            Northwind Bank Ltd., Singapore
+            Vice President – Commercial Lending Group, Jul 2013 – Jun 2016
+            """)
+        #expect(output.experience.map(\.title) == ["Support Team Lead", "Hotel Manager", "Director of Rooms", "Vice President"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Support", "Contoso Hotels", "Contoso Hotels", "Northwind Bank Ltd."])
+        // A name after a dash may be the employer's division as well as its town.
+        #expect(output.experience.map(\.location) == ["Porto", nil, nil, "Singapore"])
+    }
+
+    @Test func aUnitBesideTheTitleGivesWayToTheEmployerOnItsOwnLine() async throws {
+        let output = try await experience("""
+            Work history
+            Clinical Nurse Educator – Intensive Care Unit
+            Tailspin General Hospital
+            Feb 2021 – Present
+
+            Senior Registrar, Department of Surgery
+            Wingtip Medical Institute, Lahore
+            March 2018 – January 2021
+
+            Senior Associate, Audit & Assurance
+            Litware Professional Services, Accra
+            September 2015 – February 2018
+
+            Test Analyst at Adatum
+            Woodgrove Retail -  Pune, Maharashtra -
+            June 2013 to August 2015
+            """)
+        #expect(output.experience.map(\.company) == [
+            "Tailspin General Hospital", "Wingtip Medical Institute", "Litware Professional Services", "Adatum",
+        ])
+    }
+
+    @Test func legalFormsInInitialsAndPossessivePlacesNameEmployers() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Senior Paralegal at Tailspin & Wingtip L.L.P., Denver, CO
+            January 2020 – Present
+            - Manage document productions.
+
+            Legal Assistant at Adams County Attorney's Office, Brighton, CO
+            August 2016 – December 2019
+            """)
+        #expect(output.experience.map(\.company) == ["Tailspin & Wingtip L.L.P.", "Adams County Attorney's Office"])
+        expectCompanyNames(["Fabrikam S.p.A.", "Contoso, P.C."], notCompanies: ["EMEA", "Asia Pacific"])
     }
 }

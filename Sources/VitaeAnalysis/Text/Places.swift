@@ -65,6 +65,18 @@ public enum Places {
         return regions.contains(trimmed.lowercased())
     }
 
+    /// "EMEA", "APAC", "North America": the part of the world a role covers ("Team Lead, EMEA"), which
+    /// names no employer and no place the job was in.
+    static func isMarketRegion(_ part: String) -> Bool {
+        marketRegions.contains(part.trimming(.whitespaces).lowercased())
+    }
+
+    static let marketRegions: Set<String> = [
+        "emea", "apac", "apj", "latam", "amer", "amers", "americas", "nordics", "dach", "benelux", "mena", "meta", "anz",
+        "north america", "south america", "latin america", "asia pacific", "asia-pacific", "middle east", "europe", "asia",
+        "africa", "global", "worldwide", "international",
+    ]
+
     /// True for a region as resumes also write it: a known one, a short code in capitals ("AE", the
     /// United Arab Emirates) or a known region with a word more ("Delhi NCR").
     static func looksLikeRegion(_ part: String) -> Bool {
@@ -194,6 +206,14 @@ public enum Organizations {
         let words = ResumeText.words(text).map { $0.lowercased().trimming(commaAndBrackets) }
         guard let last = words.last else { return false }
         return companySuffixes.contains(last) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
+            || dottedLegalForm(last)
+    }
+
+    /// "L.L.P.", "P.C.", "S.A.", "S.p.A.": a legal form spelled out in initials, which no English word is.
+    static func dottedLegalForm(_ word: String) -> Bool {
+        guard word.count >= 4, word.hasSuffix("."), word.utf8.filter({ $0 == UInt8(ascii: ".") }).count >= 2 else { return false }
+        let folded = word.filter { $0 != "." }
+        return legalForms.contains(folded) || legalFormsAbroad.contains(folded) || ["pc", "pa", "co"].contains(folded)
     }
 
     /// True when the text names a school ("Kent State University", "IIT Delhi").

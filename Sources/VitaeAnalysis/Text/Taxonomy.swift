@@ -364,6 +364,9 @@ public enum JobTitles {
         for character in text {
             if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { cleaned.append(character) }
         }
+        // "Attorney's Office", "Children's Hospital": a possessive names a place of work, and its "s" is
+        // no word of a title.
+        cleaned = cleaned.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
         let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
             .map(String.init).filter { $0 != "-" && $0 != "&" }
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
@@ -378,7 +381,10 @@ public enum JobTitles {
         // "Audit Senior", "Tax Senior": an accounting firm's rank after its field ends a title; before
         // another word ("Sunrise Senior Living") it is no head.
         let lastHead = tokens.count >= 2 && tokens.last == "senior" ? 1 : headScore(tokens.last!)
-        let head = max(lastHead, 0.8 * (tokens.dropLast().map(headScore).max() ?? 0))
+        // "County Attorney's Office", "Sales Department": a last word that titles use but never end in
+        // ends a place of work, and the title word before it counts for less.
+        let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20
+        let head = max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
 

@@ -260,7 +260,8 @@ public struct ContactAnalyzer: Analyzer {
             if text.utf8.contains(UInt8(ascii: "/")) { text = spacedSlash.replacing(in: text, with: " | ") }
             let segments = ResumeText.splitSegments(text)
             for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
-                if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
+                // "Galway · +353 …": a known town among the header's fields, though no region follows it.
+                if let place = Places.placeInPlaceSlot(segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
                     return place
                 }
             }

@@ -356,6 +356,13 @@ public struct EducationAnalyzer: Analyzer {
         return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
 
+    /// "University of California", "State University of New York": a school named after a region, whose
+    /// campuses follow its name.
+    static func namesStatesUniversity(_ name: String) -> Bool {
+        guard Organizations.looksLikeSchool(name), let of = name.range(of: " of ") else { return false }
+        return Places.isRegion(String(name[of.upperBound...]))
+    }
+
     static let genericSchoolWords: Set<String> = [
         "university", "college", "school", "institute", "board", "or", "of", "the", "and", "state", "engineering",
         "technical", "secondary", "higher", "senior", "certificate", "education", "u", "name",
@@ -392,7 +399,7 @@ public struct EducationAnalyzer: Analyzer {
             Places.location(in: first) == nil,
             !ResumeText.alphanumericTokens(name).contains(where: courseWords.contains), canNameASchool(name)
         else { return nil }
-        return (name, fields.dropFirst().lazy.compactMap { Places.location(in: $0) }.first)
+        return (name, fields.dropFirst().lazy.compactMap { Places.placeInPlaceSlot($0) }.first)
     }
 
     /// Words of a course or programme's name, which is not a school's.
@@ -433,6 +440,14 @@ public struct EducationAnalyzer: Analyzer {
             {
                 rest[rest.count - 1] = school
                 place = city + ", " + region
+            }
+            // "College of Physicians and Surgeons Pakistan, Karachi": a known town after the school's comma;
+            // after a state's university ("University of California, Berkeley") it is the campus.
+            if place == nil, rest.count >= 2, let last = rest.last, Places.isKnownCity(last), !Organizations.looksLikeSchool(last),
+                !namesStatesUniversity(rest[rest.count - 2])
+            {
+                place = last
+                rest.removeLast()
             }
             if let place, location == nil { location = place }
             if let place, rest.isEmpty, field != fields.first, location == place { placeAfterName = true }

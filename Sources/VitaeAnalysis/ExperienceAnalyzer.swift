@@ -314,6 +314,8 @@ public struct ExperienceAnalyzer: Analyzer {
                     position.location = Places.location(in: lines[town], allowBareCity: true)
                     used.insert(town)
                 }
+                // "Jan 2022 – present, Wrocław": the place beside the dates.
+                if position.location == nil, !rest.isEmpty, let place = Places.placeInPlaceSlot(rest) { position.location = place }
             }
             employerInBracketsOverClient(&position)
             if position.title != nil || position.company != nil, !namesNoJobHeld(position) { positions.append(position) }
@@ -729,7 +731,7 @@ public struct ExperienceAnalyzer: Analyzer {
     static let emptyBrackets = Pattern("\\(\\s*\\)|\\[\\s*\\]")
 
     /// What is left around a heading's text once its dates are cut out.
-    static let separatorsAndBrackets = TrimSet(charactersIn: " ,|•·-–—()")
+    static let separatorsAndBrackets = TrimSet(charactersIn: " ,|•·-–—():")
     static let separatorsAndOpeningBracket = TrimSet(charactersIn: " ,|•-–—(")
     static let brackets = TrimSet(charactersIn: "()[] ")
     static let punctuation = TrimSet(charactersIn: ".,;:")
@@ -872,7 +874,7 @@ public struct ExperienceAnalyzer: Analyzer {
                     position.location = city
                     commaParts.removeLast()
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
-                    let place = Places.location(in: field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")) || titleElsewhere && afterPipe(field, in: line))
+                    let place = Places.placeInPlaceSlot(field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")) || titleElsewhere && afterPipe(field, in: line))
                 {
                     // "Infosys Ltd - Delhi, Delhi": a place after a dash. After "at" a company comes first:
                     // "Test Analyst at Oracle, Hyderabad" names the company and a city. Without "at" or a
@@ -1063,7 +1065,7 @@ public struct ExperienceAnalyzer: Analyzer {
         // On a company line of its own under the title, "Name, Town" (no more names: "Apple, Google,
         // Microsoft" lists employers), the name after the company's is its town.
         let afterTitle = parts.count >= 3 ? titleLikeness(parts[parts.count - 3]) >= 0.45 : underTitle && titleLikeness(company) < 0.45
-        return afterAt || legalForm || afterTitle || Organizations.looksLikeOrganization(company) ? city : nil
+        return afterAt || legalForm || afterTitle || Organizations.looksLikeOrganization(company) || Places.isKnownCity(city) ? city : nil
     }
 
     /// "Director, Plant Operations", "Intern, Brake Testing", "Staff Nurse, Cardiac Unit": a rank with the
@@ -1224,7 +1226,9 @@ public struct ExperienceAnalyzer: Analyzer {
         guard let first = text.first, first.isUppercase || first.isNumber || webAddressName.contains(text) else { return false }
         // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
         // template's placeholder): words in a company's place that name none.
-        if monthOnly.contains(text) || Places.isRegion(text) || Places.isMarketRegion(text) || text.lowercased() == "company name" {
+        if monthOnly.contains(text) || Places.isRegion(text) || Places.isMarketRegion(text) || Places.isLargeCity(text)
+            || text.lowercased() == "company name"
+        {
             return false
         }
         if Organizations.looksLikeOrganization(text) { return true }

@@ -1458,8 +1458,7 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.title) == ["Support Team Lead", "Hotel Manager", "Director of Rooms", "Vice President"])
         #expect(output.experience.map(\.company) == ["Fabrikam Support", "Contoso Hotels", "Contoso Hotels", "Northwind Bank Ltd."])
-        // A name after a dash may be the employer's division as well as its town.
-        #expect(output.experience.map(\.location) == ["Porto", nil, nil, "Singapore"])
+        #expect(output.experience.map(\.location) == ["Porto", "Doha", nil, "Singapore"])
     }
 
     @Test func aUnitBesideTheTitleGivesWayToTheEmployerOnItsOwnLine() async throws {
@@ -1498,5 +1497,23 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.company) == ["Tailspin & Wingtip L.L.P.", "Adams County Attorney's Office"])
         expectCompanyNames(["Fabrikam S.p.A.", "Contoso, P.C."], notCompanies: ["EMEA", "Asia Pacific"])
+    }
+
+    @Test func knownTownsAfterACompanyOrTheDatesAreThePlace() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Jan 2021 – Present: Finance Manager, Contoso Mining Limited, Rustenburg
+
+            Litware Architetti – Milan
+            Project Architect
+            2014 – 2019
+
+            Fabrikam Bank — QA Engineer
+            Jan 2012 – Dec 2013, Wrocław
+
+            Associate Consultant · Woodgrove Consulting · Hyderabad · Jun 2009 – Jun 2011
+            """)
+        #expect(output.experience.map(\.company) == ["Contoso Mining Limited", "Litware Architetti", "Fabrikam Bank", "Woodgrove Consulting"])
+        #expect(output.experience.map(\.location) == ["Rustenburg", "Milan", "Wrocław", "Hyderabad"])
     }
 }

@@ -28,4 +28,16 @@ import VitaeAnalysis
     func gradesAreNoBareTowns(text: String) {
         #expect(Places.location(in: text, allowBareCity: true) == nil)
     }
+
+    @Test func knownTownsStandInAPlacesSlotWithoutARegion() {
+        for town in ["Lisbon", "Genoa", "Visby", "Karachi", "Milano", "Kraków"] {
+            #expect(Places.placeInPlaceSlot(town) == town, "\(town)")
+            #expect(Places.location(in: town) == nil, "a bare name is no place outside a place's slot: \(town)")
+        }
+        #expect(Places.location(in: "Leith, Edinburgh") == "Leith, Edinburgh")
+        // Everyday words and small towns that share a company's name stay what they are.
+        #expect(Places.placeInPlaceSlot("Mobile") == nil)
+        #expect(Places.isKnownCity("Nokia") && !Places.isLargeCity("Nokia"))
+        #expect(Places.isLargeCity("Hyderabad"))
+    }
 }

@@ -77,6 +77,30 @@ public enum Places {
         "africa", "global", "worldwide", "international",
     ]
 
+    /// Towns and cities of 15,000 people or more, lower-cased (`cities.tsv`, from GeoNames; see
+    /// `scripts/build-places.py`). Only where a name stands in a place's slot: after a company's
+    /// separator, alone on a contact line, or as a region would ("Leith, Edinburgh").
+    static let knownCities: [String: Int] = {
+        var populations: [String: Int] = [:]
+        for line in ResourceFile.lines("cities", extension: "tsv") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 3, let population = Int(fields[2]) else { continue }
+            populations[fields[0].lowercased()] = population
+        }
+        return populations
+    }()
+
+    /// True for "Lisbon", "Genoa", "Visby", "São Paulo": a town the world list knows by that name.
+    public static func isKnownCity(_ name: String) -> Bool {
+        knownCities[name.trimming(.whitespaces).lowercased()] != nil
+    }
+
+    /// True for a city too big for its name to be taken for a company's: "Hyderabad", "Genoa", not
+    /// "Nokia" (a town of 33,000 in Finland).
+    public static func isLargeCity(_ name: String) -> Bool {
+        (knownCities[name.trimming(.whitespaces).lowercased()] ?? 0) >= 100_000
+    }
+
     /// True for a region as resumes also write it: a known one, a short code in capitals ("AE", the
     /// United Arab Emirates) or a known region with a word more ("Delhi NCR").
     static func looksLikeRegion(_ part: String) -> Bool {
@@ -144,10 +168,17 @@ public enum Places {
         if parts.count == 1 {
             guard allowBareCity || isRegion(parts[0]) else { return nil }
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
-            // "Foo, Bar" where neither looks like a region: only when the caller vouches for it.
-            guard allowBareCity else { return nil }
+            // "Foo, Bar" where neither looks like a region: only when the caller vouches for it, or a
+            // known town does ("Leith, Edinburgh").
+            guard allowBareCity || parts.contains(where: isKnownCity) else { return nil }
         }
         return parts.joined(separator: ", ")
+    }
+
+    /// The location in a text that stands where a place would ("Zendesk | Lisbon"): as `location(in:)`,
+    /// and a bare name too when it is a known town.
+    public static func placeInPlaceSlot(_ text: String, allowBareCity: Bool = false) -> String? {
+        location(in: text, allowBareCity: allowBareCity || isKnownCity(text.trimming(locationEdges)))
     }
 
     /// Splits "Title, Company, City, ST, Country" into the parts before the trailing location and the

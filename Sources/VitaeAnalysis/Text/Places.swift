@@ -81,11 +81,22 @@ public enum Places {
     /// `scripts/build-places.py`). Only where a name stands in a place's slot: after a company's
     /// separator, alone on a contact line, or as a region would ("Leith, Edinburgh").
     static let knownCities: [String: Int] = {
-        var populations: [String: Int] = [:]
-        for line in ResourceFile.lines("cities", extension: "tsv") {
-            let fields = line.split(separator: "\t")
-            guard fields.count == 3, let population = Int(fields[2]) else { continue }
-            populations[fields[0].lowercased()] = population
+        // Read as bytes: 54,000 lines split as Strings took a tenth of a second, at every start of `vitae analyze`.
+        let (tab, newline) = (UInt8(ascii: "\t"), UInt8(ascii: "\n"))
+        let bytes = [UInt8](ResourceFile.data("cities", extension: "tsv"))
+        var populations = [String: Int](minimumCapacity: 60_000)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            defer { start = end + 1 }
+            guard let nameEnd = bytes[start..<end].firstIndex(of: tab), let lastTab = bytes[start..<end].lastIndex(of: tab) else { continue }
+            var population = 0
+            for digit in bytes[(lastTab + 1)..<end] { population = population * 10 + Int(digit &- UInt8(ascii: "0")) }
+            let name = bytes[start..<nameEnd]
+            let key = name.allSatisfy { $0 < 0x80 }
+                ? String(decoding: name.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+                : String(decoding: name, as: UTF8.self).lowercased()
+            populations[key] = population
         }
         return populations
     }()

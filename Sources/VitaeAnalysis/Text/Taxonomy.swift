@@ -3,14 +3,21 @@ import Foundation
 /// Reads a resource file shipped in `Resources/`, skipping `#` comment lines.
 enum ResourceFile {
     static func lines(_ name: String, extension ext: String) -> [Substring] {
+        guard let text = String(data: data(name, extension: ext), encoding: .utf8) else {
+            fatalError("VitaeAnalysis resource \(name).\(ext) is not UTF-8")
+        }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    }
+
+    static func data(_ name: String, extension ext: String) -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
             ?? Bundle.module.url(forResource: name, withExtension: ext),
-            let text = try? String(contentsOf: url, encoding: .utf8)
+            let data = try? Data(contentsOf: url)
         else {
             // A build without its resources is broken; say so loudly rather than analysing badly.
             fatalError("VitaeAnalysis resource \(name).\(ext) is missing from the bundle")
         }
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        return data
     }
 }
 

@@ -298,6 +298,11 @@ public struct ExperienceAnalyzer: Analyzer {
                 }
             } else {
                 var nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
+                if !nearby.contains(where: { $0 < index }),
+                    let opening = namesOpeningBlock(endingAt: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
+                {
+                    nearby = opening
+                }
                 var town: Int?
                 if let block = titleCompanyAndTown(above: index, nearby: nearby, lines: lines, candidates: candidates, taken: used, map: map) {
                     (nearby, town) = (block.names, block.town)
@@ -354,6 +359,25 @@ public struct ExperienceAnalyzer: Analyzer {
         fill(&heading, from: [line])
         guard let company = heading.company, ResumeText.words(company).count <= 6 else { return nil }
         return (company, heading.location)
+    }
+
+    /// "Logistics Coordinator" / "Contoso, Zapopan, Jalisco" / what the job was / "March 2021 – present",
+    /// then a blank line: dates that close a block of their own belong to the names that open it, past
+    /// the description between, not to the next block's names under them.
+    static func namesOpeningBlock(
+        endingAt index: Int, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, taken: Set<Int>, map: SectionMap
+    ) -> [Int]? {
+        guard index + 1 == lines.count || lines[index + 1].isEmpty else { return nil }
+        var start = index
+        while start - 1 >= 0, !lines[start - 1].isEmpty, candidates.contains(start - 1), !map.isHeading(start - 1),
+            !dateLines.contains(start - 1)
+        {
+            start -= 1
+        }
+        let block = Array(start..<index)
+        guard block.count >= 2, block.contains(where: { isProse(lines[$0]) || ResumeText.isBullet(lines[$0]) }) else { return nil }
+        let names = block.prefix { !isProse(lines[$0]) && !ResumeText.isBullet(lines[$0]) && isNamePart(lines[$0]) && !taken.contains($0) }
+        return (1...2).contains(names.count) ? Array(names) : nil
     }
 
     /// "Hotel Manager, Contoso Pearl Resort (2019 – 2022)": a dated line naming a title and another name.
@@ -1121,7 +1145,7 @@ public struct ExperienceAnalyzer: Analyzer {
     }
 
     /// Ranks that name no work of their own: a "Director" or an "Intern" is one of some function.
-    static let executiveRanks: Set<String> = ["president", "vice", "vp", "svp", "evp", "avp", "director", "head", "chair", "intern"]
+    static let executiveRanks: Set<String> = ["president", "vice", "vp", "svp", "evp", "avp", "director", "head", "chair", "intern", "trainee"]
     static let unitWords: Set<String> = ["unit", "department", "dept", "division", "ward"]
 
     /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7

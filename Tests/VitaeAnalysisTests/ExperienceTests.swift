@@ -1516,4 +1516,26 @@ extension ExperienceTests {
         #expect(output.experience.map(\.company) == ["Contoso Mining Limited", "Litware Architetti", "Fabrikam Bank", "Woodgrove Consulting"])
         #expect(output.experience.map(\.location) == ["Rustenburg", "Milan", "Wrocław", "Hyderabad"])
     }
+
+    @Test func datesClosingABlockBelongToTheNamesOpeningIt() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+
+            Logistics Coordinator
+            Fabrikam (Fabrikam Manufacturing Mex), Zapopan, Jalisco
+            Coordinate inbound components from Asia and finished-goods exports by road.
+            March 2021 – present
+
+            Trainee, Supply Chain
+            Grupo Contoso, Tlajomulco de Zúñiga, Jalisco
+            Route planning support for regional distribution centres.
+            July 2016 – December 2017
+
+            05/2015 – 08/2015 | Engineering Co-op | Litware Manufacturing Co. | Spartanburg, SC
+            """)
+        #expect(output.experience.map(\.title) == ["Logistics Coordinator", "Trainee, Supply Chain", "Engineering Co-op"])
+        #expect(output.experience.map(\.company) == ["Fabrikam (Fabrikam Manufacturing Mex)", "Grupo Contoso", "Litware Manufacturing Co."])
+        #expect(output.experience.map(\.location) == ["Zapopan, Jalisco", "Tlajomulco de Zúñiga, Jalisco", "Spartanburg, SC"])
+        #expect(output.experience.map(\.start) == [YearMonth(year: 2021, month: 3), YearMonth(year: 2016, month: 7), YearMonth(year: 2015, month: 5)])
+    }
 }

@@ -51,6 +51,8 @@ public enum Places {
         "honours", "honors", "class", "distinction", "merit", "laude",
     ]
 
+    static let placeParticles: Set<String> = ["de", "da", "do", "dos", "das", "del", "la", "le", "el", "di", "am", "an", "der", "sur", "upon", "on"]
+
     static let streetWords: Set<String> = [
         "street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "lane", "ln", "ln.", "drive", "dr", "dr.",
         "blvd", "blvd.", "boulevard", "way", "court", "ct", "ct.", "place", "pl", "pl.", "terrace", "highway", "hwy",
@@ -126,7 +128,9 @@ public enum Places {
     static func isPlaceName(_ part: String) -> Bool {
         let words = ResumeText.words(part)
         guard (1...4).contains(words.count) else { return false }
-        for word in words {
+        for (index, word) in words.enumerated() {
+            // "Tlajomulco de Zúñiga", "Frankfurt am Main": a particle inside the name.
+            if index > 0, index < words.count - 1, placeParticles.contains(String(word)) { continue }
             guard let first = word.first, first.isUppercase || first == "(" else { return false }
             if nonPlaceWords.contains(word.lowercased()) { return false }
             if word.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" }) { return false }
@@ -181,7 +185,9 @@ public enum Places {
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
             // "Foo, Bar" where neither looks like a region: only when the caller vouches for it, or a
             // known town does ("Leith, Edinburgh").
-            guard allowBareCity || parts.contains(where: isKnownCity) else { return nil }
+            guard allowBareCity
+                || parts.contains(where: isKnownCity) && !parts.contains(where: { Organizations.looksLikeSchool($0) || Organizations.looksLikeOrganization($0) })
+            else { return nil }
         }
         return parts.joined(separator: ", ")
     }
@@ -224,6 +230,10 @@ public enum Organizations {
         "software", "bank", "partners", "associates", "enterprises", "industries", "international", "global",
         "organization", "foundation", "agency", "studio", "studios", "ventures", "networks", "infotech", "infosystems",
     ])
+    /// "Grupo Bimbo", "Groupe Renault", "Banco Itaú": words that open a company's name in the languages
+    /// that put them first.
+    static let companyPrefixes: Set<String> = ["grupo", "groupe", "gruppo", "banco", "banca", "banque", "companhia", "compañía", "compania"]
+
     /// Legal forms of companies abroad, written in capitals after the name ("SAP SE", "Siemens AG");
     /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
     static let legalFormsAbroad: Set<String> = ["ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy"]
@@ -240,6 +250,8 @@ public enum Organizations {
         // Schools' names in the languages of Europe and Latin America, often kept in English resumes.
         "hogeschool", "hochschule", "fachhochschule", "universidad", "universidade", "università", "école", "ecole",
         "lycée", "lycee", "escuela", "instituto", "istituto", "politecnico", "politécnica", "gymnasium", "conservatory",
+        "tecnológico", "tecnologico", "liceo", "colegio", "colégio", "escola", "faculdade", "facultad", "institut", "instytut",
+        "politechnika", "uniwersytet", "universitat", "akademie", "akademia",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy
@@ -247,7 +259,7 @@ public enum Organizations {
     public static func looksLikeOrganization(_ text: String) -> Bool {
         let words = ResumeText.words(text).map { $0.lowercased().trimming(commaAndBrackets) }
         guard let last = words.last else { return false }
-        return companySuffixes.contains(last) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
+        return companySuffixes.contains(last) || words.count >= 2 && companyPrefixes.contains(words[0]) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
             || dottedLegalForm(last)
     }
 

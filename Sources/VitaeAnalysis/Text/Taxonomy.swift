@@ -357,7 +357,7 @@ public enum JobTitles {
             words[String(fields[0])] = WordCounts(head: head, anywhere: anywhere)
         }
         // Informal heads O*NET rarely ends a title with.
-        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer"] {
+        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op"] {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
         }
         return words

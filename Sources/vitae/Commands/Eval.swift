@@ -16,7 +16,7 @@ struct Eval: AsyncParsableCommand {
     var path = "../shared/corpus/labelled/dev.jsonl"
 
     @Option(help: ArgumentHelp("Where the skills analyzer looks for taxonomy skills: document or skillsSections.", valueName: "scope"))
-    var skillsScope: String = "document"
+    var skillsScope: String = "skillsSections"
 
     @Option(name: .customLong("repeat"), help: ArgumentHelp("Time each resume this many times and keep the fastest (for busy machines).", valueName: "n"))
     var repeats: Int = 1

@@ -1538,4 +1538,15 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Zapopan, Jalisco", "Tlajomulco de Zúñiga, Jalisco", "Spartanburg, SC"])
         #expect(output.experience.map(\.start) == [YearMonth(year: 2021, month: 3), YearMonth(year: 2016, month: 7), YearMonth(year: 2015, month: 5)])
     }
+
+    @Test(arguments: [
+        ("2019.03 - 2021.07", YearMonth(year: 2021, month: 7)), ("2019/03 – 2021/07", YearMonth(year: 2021, month: 7)),
+        ("03.2019 – 07.2021", YearMonth(year: 2021, month: 7)), ("2019/03 – Present", nil),
+    ])
+    func yearFirstMonthsWithADotOrASlash(dates: String, end: YearMonth?) async throws {
+        let output = try await experience("EXPERIENCE\nSenior Analyst, Contoso Ltd, Hanoi\n\(dates)\n- Built reports.")
+        let position = try #require(output.experience.first)
+        #expect(position.start == YearMonth(year: 2019, month: 3))
+        #expect(position.end == end)
+    }
 }

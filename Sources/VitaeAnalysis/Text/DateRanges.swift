@@ -70,9 +70,10 @@ public enum DateRanges {
     static let seasonNames = "spring|summer|fall|autumn|winter"
     /// What every name of `monthNames` starts with.
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019", "2019.05" (year first, as
-    /// East Asian and some European resumes write it; only with a dot: "2016-17" is an academic year).
-    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d))|(?:\\b((?:19|20)\\d{2})\\.(0[1-9]|1[0-2])\\b))"
+    /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019", "2019.05" or "2019/05" (year
+    /// first, as East Asian and some European resumes write it; not with a dash: "2016-17" is an
+    /// academic year).
+    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
     /// "Mar 2020 to date", "March 2021 – Date": the separator's "to" or dash before "date" says "till date".
     static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today"
     static let separator = "\\s*(?:-|–|—|to|till|until|through|~)\\s*"

@@ -1549,4 +1549,21 @@ extension ExperienceTests {
         #expect(position.start == YearMonth(year: 2019, month: 3))
         #expect(position.end == end)
     }
+
+    @Test func moreLayoutsOfAPositionsNames() async throws {
+        // A title with its employer in brackets; dates first with one title word; positions as bullets.
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Senior Analyst (Fabrikam Ltd), Hanoi — 2019–2021
+            - Built reports.
+            2016 – 2019    Analyst
+                           Contoso Bank, Da Nang
+            • Junior Analyst, Litware Ltd (2014–2016)
+            • Data Entry Operator, Adatum Ltd (2012–2014)
+            """)
+        #expect(output.experience.map(\.title) == ["Senior Analyst", "Analyst", "Junior Analyst", "Data Entry Operator"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Ltd", "Contoso Bank", "Litware Ltd", "Adatum Ltd"])
+        // How the job was held, in brackets, is no employer of its own.
+        #expect(ExperienceAnalyzer.titleAndEmployerInBrackets("Consultant (Client of Woodgrove Technologies)") == nil)
+    }
 }

@@ -59,7 +59,7 @@ extension ExperienceAnalyzer {
                 namedBeforeAs.append(split[0])
                 return [split[1]]
             }) {
-                var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(field)))
+                var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(field))).flatMap { titleAndEmployerInBrackets($0) ?? [$0] }
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
                     position.location = location
@@ -385,6 +385,19 @@ extension ExperienceAnalyzer {
         else { return nil }
         return [company, title]
     }
+
+    /// "Senior Analyst (Fabrikam Ltd)": a title with its employer in brackets, which the legal form
+    /// would otherwise make one company's name.
+    static func titleAndEmployerInBrackets(_ part: String) -> [String]? {
+        guard part.hasSuffix(")"), let match = titleWithEmployer.firstMatch(in: part), let title = match.groups[1],
+            let employer = match.groups[2], Organizations.looksLikeOrganization(employer), JobTitles.looksLikeTitle(title),
+            // "(Client of Infosys Technologies)", "(via Contoso Ltd)": how the job was held, not the employer.
+            !ResumeText.alphanumericTokens(employer).prefix(1).contains(where: engagementWords.contains)
+        else { return nil }
+        return [title, employer]
+    }
+
+    static let engagementWords: Set<String> = ["client", "contract", "contractor", "via", "through", "for", "deputed", "onsite", "on"]
 
     static let asTitle = Pattern("^(.+?)\\s+as\\s+(?:an?\\s+)?(.+)$")
 }

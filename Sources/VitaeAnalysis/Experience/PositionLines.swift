@@ -29,7 +29,7 @@ extension ExperienceAnalyzer {
                 .trimming(separatorsAndBrackets)
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
-            if ResumeText.isBullet(lines[index]) || isProse(rest) || endsMidSentence(beforeDates)
+            if ResumeText.isBullet(lines[index]) && !bulletNamesAPosition(rest) || isProse(rest) || endsMidSentence(beforeDates)
                 || continuesWrappedSentence(lines[index], after: index > 0 ? lines[index - 1] : "")
             {
                 continue
@@ -88,7 +88,9 @@ extension ExperienceAnalyzer {
                     town = next
                 }
                 used.formUnion(nearby)
-                fill(&position, from: nearby.map { lines[$0] })
+                // "2016 – 2019    Analyst" / "Contoso Bank, Da Nang": one title word beside the dates is the title.
+                let titleBesideDates = !rest.isEmpty && ResumeText.words(rest).count == 1 && JobTitles.looksLikeTitle(rest)
+                fill(&position, from: (titleBesideDates ? [rest] : []) + nearby.map { lines[$0] })
                 if let town, position.location == nil {
                     position.location = Places.location(in: lines[town], allowBareCity: true)
                     used.insert(town)
@@ -166,10 +168,23 @@ extension ExperienceAnalyzer {
     /// "Vice President, Lending (2013 – 2016)": an employer's line right above the next dated title is
     /// that one's heading, not the line under the position before it.
     static func headsNextDatedTitle(_ line: Int, lines: [String], dateLines: Set<Int>) -> Bool {
-        guard let next = lines.indices.dropFirst(line + 1).first(where: { !lines[$0].isEmpty }), dateLines.contains(next) else {
-            return false
-        }
+        // "2019 – 2021    Senior Analyst" / "Fabrikam Ltd, Hanoi" / "2016 – 2019    Analyst": with the
+        // dates first, the name under a dated title is its own.
+        guard let next = lines.indices.dropFirst(line + 1).first(where: { !lines[$0].isEmpty }), dateLines.contains(next),
+            let span = DateRanges.spans(in: lines[next]).first,
+            (lines[next] as NSString).substring(to: span.range.location).contains(where: \.isLetter)
+        else { return false }
         return employerHeading(lines[line]) != nil
+    }
+
+    /// "• Senior Analyst, Fabrikam Ltd (2019–2021)": a bullet that names a title and its employer, no
+    /// sentence, is a position listed as a bullet.
+    static func bulletNamesAPosition(_ rest: String) -> Bool {
+        guard ResumeText.words(rest).count <= 10 else { return false }
+        var probe = Position(start: nil, end: nil, current: false, line: 0)
+        fill(&probe, from: [rest])
+        guard let title = probe.title, probe.company != nil else { return false }
+        return JobTitles.looksLikeTitle(title)
     }
 
     /// "Sr consultant" / "Microsoft India - Hyderabad, Telangana -" / "June 2008 to March 2016" under a

@@ -183,6 +183,7 @@ public struct ContactAnalyzer: Analyzer {
             {
                 firstField = firstField[..<open].trimming(.whitespaces)
             }
+            firstField = withoutHonorificOrOtherScript(firstField)
             if isPersonName(firstField) { return ResumeText.titleCasedIfShouting(firstField) }
             // "Silicon Valley, CA, USA" ends in capitals too, but names a place.
             if firstField.utf8.contains(UInt8(ascii: ",")) || firstField.utf8.contains(UInt8(ascii: "(")),
@@ -207,6 +208,26 @@ public struct ContactAnalyzer: Analyzer {
         }
         return nil
     }
+
+    /// "Dr. Ayşe Yılmaz", "Eng. Mahmoud El-Sayed", "Li Wei 李伟": a title or a professional prefix
+    /// before the name, or the name again in another script after it, is no part of the name, as
+    /// a degree after it is not.
+    static func withoutHonorificOrOtherScript(_ text: String) -> String {
+        var words = text.split(separator: " ")
+        if words.count >= 3, honorifics.contains(words[0].lowercased()) { words.removeFirst() }
+        while words.count >= 3, let last = words.last, last.unicodeScalars.allSatisfy(isOtherScript) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// A letter of no Latin alphabet (Latin-1, Latin Extended and Vietnamese's are Latin).
+    static func isOtherScript(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic && scalar.value > 0x024F && !(0x1E00...0x1EFF).contains(scalar.value)
+    }
+
+    static let honorifics: Set<String> = [
+        "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "eng", "eng.", "engr", "engr.", "arch", "arch.",
+        "ing.", "dipl.-ing.", "adv.", "sr.", "sra.",
+    ]
 
     /// Degrees, licences and suffixes after the name ("Olga Ivanova, PhD", "Sarah Connor, MBA, PMP",
     /// "John Roe, Jr."): short words of capitals or ending in a full stop, so a given name after a

@@ -99,6 +99,10 @@ let sampleContacts: [ExpectedContact] = [
         ("Thabo Mokoena CA(SA)", "Thabo Mokoena"),
         ("Mahmoud Adel El-Sayed, CCNP, CCIE Written", "Mahmoud Adel El-Sayed"),
         ("Haruka Sato (佐藤 遥)", "Haruka Sato"),
+        ("Dr. Ayşe Yılmaz", "Ayşe Yılmaz"),
+        ("Eng. Mahmoud Adel El-Sayed, CCNP", "Mahmoud Adel El-Sayed"),
+        ("Li Wei 李伟", "Li Wei"),
+        ("Nguyễn Văn An", "Nguyễn Văn An"),
     ])
     func theNameLineAsAReaderWritesIt(_ written: String, _ expected: String) async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact

@@ -29,7 +29,7 @@ public enum Places {
         united arab emirates|saudi arabia|qatar|kuwait|oman|bahrain|egypt|nigeria|kenya|south africa|ghana|ethiopia|
         china|japan|korea|south korea|singapore|malaysia|indonesia|philippines|thailand|vietnam|pakistan|bangladesh|
         sri lanka|nepal|brazil|mexico|argentina|chile|colombia|peru|hong kong|taiwan|
-        méxico|the netherlands|czechia|morocco|tunisia|algeria|uganda|tanzania|rwanda|zimbabwe|zambia|botswana|namibia|
+        méxico|the netherlands|czechia|türkiye|turkiye|ksa|morocco|tunisia|algeria|uganda|tanzania|rwanda|zimbabwe|zambia|botswana|namibia|
         iran|iraq|jordan|lebanon|cyprus|malta|luxembourg|iceland|estonia|latvia|lithuania|slovenia|croatia|serbia|
         bulgaria|slovakia|ecuador|venezuela|uruguay|paraguay|bolivia|costa rica|panama|guatemala|puerto rico|jamaica|
         cambodia|myanmar|mongolia|kazakhstan|uzbekistan|armenia|azerbaijan|northern ireland|

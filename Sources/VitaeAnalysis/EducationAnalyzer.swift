@@ -45,10 +45,10 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
-        (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom-ingenieur|dipl\\.?-ing)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d|pharm\\.?\\s?d)\\b", caseInsensitive: true), .doctorate),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom-ingenieur|dipl\\.?-ing|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres)\\b", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|licenciatura|laurea)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
@@ -56,6 +56,8 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         // "High School Diploma", "Secondary School Certificate": before the diploma words they hold.
         (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
+        // Ireland's Leaving Certificate, South Africa's National Senior Certificate ("Matric").
+        (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric)\\b", caseInsensitive: true), .highSchool),
         // "Certificate in …", "UX Design Certificate", "Certificate of Qualification", "… Bootcamp".
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+(?:in|of)|bootcamp)\\b|\\w\\s+certificate\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),

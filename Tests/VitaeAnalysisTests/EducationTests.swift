@@ -563,4 +563,17 @@ import VitaeTesting
         #expect(output.education.map(\.institution) == [nil, nil, "College of Engineering"])
         #expect(output.education.map(\.degree) == ["Higher Secondary Certificate", "Diploma in Networking", "B Tech in Civil Engineering"])
     }
+
+    @Test func degreesAndSchoolsNamedAsTheirCountriesNameThem() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            MPharm, Contoso College of Pharmacy, Dublin — 2016
+            BCompt Honours – Fabrikam University – 2014
+            National Senior Certificate (Matric) – Hoërskool Woodgrove – 2010
+            Leaving Certificate, Coláiste Litware, Galway — 2008
+            """)
+        #expect(output.education.map(\.degree) == ["MPharm", "BCompt Honours", "National Senior Certificate (Matric)", "Leaving Certificate"])
+        #expect(output.education.map(\.level) == [.master, .bachelor, .highSchool, .highSchool])
+        #expect(output.education.map(\.institution) == ["Contoso College of Pharmacy", "Fabrikam University", "Hoërskool Woodgrove", "Coláiste Litware"])
+    }
 }

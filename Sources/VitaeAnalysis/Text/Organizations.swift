@@ -37,7 +37,8 @@ public enum Organizations {
         "hogeschool", "hochschule", "fachhochschule", "universidad", "universidade", "università", "école", "ecole",
         "lycée", "lycee", "escuela", "instituto", "istituto", "politecnico", "politécnica", "gymnasium", "conservatory",
         "tecnológico", "tecnologico", "liceo", "colegio", "colégio", "escola", "faculdade", "facultad", "institut", "instytut",
-        "politechnika", "uniwersytet", "universitat", "akademie", "akademia",
+        "politechnika", "uniwersytet", "universitat", "akademie", "akademia", "coláiste", "colaiste", "hoërskool", "hoerskool",
+        "laerskool", "universitas", "universiti", "üniversitesi", "universitesi", "lisesi", "sekolah", "institution",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy

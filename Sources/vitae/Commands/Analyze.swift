@@ -7,9 +7,9 @@ struct Analyze: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse resume files (PDF, DOCX or text) and print a score with its breakdown.",
         discussion: """
-            On a terminal, a progress bar per file is drawn on stderr. With --format json, stdout gets
-            one JSON document per file and line: {"file", "jobId", "status", "progress", "message",
-            "result"} where result.score is the 0-100 score, or "error" and "errorCode" for a file
+            On a terminal, a progress bar per file is drawn on stderr. With --format json, stdout gets \
+            one JSON document per file and line: {"file", "jobId", "status", "progress", "message", \
+            "result"} where result.score is the 0-100 score, or "error" and "errorCode" for a file \
             that failed. The exit code is 0 when every file was analysed and 1 when any failed.
             """)
 

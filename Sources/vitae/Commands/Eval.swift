@@ -8,7 +8,7 @@ struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure field extraction on labelled resumes: precision, recall and F1 per field, and timing.",
         discussion: """
-            Reads JSONL with `content` (resume text) and `annotation` labels, runs the field analyzers on
+            Reads JSONL with `content` (resume text) and `annotation` labels, runs the field analyzers on \
             each text (no extraction) and compares their output with the labels. See docs/result-schema.md.
             """)
 

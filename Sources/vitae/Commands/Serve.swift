@@ -8,14 +8,16 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the monitoring API, SSE streams and in-process workers.",
         discussion: """
-            The embedded default keeps jobs in a SQLite file and uploads in a folder, both inside --data-dir.
-            With --database (or VITAE_DATABASE_URL) jobs, events, uploads and the upload signing key live in
+            The embedded default keeps jobs in a SQLite file and uploads in a folder, both inside --data-dir. \
+            With --database (or VITAE_DATABASE_URL) jobs, events, uploads and the upload signing key live in \
             PostgreSQL instead, so several `vitae serve` front ends and `vitae worker` processes can share them.
-            Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR,
-            VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES,
-            VITAE_UPLOAD_RETENTION_HOURS, VITAE_CORS_ORIGIN (a flag wins).
+
+            Every option can also be set by an environment variable: VITAE_HOST, VITAE_PORT, VITAE_DATA_DIR, \
+            VITAE_WORKERS, VITAE_HEARTBEAT_SECONDS, VITAE_LEASE_SECONDS, VITAE_MAX_UPLOAD_BYTES, \
+            VITAE_UPLOAD_RETENTION_HOURS, VITAE_CORS_ORIGIN (a flag wins). \
             VITAE_SIGNING_KEY (base64) overrides the key kept in the data folder or database.
-            SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within
+
+            SIGINT or SIGTERM stops accepting requests, ends SSE streams, lets running jobs finish within \
             --grace-seconds and hands the rest back to the queue.
             """)
 

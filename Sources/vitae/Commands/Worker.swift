@@ -8,11 +8,12 @@ struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run queued jobs from a shared PostgreSQL database, without serving HTTP.",
         discussion: """
-            Start as many as you like, on any machine that reaches the database; they share the queue with
-            `vitae serve --database` front ends. A job's lease is renewed while it runs; if the process dies,
-            another worker takes the job once the lease runs out. SIGINT or SIGTERM stops claiming, lets running
+            Start as many as you like, on any machine that reaches the database; they share the queue with \
+            `vitae serve --database` front ends. A job's lease is renewed while it runs; if the process dies, \
+            another worker takes the job once the lease runs out. SIGINT or SIGTERM stops claiming, lets running \
             jobs finish within --grace-seconds and hands the rest back to the queue.
-            Environment: VITAE_DATABASE_URL, VITAE_QUEUES (comma-separated), VITAE_CONCURRENCY, VITAE_LEASE_SECONDS,
+
+            Environment: VITAE_DATABASE_URL, VITAE_QUEUES (comma-separated), VITAE_CONCURRENCY, VITAE_LEASE_SECONDS, \
             VITAE_GRACE_SECONDS, VITAE_LOG_LEVEL.
             """)
 

@@ -1566,4 +1566,19 @@ extension ExperienceTests {
         // How the job was held, in brackets, is no employer of its own.
         #expect(ExperienceAnalyzer.titleAndEmployerInBrackets("Consultant (Client of Woodgrove Technologies)") == nil)
     }
+
+    @Test func anAsideAfterTheDatesAndALegalFormAbroadInCapitals() async throws {
+        let output = try await experience("""
+            EMPLOYMENT
+            Senior Mine Planning Engineer
+            Fabrikam Metals Group – Contoso Creek Mine, Pilbara, WA
+            Jan 2020 – Present (FIFO 8/6)
+
+            10/2015 – 03/2019
+            Simulation Engineer
+            LITWARE Truck & Bus SE, Nuremberg
+            """)
+        #expect(output.experience.map(\.title) == ["Senior Mine Planning Engineer", "Simulation Engineer"])
+        #expect(output.experience.map(\.company) == ["Fabrikam Metals Group", "LITWARE Truck & Bus SE"])
+    }
 }

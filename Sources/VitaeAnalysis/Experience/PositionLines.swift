@@ -25,7 +25,7 @@ extension ExperienceAnalyzer {
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
             // "Native HANA developer (July 2013 – January 2016)": the brackets go with the dates they held.
-            let rest = emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " ")
+            let rest = withoutAsideAfterDates(emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " "))
                 .trimming(separatorsAndBrackets)
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
@@ -176,6 +176,20 @@ extension ExperienceAnalyzer {
         else { return false }
         return employerHeading(lines[line]) != nil
     }
+
+    /// "Jan 2020 – Present (FIFO 8/6)", "2019 – 2021 (remote)": a bracketed aside after the dates says how
+    /// the job was worked, and names nothing.
+    static func withoutAsideAfterDates(_ rest: String) -> String {
+        let trimmed = rest.trimming(.whitespaces)
+        guard trimmed.hasPrefix("("), trimmed.hasSuffix(")"), trimmed.dropFirst().firstIndex(of: "(") == nil else { return rest }
+        let words = ResumeText.alphanumericTokens(trimmed)
+        return trimmed.contains(where: \.isNumber) || words.allSatisfy(workArrangements.contains) ? "" : rest
+    }
+
+    static let workArrangements: Set<String> = [
+        "remote", "hybrid", "onsite", "on", "site", "part", "full", "time", "contract", "freelance", "internship", "fifo", "dido",
+        "seasonal", "temporary", "temp", "permanent", "casual", "maternity", "cover", "locum", "volunteer", "voluntary",
+    ]
 
     /// "• Senior Analyst, Fabrikam Ltd (2019–2021)": a bullet that names a title and its employer, no
     /// sentence, is a position listed as a bullet.

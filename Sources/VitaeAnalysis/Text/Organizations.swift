@@ -47,7 +47,14 @@ public enum Organizations {
         let words = ResumeText.words(text).map { $0.lowercased().trimming(commaAndBrackets) }
         guard let last = words.last else { return false }
         return companySuffixes.contains(last) || words.count >= 2 && companyPrefixes.contains(words[0]) || words.contains { ["pvt", "pvt.", "ltd", "ltd.", "inc", "inc.", "llc"].contains($0) }
-            || dottedLegalForm(last)
+            || dottedLegalForm(last) || capitalsLegalFormAbroad(text)
+    }
+
+    /// "MAN Truck & Bus SE", "Volvo Cars AB": a legal form of a company abroad, in capitals, ends the name.
+    static func capitalsLegalFormAbroad(_ text: String) -> Bool {
+        let words = ResumeText.words(text)
+        guard words.count >= 2, let last = words.last.map(String.init), ResumeText.isAllCaps(last) else { return false }
+        return legalFormsAbroad.contains(last.lowercased())
     }
 
     /// "L.L.P.", "P.C.", "S.A.", "S.p.A.": a legal form spelled out in initials, which no English word is.

@@ -145,9 +145,22 @@ public struct SectionsAnalyzer: Analyzer {
                      "service", "professional service", "grants", "grants and funding", "teaching", "talks", "presentations"],
         ]
         var phrases: [String: SectionKind] = [:]
-        for (kind, list) in table { for phrase in list { phrases[phrase] = kind } }
+        for (kind, list) in table.merging(headingsAbroad, uniquingKeysWith: +) { for phrase in list { phrases[phrase] = kind } }
         return phrases
     }()
+
+    /// Headings in the languages of Europe and Latin America, kept by resumes otherwise in English
+    /// ("Formação", "Berufserfahrung").
+    static let headingsAbroad: [SectionKind: [String]] = [
+        .experience: ["experiência", "experiência profissional", "experiencia", "experiencia profesional", "experiencia laboral",
+                      "berufserfahrung", "expérience professionnelle", "expériences professionnelles", "esperienza professionale",
+                      "esperienze professionali", "doświadczenie zawodowe", "werkervaring", "arbetslivserfarenhet"],
+        .education: ["formação", "formação acadêmica", "formación", "formación académica", "educación", "educação", "ausbildung",
+                     "studium", "formation", "istruzione", "istruzione e formazione", "wykształcenie", "opleiding", "utbildning"],
+        .skills: ["habilidades", "competências", "competencias", "kenntnisse", "fähigkeiten", "compétences", "competenze",
+                  "umiejętności", "vaardigheden", "stack", "tech stack", "technology stack"],
+        .languages: ["idiomas", "sprachen", "langues", "lingue", "języki", "talen", "språk"],
+    ]
 
     /// Keywords that make a styled short line a heading of a kind, checked in this order.
     static let keywords: [(String, SectionKind)] = [

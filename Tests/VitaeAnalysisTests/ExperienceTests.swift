@@ -1581,4 +1581,17 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Senior Mine Planning Engineer", "Simulation Engineer"])
         #expect(output.experience.map(\.company) == ["Fabrikam Metals Group", "LITWARE Truck & Bus SE"])
     }
+
+    @Test func titlesAndHeadingsInTheLanguagesOfBrazilAndSpain() async throws {
+        let output = try await experience("""
+            Fabrikam — Senior Software Engineer — São Paulo, SP (remote) — 2021–present
+            Contoso — Desenvolvedor Full Stack Júnior — Belo Horizonte, MG — 2016–2021
+            Litware — Ingeniero de Proyectos — Guadalajara, Jalisco — 2014–2016
+
+            Formação
+            Bacharelado em Ciência da Computação, Universidade Federal de Minas Gerais, 2012–2016
+            """)
+        #expect(output.experience.map(\.title) == ["Senior Software Engineer", "Desenvolvedor Full Stack Júnior", "Ingeniero de Proyectos"])
+        #expect(output.experience.map(\.location) == ["São Paulo, SP", "Belo Horizonte, MG", "Guadalajara, Jalisco"])
+    }
 }

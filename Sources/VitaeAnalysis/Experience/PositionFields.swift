@@ -59,7 +59,8 @@ extension ExperienceAnalyzer {
                 namedBeforeAs.append(split[0])
                 return [split[1]]
             }) {
-                var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(field))).flatMap { titleAndEmployerInBrackets($0) ?? [$0] }
+                var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(Places.withoutWorkArrangement(field))))
+                    .flatMap { titleAndEmployerInBrackets($0) ?? [$0] }
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {
                     position.location = location

@@ -138,6 +138,14 @@ public enum Places {
         return true
     }
 
+    /// "São Paulo, SP (remote)": how the job was worked is no part of the place (its closing bracket
+    /// may already be trimmed off with the dates that followed it).
+    static func withoutWorkArrangement(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "(")) ? workArrangementAside.replacing(in: text, with: "") : text
+    }
+
+    static let workArrangementAside = Pattern("\\s*\\((?:remote|hybrid|on-?site|wfh)\\)?$", caseInsensitive: true, literals: ["("])
+
     static let leadingPostCode = Pattern("^\\d{4,5}(?:\\s?[A-Z]{2})?\\s+")
     static let zipSuffix = Pattern("\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$")
 
@@ -146,6 +154,7 @@ public enum Places {
     /// for places where context already says "this is a location".
     public static func location(in text: String, allowBareCity: Bool = false) -> String? {
         var candidate = zipSuffix.replacing(in: text.trimming(.whitespaces), with: "")
+        candidate = withoutWorkArrangement(candidate)
         candidate = candidate.trimming(locationEdges)
         var parts = candidate.split(separator: ",").map { $0.trimming(.whitespaces) }
         parts.removeAll(where: \.isEmpty)

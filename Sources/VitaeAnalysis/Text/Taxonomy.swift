@@ -357,8 +357,15 @@ public enum JobTitles {
             words[String(fields[0])] = WordCounts(head: head, anywhere: anywhere)
         }
         // Informal heads O*NET rarely ends a title with.
-        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op"] {
+        // And the heads of titles in the languages of Europe and Latin America ("Desenvolvedor Full Stack",
+        // "Ingeniero de Proyectos", "Entwickler").
+        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op",
+                     "desenvolvedor", "desarrollador", "engenheiro", "ingeniero", "ingeniera", "analista", "gerente", "coordenador",
+                     "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
+                     "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",
+                     "programista", "kierownik", "specjalista", "inżynier", "sviluppatore", "ingegnere", "tirocinante"] {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
+            words[word]!.anywhere = max(words[word]!.anywhere, 50)
         }
         return words
     }()

@@ -1594,4 +1594,15 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Senior Software Engineer", "Desenvolvedor Full Stack Júnior", "Ingeniero de Proyectos"])
         #expect(output.experience.map(\.location) == ["São Paulo, SP", "Belo Horizonte, MG", "Guadalajara, Jalisco"])
     }
+
+    @Test func aSkillDashedOntoTheTitleIsItsSpecialtyAndTechBeforeANameIsACompany() async throws {
+        let output = try await experience("""
+            Experience
+            Senior Consultant – SAP FICO · Fabrikam USI · Hyderabad · Sep 2021 – Present
+            Associate Consultant · Tech Contoso · Hyderabad · Jun 2016 – Jun 2018
+            2014 – 2016      Salesforce      Account Executive, Enterprise
+            """)
+        #expect(output.experience.map(\.company) == ["Fabrikam USI", "Tech Contoso", "Salesforce"])
+        #expect(JobTitles.looksLikeTitle("Consultant SDET") && !JobTitles.looksLikeTitle("Tech Contoso"))
+    }
 }

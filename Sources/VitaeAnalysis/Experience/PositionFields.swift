@@ -161,7 +161,13 @@ extension ExperienceAnalyzer {
             best.score >= 0.45
         {
             position.title = best.text
-            let companies = scored.filter { $0.offset != best.offset && looksLikeCompany($0.text) }
+            // "Senior Consultant – SAP FICO · Deloitte USI": a skill dashed onto the title is its specialty.
+            let companies = scored.filter { part in
+                part.offset != best.offset && looksLikeCompany(part.text)
+                    && !(SkillTaxonomy.shared.skill(named: part.text) != nil && lineOfParts[part.offset] == lineOfParts[best.offset]
+                        && lineOfParts[part.offset] >= 0
+                        && [" - ", " – ", " — "].contains { ResumeText.contains(context[lineOfParts[part.offset]], best.text + $0 + part.text) })
+            }
             let titleLine = lineOfParts[best.offset]
             if let beside = companies.first, lineOfParts[beside.offset] == titleLine, titleLine >= 0,
                 let onItsOwnLine = companies.first(where: { lineOfParts[$0.offset] != titleLine && lineOfParts[$0.offset] >= 0 }),

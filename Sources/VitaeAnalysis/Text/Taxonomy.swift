@@ -397,7 +397,11 @@ public enum JobTitles {
         let lastHead = tokens.count >= 2 && tokens.last == "senior" ? 1 : headScore(tokens.last!)
         // "County Attorney's Office", "Sales Department": a last word that titles use but never end in
         // ends a place of work, and the title word before it counts for less.
-        let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20
+        // "Tech Mahindra", "Tech Data": a capitalised word no title uses after a title word is a name, and
+        // the two are a company's ("Consultant SDET" writes its unknown word in capitals).
+        let lastIsAName = tokens.count >= 2 && words[tokens.last!] == nil
+            && cleaned.split(separator: " ").last.map { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) } == true
+        let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20 || lastIsAName
         let head = max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }

@@ -225,8 +225,9 @@ public struct ContactAnalyzer: Analyzer {
     }
 
     static let honorifics: Set<String> = [
-        "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "eng", "eng.", "engr", "engr.", "arch", "arch.",
-        "ing.", "dipl.-ing.", "adv.", "sr.", "sra.",
+        // Only with its full stop where the bare word is also a name ("Eng Wei Tan").
+        "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "eng.", "engr", "engr.", "arch.", "ing.",
+        "dipl.-ing.", "adv.", "sr.", "sra.",
     ]
 
     /// Degrees, licences and suffixes after the name ("Olga Ivanova, PhD", "Sarah Connor, MBA, PMP",

@@ -102,6 +102,7 @@ let sampleContacts: [ExpectedContact] = [
         ("Dr. Ayşe Yılmaz", "Ayşe Yılmaz"),
         ("Eng. Mahmoud Adel El-Sayed, CCNP", "Mahmoud Adel El-Sayed"),
         ("Li Wei 李伟", "Li Wei"),
+        ("Eng Wei Tan", "Eng Wei Tan"),
         ("Nguyễn Văn An", "Nguyễn Văn An"),
     ])
     func theNameLineAsAReaderWritesIt(_ written: String, _ expected: String) async throws {

@@ -6,9 +6,10 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the text Vitae reads from resume files (PDF, DOCX or text).",
         discussion: """
-            Text output prints each file's lines; with several files each is preceded by a "==> file <=="
+            Text output prints each file's lines; with several files each is preceded by a "==> file <==" \
+            line.
 
-            line. With --format json, stdout gets one JSON object per file and line: \
+            With --format json, stdout gets one JSON object per file and line: \
             {"file", "format", "pageCount", "lines": [{"text", "page", "fontSize", "isBold"}]}, or \
             {"file", "errorCode", "error"} for a file that could not be read. Errors also go to stderr. \
             The exit code is 0 when every file was read and 1 when any failed.

@@ -358,6 +358,13 @@ public struct EducationAnalyzer: Analyzer {
         return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
 
+    /// "Bachelor of Science in Game Development – Programming": one word job titles use, no known town,
+    /// after the degree's dash is its specialisation, not the place.
+    static func namesASubject(_ field: String) -> Bool {
+        let words = ResumeText.alphanumericTokens(field)
+        return words.count == 1 && !Places.isKnownCity(field) && (JobTitles.words[words[0]]?.anywhere ?? 0) >= 3
+    }
+
     /// "University of California", "State University of New York": a school named after a region, whose
     /// campuses follow its name.
     static func namesStatesUniversity(_ name: String) -> Bool {
@@ -456,6 +463,7 @@ public struct EducationAnalyzer: Analyzer {
             if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
                 !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil
             {
+                if namesASubject(field) { continue }
                 location = location ?? bare
                 placeAfterName = true
                 continue

@@ -576,4 +576,16 @@ import VitaeTesting
         #expect(output.education.map(\.level) == [.master, .bachelor, .highSchool, .highSchool])
         #expect(output.education.map(\.institution) == ["Contoso College of Pharmacy", "Fabrikam University", "Hoërskool Woodgrove", "Coláiste Litware"])
     }
+
+    @Test func aSubjectAfterTheDegreesDashIsNoPlace() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            Education
+            Bachelor of Science in Game Development – Programming
+            Contoso University, Campus Gotland, Visby
+            2013–2016
+            """)
+        #expect(output.education.count == 1)
+        #expect(output.education.first?.institution == "Contoso University")
+        #expect(output.education.first?.location != "Programming")
+    }
 }

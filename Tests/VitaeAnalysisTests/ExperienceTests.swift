@@ -1515,6 +1515,10 @@ extension ExperienceTests {
             """)
         #expect(output.experience.map(\.company) == ["Contoso Mining Limited", "Litware Architetti", "Fabrikam Bank", "Woodgrove Consulting"])
         #expect(output.experience.map(\.location) == ["Rustenburg", "Milan", "Wrocław", "Hyderabad"])
+        // A company named like a town is still the company.
+        let named = try await experience("EXPERIENCE\nProduction Engineer, Toyota, Nagoya\n2015 – 2018\n- Ran the line.")
+        #expect(named.experience.first?.company == "Toyota")
+        #expect(named.experience.first?.location == "Nagoya")
     }
 
     @Test func datesClosingABlockBelongToTheNamesOpeningIt() async throws {

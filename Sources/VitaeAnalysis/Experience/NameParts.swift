@@ -38,7 +38,7 @@ extension ExperienceAnalyzer {
         guard let first = text.first, first.isUppercase || first.isNumber || webAddressName.contains(text) else { return false }
         // "February" (a date cut off its year), "Bangalore, Karnataka"'s region, "Company Name" (a
         // template's placeholder): words in a company's place that name none.
-        if monthOnly.contains(text) || Places.isRegion(text) || Places.isMarketRegion(text) || Places.isLargeCity(text)
+        if monthOnly.contains(text) || Places.isRegion(text) || Places.isMarketRegion(text)
             || text.lowercased() == "company name"
         {
             return false

@@ -82,36 +82,28 @@ public enum Places {
     /// Towns and cities of 15,000 people or more, lower-cased (`cities.tsv`, from GeoNames; see
     /// `scripts/build-places.py`). Only where a name stands in a place's slot: after a company's
     /// separator, alone on a contact line, or as a region would ("Leith, Edinburgh").
-    static let knownCities: [String: Int] = {
+    static let knownCities: Set<String> = {
         // Read as bytes: 54,000 lines split as Strings took a tenth of a second, at every start of `vitae analyze`.
         let (tab, newline) = (UInt8(ascii: "\t"), UInt8(ascii: "\n"))
         let bytes = [UInt8](ResourceFile.data("cities", extension: "tsv"))
-        var populations = [String: Int](minimumCapacity: 60_000)
+        var names = Set<String>(minimumCapacity: 60_000)
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
             defer { start = end + 1 }
-            guard let nameEnd = bytes[start..<end].firstIndex(of: tab), let lastTab = bytes[start..<end].lastIndex(of: tab) else { continue }
-            var population = 0
-            for digit in bytes[(lastTab + 1)..<end] { population = population * 10 + Int(digit &- UInt8(ascii: "0")) }
+            guard let nameEnd = bytes[start..<end].firstIndex(of: tab) else { continue }
             let name = bytes[start..<nameEnd]
-            let key = name.allSatisfy { $0 < 0x80 }
+            names.insert(name.allSatisfy { $0 < 0x80 }
                 ? String(decoding: name.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-                : String(decoding: name, as: UTF8.self).lowercased()
-            populations[key] = population
+                : String(decoding: name, as: UTF8.self).lowercased())
         }
-        return populations
+        return names
     }()
 
-    /// True for "Lisbon", "Genoa", "Visby", "São Paulo": a town the world list knows by that name.
+    /// True for "Lisbon", "Genoa", "Visby", "São Paulo": a town the world list knows by that name. Never
+    /// a reason to doubt an employer's name ("Toyota", "Zurich" and "Nokia" are towns too).
     public static func isKnownCity(_ name: String) -> Bool {
-        knownCities[name.trimming(.whitespaces).lowercased()] != nil
-    }
-
-    /// True for a city too big for its name to be taken for a company's: "Hyderabad", "Genoa", not
-    /// "Nokia" (a town of 33,000 in Finland).
-    public static func isLargeCity(_ name: String) -> Bool {
-        (knownCities[name.trimming(.whitespaces).lowercased()] ?? 0) >= 100_000
+        knownCities.contains(name.trimming(.whitespaces).lowercased())
     }
 
     /// True for a region as resumes also write it: a known one, a short code in capitals ("AE", the

@@ -1517,8 +1517,7 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Rustenburg", "Milan", "Wrocław", "Hyderabad"])
         // A company named like a town is still the company.
         let named = try await experience("EXPERIENCE\nProduction Engineer, Toyota, Nagoya\n2015 – 2018\n- Ran the line.")
-        #expect(named.experience.first?.company == "Toyota")
-        #expect(named.experience.first?.location == "Nagoya")
+        #expect(named.experience.map { [$0.company, $0.location] } == [["Toyota", "Nagoya"]])
     }
 
     @Test func datesClosingABlockBelongToTheNamesOpeningIt() async throws {

@@ -214,7 +214,12 @@ public struct ContactAnalyzer: Analyzer {
     /// a degree after it is not.
     static func withoutHonorificOrOtherScript(_ text: String) -> String {
         var words = text.split(separator: " ")
-        if words.count >= 3, honorifics.contains(words[0].lowercased()) { words.removeFirst() }
+        // "apt. Dewi Lestari Putri", "ir. Budi Santoso": a professional title in lower case with its full stop.
+        if words.count >= 3, honorifics.contains(words[0].lowercased())
+            || words[0].hasSuffix(".") && words[0].dropLast().allSatisfy(\.isLowercase) && (2...5).contains(words[0].count)
+        {
+            words.removeFirst()
+        }
         while words.count >= 3, let last = words.last, last.unicodeScalars.allSatisfy(isOtherScript) { words.removeLast() }
         return words.joined(separator: " ")
     }
@@ -251,7 +256,10 @@ public struct ContactAnalyzer: Analyzer {
 
     static func isPersonName(_ text: String) -> Bool {
         let words = ResumeText.words(text)
-        guard (2...4).contains(words.count), text.count <= 40 else { return false }
+        // "Nurul Syafiqah binti Ahmad Fauzi", "Ludwig van der Berg": the lower-case particles of a name
+        // are no more names.
+        let particles = words.dropFirst().filter { nameParticles.contains(String($0)) }.count
+        guard (2...4).contains(words.count - particles), words.count <= 6, text.count <= 48 else { return false }
         guard !text.contains(where: { $0.isNumber || "@:/,()".contains($0) }) else { return false }
         // Some people type their surname in lower case ("Ravi kumar"); the first word must be capitalised.
         guard words[0].first?.isUppercase == true else { return false }
@@ -263,6 +271,8 @@ public struct ContactAnalyzer: Analyzer {
         if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }
         return true
     }
+
+    static let nameParticles: Set<String> = ["bin", "binti", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "do", "dos", "das", "del", "la", "le", "di", "du", "y", "ibn", "ben", "ter", "ten"]
 
     /// The words a resume's first lines may call the document by instead of giving the name
     /// ("CURRICULUM VITAE", "resume").

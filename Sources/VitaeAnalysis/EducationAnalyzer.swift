@@ -46,9 +46,9 @@ public struct EducationAnalyzer: Analyzer {
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
         (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d|pharm\\.?\\s?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom-ingenieur|dipl\\.?-ing|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom-ingenieur|dipl\\.?-ing|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres|ll\\.m|especializaci[óo]n|maestr[íi]a|mestrado)\\b", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in)|sarjana|ptychio)\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
@@ -56,8 +56,11 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\bassociate(?:'s)?\\s+(?:of|degree|in)\\b", caseInsensitive: true), .associate),
         // "High School Diploma", "Secondary School Certificate": before the diploma words they hold.
         (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
-        // Ireland's Leaving Certificate, South Africa's National Senior Certificate ("Matric").
-        (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric)\\b", caseInsensitive: true), .highSchool),
+        // Ireland's Leaving Certificate, South Africa's National Senior Certificate ("Matric"), and the
+        // school-leaving examinations of Malaysia, New Zealand, Sri Lanka, Colombia, Finland, Czechia.
+        (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íi])\\b", caseInsensitive: true), .highSchool),
+        // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
+        (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list)\\b", caseInsensitive: true), .diploma),
         // "Certificate in …", "UX Design Certificate", "Certificate of Qualification", "… Bootcamp".
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+(?:in|of)|bootcamp)\\b|\\w\\s+certificate\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
@@ -165,7 +168,7 @@ public struct EducationAnalyzer: Analyzer {
             degreeLine = nil
             let followsBlankLine = afterBlankLine
             afterBlankLine = line.isEmpty
-            guard !line.isEmpty, !isProse(line) else { continue }
+            guard !line.isEmpty, !isProse(line), !isRemark(line) else { continue }
             if let previous = previousDegreeLine, let degree = current.degree, continuesDegree(previous, with: line) {
                 // "… in" lost its trailing "in" when read; the wrapped line puts it back in the middle.
                 let joiner = previous.hasSuffix(" in") && !degree.hasSuffix(" in") ? " in " : " "
@@ -356,6 +359,11 @@ public struct EducationAnalyzer: Analyzer {
             !isExamBoard(line), Places.location(in: line) == nil
         else { return false }
         return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
+    }
+
+    /// "(completed during the flight academy)": a remark in brackets, in lower case, under an entry.
+    static func isRemark(_ line: String) -> Bool {
+        line.hasPrefix("(") && line.hasSuffix(")") && line.dropFirst().first?.isLowercase == true
     }
 
     /// "Bachelor of Science in Game Development – Programming": one word job titles use, no known town,

@@ -103,6 +103,9 @@ let sampleContacts: [ExpectedContact] = [
         ("Eng. Mahmoud Adel El-Sayed, CCNP", "Mahmoud Adel El-Sayed"),
         ("Li Wei 李伟", "Li Wei"),
         ("Eng Wei Tan", "Eng Wei Tan"),
+        ("apt. Sari Wulandari Putri, S.Farm.", "Sari Wulandari Putri"),
+        ("Siti Aisyah binti Mohd Razali", "Siti Aisyah binti Mohd Razali"),
+        ("Pieter van der Merwe", "Pieter van der Merwe"),
         ("Nguyễn Văn An", "Nguyễn Văn An"),
     ])
     func theNameLineAsAReaderWritesIt(_ written: String, _ expected: String) async throws {

@@ -588,4 +588,19 @@ import VitaeTesting
         #expect(output.education.first?.institution == "Contoso University")
         #expect(output.education.first?.location != "Programming")
     }
+
+    @Test func degreesAbroadAndARemarkInBrackets() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            LL.M. in International Business Law, Contoso College London, London, UK              2014 – 2015
+            Ingeniería en Informática – Universidad Fabrikam, Santiago – 2012
+            B.A. in Economics — Litware University, Haifa — 2007
+            (completed during the flight academy)
+            Sijil Pelajaran Malaysia (SPM), SMK Contoso, Klang, 2005
+            """)
+        #expect(output.education.map(\.degree) == [
+            "LL.M. in International Business Law", "Ingeniería en Informática", "B.A. in Economics", "Sijil Pelajaran Malaysia (SPM)",
+        ])
+        #expect(output.education.map(\.level) == [.master, .bachelor, .bachelor, .highSchool])
+    }
 }

@@ -262,6 +262,9 @@ func expectCompanyNames(_ companies: [String], notCompanies: [String], sourceLoc
         #expect(output.experience.first?.company == "Northwind Freight")
         #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Acme Corp"))
         #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Seattle, WA"))
+        #expect(!ExperienceAnalyzer.isTitleWithItsField("Analyst - Pune"))
+        // Two capitalised words after the dash are a function, not a town nobody knows.
+        #expect(ExperienceAnalyzer.isTitleWithItsField("Officer - Customer Service"))
     }
 
     @Test func indeedRolesHeldTogetherAreOneTitleLine() async throws {

@@ -379,7 +379,7 @@ extension ExperienceAnalyzer {
         else { return false }
         let field = segments[1]
         return !Organizations.looksLikeOrganization(field) && !Organizations.looksLikeSchool(field)
-            && Places.location(in: field, allowBareCity: true) == nil && ResumeText.words(field).count <= 4
+            && Places.placeInPlaceSlot(field) == nil && ResumeText.words(field).count <= 4
     }
 
     /// "INFOSYS as Process Associate", "Acme Corp as a Test Analyst": a company and the title held

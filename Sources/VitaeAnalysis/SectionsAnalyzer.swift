@@ -149,6 +149,8 @@ public struct SectionsAnalyzer: Analyzer {
         return phrases
     }()
 
+    static let headingMarks: Set<Character> = ["■", "□", "▪", "◆", "◇", "►", "▶", "❖", "➤"]
+
     /// Headings in the languages of Europe and Latin America, kept by resumes otherwise in English
     /// ("Formação", "Berufserfahrung").
     static let headingsAbroad: [SectionKind: [String]] = [
@@ -228,11 +230,13 @@ public struct SectionsAnalyzer: Analyzer {
     /// The kind of heading `text` is, or nil for an ordinary line.
     static func headingKind(_ text: String, styled: Bool) -> SectionKind? {
         // (A text has no more Characters than bytes: counting the Characters only when the bytes are more.)
-        guard !text.isEmpty, text.utf8.count <= 64, text.utf8.count <= 48 || text.count <= 48, !ResumeText.contains(text, byte: UInt8(ascii: "@")),
-            !ResumeText.isBullet(text)
+        guard !text.isEmpty, text.utf8.count <= 64, text.utf8.count <= 48 || text.count <= 48, !ResumeText.contains(text, byte: UInt8(ascii: "@"))
         else { return nil }
         let folded = folded(text)
         guard !folded.isEmpty else { return nil }
+        // "■ Education", "▶ Career": a whole heading behind a heavy mark is still the heading; a bullet
+        // line is an item ("• Leadership" in a list of qualities).
+        if ResumeText.isBullet(text) { return text.first.map(headingMarks.contains) == true ? phrases[folded] : nil }
         // "Skills:" alone is a heading; "Skills: Java, Python" is an inline list.
         // (The byte tests come first: a ":" Character has the ":" byte, and ASCII text without digits has
         // no Character that is a number; the Character walks run only when these cannot tell.)

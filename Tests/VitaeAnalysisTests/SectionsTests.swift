@@ -159,4 +159,11 @@ import VitaeTesting
         let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, options: .init(), on: try Fixtures.document("john_doe"))
         #expect(output.sections.map(\.kind) == [.summary, .skills, .experience, .education, .certifications])
     }
+
+    @Test func aHeadingBehindAHeavyMarkButNoBulletItem() async throws {
+        let text = "Jane Doe\n■ Career\nEngineer, Contoso, 2020 – 2022\n■ Education\nBSc, Fabrikam University, 2019\nSTRENGTHS\n• Leadership\n• Teamwork"
+        let output = try await AnalyzerHarness.run(SectionsAnalyzer.self, options: .init(), on: Document(plainText: text))
+        #expect(output.sections.map(\.kind) == [.experience, .education, .other])
+        #expect(output.sections.map(\.heading) == ["■ Career", "■ Education", "STRENGTHS"])
+    }
 }

@@ -1611,4 +1611,20 @@ extension ExperienceTests {
         #expect(output.experience.map(\.company) == ["Fabrikam USI", "Tech Contoso", "Salesforce"])
         #expect(JobTitles.looksLikeTitle("Consultant SDET") && !JobTitles.looksLikeTitle("Tech Contoso"))
     }
+
+    @Test func aTablesHeaderRowSaysWhichColumnIsWhich() async throws {
+        let output = try await experience("""
+            SEA SERVICE
+            Period               Rank                 Company                          Vessel (type, GT)
+            04.2020 – present    Chief Officer        Contoso Kystruten                MS Contoso Polaris (passenger, 15,500)
+            02.2015 – 05.2017    First Officer        Fabrikam Offshore                Normand Fabrikam (PSV, 4,900)
+
+            Period\tCompany\tDepartment\tPosition\tLocation
+            2012.03 ~ 2014.12\tLitware Electronics\tMemory Division\tEngineer\tHwaseong
+            """)
+        #expect(output.experience.map(\.title) == ["Chief Officer", "First Officer", "Engineer"])
+        #expect(output.experience.map(\.company) == ["Contoso Kystruten", "Fabrikam Offshore", "Litware Electronics"])
+        #expect(output.experience.map(\.location) == [nil, nil, "Hwaseong"])
+        #expect(ExperienceAnalyzer.tableColumns("Period | School | Major | Degree") == nil)
+    }
 }

@@ -62,10 +62,13 @@ public struct ExperienceAnalyzer: Analyzer {
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
         // "2021 – Present      Contoso      Account Manager": a dated line's columns, set apart by tabs or
-        // wide gaps, are its fields (company, title), which cleaning would run together.
+        // wide gaps, are its fields (company, title), which cleaning would run together; so are a
+        // table's header row's.
         let document = input.document.lines
         let lines = ResumeText.cleanLines(input).enumerated().map { index, line in
-            ResumeText.keepingWideGaps(document[index].text).flatMap { DateRanges.spans(in: line).isEmpty ? nil : $0 } ?? line
+            ResumeText.keepingWideGaps(document[index].text).flatMap {
+                DateRanges.spans(in: line).isEmpty && Self.tableColumns($0) == nil ? nil : $0
+            } ?? line
         }
         var candidateLines = map.lines(of: .experience)
         if candidateLines.isEmpty {

@@ -17,9 +17,15 @@ extension ExperienceAnalyzer {
         }
         let dateLineSet = Set(dateLines)
         var used = dateLineSet
+        let tableHeaders = candidateLines.compactMap { index in tableColumns(lines[index]).map { (line: index, columns: $0) } }
         for (order, index) in dateLines.enumerated() {
             let span = spansByLine[index]!
             if order > 0, restatesDates(index, span, previous: dateLines[order - 1], spansByLine[dateLines[order - 1]]!, lines: lines) {
+                continue
+            }
+            if let header = tableHeaders.last(where: { $0.line < index }), var row = tableRow(lines[index], columns: header.columns, span: span) {
+                row.line = index
+                positions.append(row)
                 continue
             }
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)

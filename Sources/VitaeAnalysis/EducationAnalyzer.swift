@@ -97,7 +97,9 @@ public struct EducationAnalyzer: Analyzer {
         guard ExperienceAnalyzer.isProse(entryLine) else { return false }
         if ResumeText.isBullet(line) { return true }
         // "B.Tech in Computer Science and Engineering | National Institute of Technology, Trichy | 2019"
+        // "Bachelor of Arts in Social Work and Psychology, 2015 — Second Class Upper": a spaced dash too.
         let fieldBreaks = line.filter { $0 == "," || $0 == "|" }.count
+            + [" — ", " – ", " - "].reduce(0) { $0 + line.components(separatedBy: $1).count - 1 }
         let namesEntry = degreeLevel(in: line) != nil || Organizations.looksLikeSchool(line)
         return !(namesEntry && fieldBreaks >= 2 && ResumeText.words(line).count <= 24 && !line.hasSuffix("."))
     }
@@ -162,12 +164,16 @@ public struct EducationAnalyzer: Analyzer {
         // The line just before this one (no blank line between them) when it gave the entry its degree.
         var degreeLine: String?
         var afterBlankLine = false
+        // "University of Ghana" / "Master of Arts …, 2020" / "Bachelor of Arts …, 2015": a school line
+        // over its degree lines heads each of them, until a blank line.
+        var schoolOverDegrees: String?
         for raw in lines {
             var line = ResumeText.strippingBullet(raw)
             let previousDegreeLine = degreeLine
             degreeLine = nil
             let followsBlankLine = afterBlankLine
             afterBlankLine = line.isEmpty
+            if line.isEmpty { schoolOverDegrees = nil }
             guard !line.isEmpty, !isProse(line), !isRemark(line) else { continue }
             if let previous = previousDegreeLine, let degree = current.degree, continuesDegree(previous, with: line) {
                 // "… in" lost its trailing "in" when read; the wrapped line puts it back in the middle.
@@ -209,6 +215,7 @@ public struct EducationAnalyzer: Analyzer {
             text = Self.monthNames.replacing(in: text, with: " ")
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
             text = Self.yearLabels.replacing(in: text, with: " ")
+            text = Self.trailingHonoursClass.replacing(in: text, with: "")
             text = withoutStrayBrackets(ResumeText.clean(text).trimming(fieldEdges))
             if let year = years.last {
                 // A year line belongs to the entry being read unless that entry already has one; a year
@@ -256,6 +263,15 @@ public struct EducationAnalyzer: Analyzer {
             if let gpaOfLine { current.gpa = gpaOfLine }
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             let startedEntry = startsEntry || entries.count > entriesBefore
+            if startedEntry, current.institution == nil, current.degree != nil, current.degree != degreeBefore,
+                let heading = schoolOverDegrees, entries.last?.institution == heading
+            {
+                current.institution = heading
+            } else if !startedEntry, degreeBefore == nil, current.degree != nil, let school = schoolBefore, current.institution == school {
+                schoolOverDegrees = school
+            } else if startedEntry {
+                schoolOverDegrees = nil
+            }
             if startedEntry { schoolLineHadDates = false }
             if current.institution != nil, current.institution != schoolBefore { schoolLineHadDates = !years.isEmpty }
             if startsEntry, !years.isEmpty, current.degree == nil, current.institution == nil, isUnknownLine(text) {
@@ -360,6 +376,12 @@ public struct EducationAnalyzer: Analyzer {
         else { return false }
         return connectorAtEnd.contains(degreeLine) || ResumeText.isAllCaps(line) && ResumeText.isAllCaps(String(degreeLine.suffix(20)))
     }
+
+    /// "…, 2015 — Second Class Upper", "… – First Class Honours", "…, Distinction": the class of the
+    /// degree after a dash or comma, which is no school.
+    static let trailingHonoursClass = Pattern(
+        "\\s*[,—–-]\\s*(?:(?:first|second|third|upper|lower)(?:\\s+(?:second|class|division|upper|lower|honou?rs)){1,3}|(?:with\\s+)?(?:distinction|merit|(?:summa|magna)?\\s*cum\\s+laude))\\s*$",
+        caseInsensitive: true)
 
     /// "(completed during the flight academy)": a remark in brackets, in lower case, under an entry.
     static func isRemark(_ line: String) -> Bool {

@@ -603,4 +603,18 @@ import VitaeTesting
         ])
         #expect(output.education.map(\.level) == [.master, .bachelor, .bachelor, .highSchool])
     }
+
+    @Test func degreesListedUnderOneSchoolAreAllItsAndTheirClassIsNoSchool() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Contoso University, Legon
+            Master of Arts in Social Work, 2020 (part-time)
+            Bachelor of Arts in Social Work and Psychology, 2015 — Second Class Upper
+
+            Fabrikam High School, Cape Coast
+            WASSCE, 2011
+            """)
+        #expect(output.education.map(\.institution) == ["Contoso University", "Contoso University", "Fabrikam High School"])
+        #expect(output.education.map(\.graduationYear) == [2020, 2015, 2011])
+    }
 }

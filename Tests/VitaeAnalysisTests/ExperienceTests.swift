@@ -312,12 +312,17 @@ func expectCompanyNames(_ companies: [String], notCompanies: [String], sourceLoc
         #expect(!ExperienceAnalyzer.isNamePart("Switching Router)"))
     }
 
-    @Test func afterAtTheCompanyComesBeforeTheCity() async throws {
-        let output = try await experience("EXPERIENCE\nTest Analyst at Oracle, Hyderabad, Nov 2011 - Feb 2016\n")
+    /// After "at" the company comes before the city; after a title and a company, a third name is the town.
+    @Test(arguments: [
+        ("Test Analyst at Oracle, Hyderabad, Nov 2011 - Feb 2016", "Test Analyst", "Oracle", "Hyderabad"),
+        ("Product Manager, Contoso, Lyon — Sep 2019 – Present", "Product Manager", "Contoso", "Lyon"),
+    ])
+    func titleCompanyAndTownOnOneDatedLine(line: String, title: String, company: String, town: String) async throws {
+        let output = try await experience("EXPERIENCE\n\(line)\n")
         let position = try #require(output.experience.first)
-        #expect(position.title == "Test Analyst")
-        #expect(position.company == "Oracle")
-        #expect(position.location == "Hyderabad")
+        #expect(position.title == title)
+        #expect(position.company == company)
+        #expect(position.location == town)
     }
 
     @Test func numberedCompanyLabelAndItsCity() async throws {
@@ -1415,14 +1420,6 @@ extension ExperienceTests {
         #expect(output.experience.map(\.title) == ["Quality Analyst", "Lab Technician", "Designer", "Developer"])
         #expect(output.experience.map(\.company) == ["Fabrikam", "Contoso Biologics", "Litware Studio", nil])
         #expect(output.experience.map(\.location) == ["Galway", "Ballina, Co. Porter", "Austin, TX", nil])
-    }
-
-    @Test func aThirdNameAfterATitleAndACompanyIsTheTown() async throws {
-        let output = try await experience("EXPERIENCE\nProduct Manager, Contoso, Lyon — Sep 2019 – Present\n")
-        let position = try #require(output.experience.first)
-        #expect(position.title == "Product Manager")
-        #expect(position.company == "Contoso")
-        #expect(position.location == "Lyon")
     }
 
     @Test func aTownAfterTheCompanyOnItsOwnLineUnderTheTitleIsThePlace() async throws {

@@ -23,8 +23,7 @@ extension ExperienceAnalyzer {
             if order > 0, restatesDates(index, span, previous: dateLines[order - 1], spansByLine[dateLines[order - 1]]!, lines: lines) {
                 continue
             }
-            if let header = tableHeaders.last(where: { $0.line < index }), var row = tableRow(lines[index], columns: header.columns, span: span) {
-                row.line = index
+            if let header = tableHeaders.last(where: { $0.line < index }), let row = tableRow(lines[index], at: index, columns: header.columns, span: span) {
                 positions.append(row)
                 continue
             }

@@ -15,8 +15,8 @@ extension ExperienceAnalyzer {
         guard labels.count >= 3, !line.contains(where: \.isNumber) else { return nil }
         var columns: [TableColumn] = []
         for label in labels {
-            let bare = label.lowercased().replacingOccurrences(of: "\\s*\\(.*\\)$", with: "", options: .regularExpression)
-                .trimmingCharacters(in: .whitespaces)
+            // "Vessel (type, GT)": what the column's bracket explains is no part of its label.
+            let bare = (label.split(separator: "(").first.map(String.init) ?? label).lowercased().trimming(.whitespaces)
             guard let column = columnLabels[bare] else { return nil }
             columns.append(column)
         }
@@ -41,10 +41,10 @@ extension ExperienceAnalyzer {
 
     /// "2020.03 ~ Present | Samsung Electronics | Memory Division | Senior Engineer | Hwaseong" under a
     /// header row: the position its cells name, when the row has the header's columns.
-    static func tableRow(_ line: String, columns: [TableColumn], span: DateSpan) -> Position? {
-        let cells = line.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+    static func tableRow(_ line: String, at index: Int, columns: [TableColumn], span: DateSpan) -> Position? {
+        let cells = line.components(separatedBy: " | ").map { $0.trimming(.whitespaces) }
         guard cells.count == columns.count else { return nil }
-        var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: 0)
+        var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
         for (cell, column) in zip(cells, columns) where !cell.isEmpty && cell != "-" {
             switch column {
             case .company: position.company = cell

@@ -184,13 +184,15 @@ public struct ContactAnalyzer: Analyzer {
                 firstField = firstField[..<open].trimming(.whitespaces)
             }
             firstField = withoutHonorificOrOtherScript(firstField)
-            if isPersonName(firstField) { return ResumeText.titleCasedIfShouting(firstField) }
+            firstField = withoutUncommaedPostNominals(firstField) ?? withoutNickname(firstField)
+            if isPersonName(firstField) { return casedName(firstField) }
             // "Silicon Valley, CA, USA" ends in capitals too, but names a place.
             if firstField.utf8.contains(UInt8(ascii: ",")) || firstField.utf8.contains(UInt8(ascii: "(")),
                 Places.location(in: firstField) == nil
             {
                 let withoutLetters = postNominals.replacing(in: firstField, with: "")
-                if isPersonName(withoutLetters) { return ResumeText.titleCasedIfShouting(withoutLetters) }
+                if isPersonName(withoutLetters) { return casedName(withoutLetters) }
+                if let name = surnameFirst(withoutLetters) { return name }
             }
             // "Alfred Pennyworth  (123) 456-7890": a header set in two blocks can share a line with
             // contact items and their icon glyphs; the name is what is left before them.
@@ -215,8 +217,10 @@ public struct ContactAnalyzer: Analyzer {
     static func withoutHonorificOrOtherScript(_ text: String) -> String {
         var words = text.split(separator: " ")
         // "apt. Dewi Lestari Putri", "ir. Budi Santoso": a professional title in lower case with its full stop.
-        if words.count >= 3, honorifics.contains(words[0].lowercased())
+        // "Dr. med. Anna Roth", "Mgr. Ing. Jana Nová": titles may stack.
+        while words.count >= 3, honorifics.contains(words[0].lowercased())
             || words[0].hasSuffix(".") && words[0].dropLast().allSatisfy(\.isLowercase) && (2...5).contains(words[0].count)
+            || isAcademicTitle(words[0])
         {
             words.removeFirst()
         }
@@ -232,7 +236,90 @@ public struct ContactAnalyzer: Analyzer {
     static let honorifics: Set<String> = [
         // Only with its full stop where the bare word is also a name ("Eng Wei Tan").
         "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "eng.", "engr", "engr.", "arch.", "ing.",
-        "dipl.-ing.", "adv.", "sr.", "sra.",
+        "dipl.-ing.", "adv.", "sr.", "sra.", "mag.", "mgr.", "bc.", "doc.", "dipl.", "univ.-prof.", "lic.", "lcda.", "lcdo.",
+        "ir.", "drs.", "mme", "mme.", "mlle", "m.", "sig.", "dott.", "dott.ssa", "hon.", "sheikh", "shri", "smt.", "smt", "shri.",
+    ]
+
+    /// Central European degree titles before the name, written with an inner capital: "JUDr.", "MUDr.",
+    /// "PhDr.", "RNDr.", "MVDr.", "PaedDr.".
+    static func isAcademicTitle(_ word: Substring) -> Bool {
+        guard word.hasSuffix("Dr."), word.count >= 4, word.count <= 8 else { return false }
+        return word.dropLast(3).allSatisfy(\.isLetter)
+    }
+
+    /// "Chukwuemeka \"Emeka\" Obi", "Robert (Bob) Lee": a nickname between the names is no part of them.
+    static func withoutNickname(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        guard words.count >= 3 else { return text }
+        let kept = words.enumerated().filter { index, word in
+            guard index > 0, index < words.count - 1, let first = word.first, let last = word.last else { return true }
+            return !("\"“'(".contains(first) && "\"”')".contains(last) && word.count > 2) || postNominalKind(word) != nil
+        }.map(\.element)
+        return kept.count == words.count ? text : kept.joined(separator: " ")
+    }
+
+    /// A name in capitals keeps its particles in lower case after the first word: "MARÍA DE LA CRUZ"
+    /// gives "María de la Cruz".
+    static func casedName(_ text: String) -> String {
+        let cased = ResumeText.titleCasedIfShouting(text)
+        guard cased != text else { return text }
+        return cased.split(separator: " ").enumerated().map { index, word in
+            index > 0 && nameParticles.contains(word.lowercased()) ? word.lowercased() : String(word)
+        }.joined(separator: " ")
+    }
+
+    /// "ONYANGO, Peter Otieno", "Smith, John": the surname first, then a comma and the given names,
+    /// as forms and registers write it. Read as the given names and then the surname.
+    static func surnameFirst(_ text: String) -> String? {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimming(.whitespaces) }
+        guard parts.count == 2 else { return nil }
+        let surname = ResumeText.words(parts[0]), given = ResumeText.words(parts[1])
+        guard (1...2).contains(surname.count), (1...3).contains(given.count),
+            given.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isLowercase) })
+        else { return nil }
+        let name = parts[1] + " " + casedName(parts[0])
+        return isPersonName(name) ? name : nil
+    }
+
+    /// "Mary-Kate MacDonald BSc (Hons) MRICS", "Sarah Connor MBA PMP": degrees and memberships after
+    /// the name with no comma before them. Only taken off a name not itself in capitals, and only
+    /// where one of them is surely a degree or two stand together: a surname is often written in
+    /// capitals too ("Jean DUPONT").
+    static func withoutUncommaedPostNominals(_ text: String) -> String? {
+        var words = text.split(separator: " ")
+        var removed = 0, sure = false
+        while words.count > 2, let last = words.last, let kind = postNominalKind(last) {
+            words.removeLast()
+            removed += 1
+            sure = sure || kind == .degree
+        }
+        // ("Sarah Connor, MBA": with a comma, `postNominals` takes them.)
+        guard sure || removed >= 2, words.last?.hasSuffix(",") == false,
+            !ResumeText.isAllCaps(words.joined(separator: " "))
+        else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    enum PostNominalKind { case degree, capitals }
+
+    static func postNominalKind(_ word: Substring) -> PostNominalKind? {
+        if word == "(Hons)" || word == "(Hons.)" { return .degree }
+        let letters = word.filter { $0 != "." }
+        guard (2...6).contains(letters.count), letters.allSatisfy(\.isLetter), letters.first?.isUppercase == true else { return nil }
+        if mixedCaseDegrees.contains(letters) || commonPostNominals.contains(letters) { return .degree }
+        return letters.allSatisfy(\.isUppercase) ? .capitals : nil
+    }
+
+    /// Degrees written in mixed case ("McKay" is a name, "PhD" is not).
+    static let mixedCaseDegrees: Set<String> = [
+        "PhD", "DPhil", "MPhil", "BSc", "MSc", "BEng", "MEng", "BCom", "MCom", "MBChB", "BArch", "MArch", "BEd", "MEd",
+        "MRes", "BPharm", "MPharm", "BMus", "EdD", "DSc", "MSt", "BPhil", "BTech", "MTech", "CEng",
+    ]
+
+    /// Letters after a name that are no surname.
+    static let commonPostNominals: Set<String> = [
+        "MBA", "PMP", "CPA", "CFA", "RN", "BSN", "MSN", "LPN", "PHD", "ACCA", "FCCA", "CIMA", "MRICS", "FRICS", "CISSP",
+        "PE", "MPH", "MSW", "LCSW", "SHRM", "CSM", "DDS", "DMD", "RGN", "FRCS", "MRCP", "MBBS", "FCPS",
     ]
 
     /// Degrees, licences and suffixes after the name ("Olga Ivanova, PhD", "Sarah Connor, MBA, PMP",
@@ -258,8 +345,10 @@ public struct ContactAnalyzer: Analyzer {
         let words = ResumeText.words(text)
         // "Nurul Syafiqah binti Ahmad Fauzi", "Ludwig van der Berg": the lower-case particles of a name
         // are no more names.
-        let particles = words.dropFirst().filter { nameParticles.contains(String($0)) }.count
-        guard (2...4).contains(words.count - particles), words.count <= 6, text.count <= 48 else { return false }
+        let particles = words.dropFirst().filter { nameParticles.contains($0.lowercased()) }.count
+        // "John A. Smith III", "José Luis Rodríguez Zapatero Jr.": a generational suffix is no more a name.
+        let suffixes = words.count > 2 && generationalSuffixes.contains(words[words.count - 1].lowercased()) ? 1 : 0
+        guard (2...4).contains(words.count - particles - suffixes), words.count <= 6, text.count <= 48 else { return false }
         guard !text.contains(where: { $0.isNumber || "@:/,()".contains($0) }) else { return false }
         // Some people type their surname in lower case ("Ravi kumar"); the first word must be capitalised.
         guard words[0].first?.isUppercase == true else { return false }
@@ -271,6 +360,8 @@ public struct ContactAnalyzer: Analyzer {
         if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }
         return true
     }
+
+    static let generationalSuffixes: Set<String> = ["jr.", "jr", "sr.", "ii", "iii", "iv"]
 
     static let nameParticles: Set<String> = ["bin", "binti", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "do", "dos", "das", "del", "la", "le", "di", "du", "y", "ibn", "ben", "ter", "ten"]
 

@@ -46,9 +46,12 @@ public struct EducationAnalyzer: Analyzer {
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
         (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|d\\.?phil|ed\\.?d|pharm\\.?\\s?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom-ingenieur|dipl\\.?-ing|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres|ll\\.m|especializaci[óo]n|maestr[íi]a|mestrado)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom(?:-\\w+)?|dipl-\\w+|kandidat\\w*|maisteri|mds|mvsc|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres|ll\\.m|especializaci[óo]n|maestr[íi]a|mestrado)\\b", caseInsensitive: true), .master),
+        // "Mag. phil.", "Dipl.-Kfm.", "cand.scient.": Austrian, German and Danish degrees in their
+        // abbreviations, which end in a full stop (no word boundary after them).
+        (Pattern("\\b(?:mag\\.|dipl\\.-\\s?[a-z]{2,5}\\.?|cand\\.\\s?[a-z]{3,6}\\.)", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in)|sarjana|ptychio)\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in)|sarjana|ptychio|licenciad[oa]|bakal[áa]r\\w*|bachelier|bds|bams|bhms|bvsc|bpt|t[íi]tulo\\s+(?:de|profesional)|ingenier[oa]\\s+(?:en|de|civil|industrial|agr[óo]nom[oa]|comercial|mec[áa]nic[oa]|el[ée]ctric[oa]|qu[íi]mic[oa]|inform[áa]tic[oa]|electr[óo]nic[oa]|de\\s+sistemas)|dipl[ôo]me\\s+d['’]ing[ée]nieur|engenheir[oa])\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
@@ -61,11 +64,16 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íi])\\b", caseInsensitive: true), .highSchool),
         // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
         (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list)\\b", caseInsensitive: true), .diploma),
+        // Nigeria's and Britain's national diplomas, France's two-year diplomas, Québec's college diploma,
+        // Australia's certificates by level ("Certificate IV in Aeroskills").
+        (Pattern("\\b(?:HND|OND|HNC|NCE|BTS|DUT|DEUG|DEC\\s+(?:en|in))\\b|\\b(?:[Cc]ertificate\\s+(?:I{1,3}|IV)\\s+in|[Dd]ipl[ôo]me\\s+d['’][ée]tudes\\s+coll[ée]giales)\\b"), .diploma),
         // "Certificate in …", "UX Design Certificate", "Certificate of Qualification", "… Bootcamp".
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+(?:in|of)|bootcamp)\\b|\\w\\s+certificate\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
         (aLevels, .highSchool),
+        // School-leaving examinations of East and West Africa, the Caribbean, Malaysia and Hong Kong.
+        (Pattern("\\b(?:UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE)\\b"), .highSchool),
     ]
     static let aLevels = Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b", literals: ["evel", "EVEL"])
 

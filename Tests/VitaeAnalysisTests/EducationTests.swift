@@ -527,6 +527,12 @@ import VitaeTesting
         ("Diplom-Ingenieur (Dipl.-Ing.) Mechanical Engineering", .master), ("Licenciatura en Biología", .bachelor),
         ("Abitur", .highSchool), ("WASSCE", .highSchool), ("International Baccalaureate", .highSchool),
         ("UX Design Certificate", .diploma), ("Certificate of Qualification", .diploma), ("Data Science Bootcamp", .diploma),
+        ("Mag. phil.", .master), ("Dipl.-Kfm.", .master), ("cand.scient.", .master), ("Diplom-Kaufmann", .master),
+        ("Título de Ingeniero Agrónomo", .bachelor), ("Ingeniero en Sistemas", .bachelor), ("Licenciado en Derecho", .bachelor),
+        ("Bakalár – Ošetrovateľstvo", .bachelor), ("BDS", .bachelor), ("Diplôme d'ingénieur en génie civil", .bachelor),
+        ("OND Civil Engineering Technology", .diploma), ("BTS Commerce International", .diploma),
+        ("DEC en Techniques d'hygiène dentaire", .diploma), ("Certificate IV in Aeroskills (Mechanical)", .diploma),
+        ("UACE", .highSchool), ("HKDSE", .highSchool),
     ])
     func degreesWrittenAbroadOrInTheArts(_ degree: String, _ level: EducationAnalyzer.Level) {
         #expect(EducationAnalyzer.degreeLevel(in: degree) == level)
@@ -542,6 +548,21 @@ import VitaeTesting
             """)
         #expect(output.education.map(\.graduationYear) == [2025, 2016])
         #expect(output.education.map(\.institution) == ["Georgia Institute of Technology", "Hogeschool van Amsterdam"])
+    }
+
+    /// Schools named in their own language, with no English school word: Québec's cégeps, Australia's
+    /// TAFE institutes, a Finnish yliopisto, a Hungarian egyetem.
+    @Test func schoolWordsOfOtherCountries() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            DEC en Techniques d'hygiène dentaire
+            Cégep de Saint-Hyacinthe, 2016
+            Certificate IV in Aeroskills (Mechanical), TAFE NSW, 2015
+            Kauppatieteiden maisteri, Aalto-yliopisto, 2012
+            M.A. in Library and Information Science, Eötvös Loránd Tudományegyetem, 2009
+            """)
+        #expect(output.education.map(\.institution) == ["Cégep de Saint-Hyacinthe", "TAFE NSW", "Aalto-yliopisto", "Eötvös Loránd Tudományegyetem"])
+        #expect(output.education.map(\.graduationYear) == [2016, 2015, 2012, 2009])
     }
 
     @Test func aGenericWordOrACourseIsNoSchool() async throws {

@@ -39,6 +39,8 @@ public enum Organizations {
         "tecnológico", "tecnologico", "liceo", "colegio", "colégio", "escola", "faculdade", "facultad", "institut", "instytut",
         "politechnika", "uniwersytet", "universitat", "akademie", "akademia", "coláiste", "colaiste", "hoërskool", "hoerskool",
         "laerskool", "universitas", "universiti", "üniversitesi", "universitesi", "lisesi", "sekolah", "institution",
+        "cégep", "cegep", "tafe", "yliopisto", "egyetem", "főiskola", "högskola", "högskolan", "sveučilište", "gimnazija",
+        "gimnázium", "gymnázium", "conservatoire", "conservatorio", "seminary", "politehnica", "politécnico", "politecnica",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy
@@ -69,6 +71,11 @@ public enum Organizations {
         ResumeText.words(text).contains { word in
             let folded = word.lowercased().trimming(punctuationAndBrackets)
             return schoolWords.contains(folded) || (folded.hasPrefix("univ") && folded.count > 4)
+                || compoundSchoolWords.contains { folded.hasSuffix($0) && folded.count > $0.count }
         }
     }
+
+    /// Languages that write a school's name as one compound word: "Aalto-yliopisto",
+    /// "Tudományegyetem", "Musikhochschule", "Kunsthøgskolen".
+    static let compoundSchoolWords = ["yliopisto", "egyetem", "hochschule", "högskola", "högskolan", "høgskole", "høgskolen", "skolen", "akademie", "akademia"]
 }

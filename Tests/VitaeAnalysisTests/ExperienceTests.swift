@@ -1349,6 +1349,42 @@ extension ExperienceTests {
         #expect(span("Date of birth: 1990") == nil)
     }
 
+    /// Dates as Spanish, French, German, Portuguese, Italian and Dutch resumes write them, and the day
+    /// before the month that Europass writes.
+    @Test(arguments: [
+        ("marzo 2018 – actualidad", YearMonth(year: 2018, month: 3), nil),
+        ("Septembre 2016 – présent", YearMonth(year: 2016, month: 9), nil),
+        ("Juin 2013 – Août 2016", YearMonth(year: 2013, month: 6), YearMonth(year: 2016, month: 8)),
+        ("03/2019 – heute", YearMonth(year: 2019, month: 3), nil),
+        ("März 2015 bis Dezember 2018", YearMonth(year: 2015, month: 3), YearMonth(year: 2018, month: 12)),
+        ("enero 2015 a febrero 2018", YearMonth(year: 2015, month: 1), YearMonth(year: 2018, month: 2)),
+        ("setembro de 2017 – atual", YearMonth(year: 2017, month: 9), nil),
+        ("Depuis mars 2020", YearMonth(year: 2020, month: 3), nil),
+        ("01/03/2019 – CURRENT", YearMonth(year: 2019, month: 3), nil),
+        ("01.05.2015 – 28.02.2019", YearMonth(year: 2015, month: 5), YearMonth(year: 2019, month: 2)),
+        ("maggio 2014 – ottobre 2016", YearMonth(year: 2014, month: 5), YearMonth(year: 2016, month: 10)),
+        ("mei 2012 tot januari 2014", YearMonth(year: 2012, month: 5), YearMonth(year: 2014, month: 1)),
+    ] as [(String, YearMonth?, YearMonth?)])
+    func datesWrittenInOtherLanguages(_ text: String, _ start: YearMonth?, _ end: YearMonth?) {
+        let span = DateRanges.spans(in: text).first
+        #expect(span?.start == start)
+        #expect(span?.end == end)
+    }
+
+    /// A title in Spanish, French or Italian puts its head first: the words after it do not make it
+    /// a company's name.
+    @Test func aTitleWithItsHeadFirst() async throws {
+        let output = try await experience("""
+            EXPERIENCIA
+            Analista de Calidad — Alicorp S.A.A. — Lima
+            marzo 2018 – actualidad
+            2015 – 2018 : Auditeur junior – Mazars, Thiès
+            """)
+        #expect(output.experience.map(\.title) == ["Analista de Calidad", "Auditeur junior"])
+        #expect(output.experience.map(\.company) == ["Alicorp S.A.A.", "Mazars"])
+        #expect(output.experience.map(\.location) == ["Lima", "Thiès"])
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

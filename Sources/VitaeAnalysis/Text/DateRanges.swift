@@ -66,28 +66,67 @@ public struct DateSpan: Sendable, Hashable {
 }
 
 public enum DateRanges {
-    static let monthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    static let monthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+        + foreignMonths.keys.sorted { $0.count > $1.count }.joined(separator: "|")
     static let seasonNames = "spring|summer|fall|autumn|winter"
     /// What every name of `monthNames` starts with.
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    /// One date: "Jan 2019", "January, 2019", "Apr '16", "01/2019", "2019", "2019.05" or "2019/05" (year
+        // (A name with a letter outside ASCII needs no literal: text with such a letter passes the
+        // precheck of a case-insensitive pattern anyway.)
+        + Array(Set(foreignMonths.keys.map { String($0.prefix(3)) }.filter { $0.allSatisfy(\.isASCII) })).sorted()
+
+    /// Month names in Spanish, French, German, Portuguese, Italian and Dutch, whole or in abbreviations
+    /// no English word has ("marzo 2018 – actualidad", "Septembre 2016 – présent", "03/2019 – heute").
+    static let foreignMonths: [String: Int] = {
+        let names: [[String]] = [
+            ["enero", "ene", "janvier", "janv", "januar", "jänner", "janeiro", "gennaio", "januari"],
+            ["febrero", "février", "fevrier", "févr", "februar", "fevereiro", "fev", "febbraio", "februari"],
+            ["marzo", "mars", "märz", "maerz", "março", "maart"],
+            ["abril", "abr", "avril", "avr", "aprile"],
+            ["mayo", "mai", "maio", "maggio", "mei"],
+            ["junio", "juin", "juni", "junho", "giugno"],
+            ["julio", "juillet", "juil", "juli", "julho", "luglio"],
+            ["agosto", "août", "aout", "augustus"],
+            ["septiembre", "setiembre", "septembre", "setembro", "settembre"],
+            ["octubre", "octobre", "oktober", "okt", "outubro", "ottobre"],
+            ["noviembre", "novembre", "novembro"],
+            ["diciembre", "dic", "décembre", "decembre", "déc", "dezember", "dez", "dezembro", "dicembre"],
+        ]
+        var months: [String: Int] = [:]
+        for (index, spellings) in names.enumerated() { for name in spellings { months[name] = index + 1 } }
+        return months
+    }()
+
+    static func monthNumber(_ name: String) -> Int? {
+        let lowercased = name.lowercased()
+        return foreignMonths[lowercased] ?? monthNumbers[String(lowercased.prefix(3))]
+    }
+    /// One date: "Jan 2019", "January, 2019", "Apr '16", "marzo de 2018", "01/2019", "01/03/2019" (the day
+    /// before the month, as Europass writes it), "2019", "2019.05" or "2019/05" (year
     /// first, as East Asian and some European resumes write it; not with a dash: "2016-17" is an
     /// academic year).
-    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
+    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:de\\s+)?(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(?:\\d{1,2}[/.])?(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
     /// "Mar 2020 to date", "March 2021 – Date": the separator's "to" or dash before "date" says "till date".
-    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today"
-    static let separator = "\\s*(?:-|–|—|to|till|until|through|~)\\s*"
+    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden"
+    /// English words may touch the dates ("2015to2018"); Spanish, French, German, Portuguese and Dutch
+    /// ones ("2015 a 2018", "2015 bis 2018") stand apart, as one letter must.
+    static let separator = "(?:\\s*(?:-|–|—|to|till|until|through|~)\\s*|\\s+(?:bis|à|au|hasta|al|a|até|tot)\\s+)"
 
     /// A start and an end (or "present"), or a start followed by a dangling separator at line end
     /// (pdftotext puts "Present" on the next line in some two-column layouts).
     static let rangePattern = Pattern(
         "(?<![\\w/])\(single)\(separator)(?:(\(present))\\b|\(single)|$)", caseInsensitive: true, literals: separatorLiterals)
     /// What every separator contains ("til" is in "till" and "until").
-    static let separatorLiterals = ["-", "–", "—", "~", "to", "til", "through"]
+    /// ("a" stands for Spanish "a", "al", "hasta", Portuguese "até" and French "au"; French "à" is
+    /// no ASCII letter, and a line with it passes the precheck anyway.)
+    static let separatorLiterals = ["-", "–", "—", "~", "to", "til", "through", "bis", "a"]
     static let singlePattern = Pattern("(?<![\\w/])\(single)", caseInsensitive: true)
-    static let sinceStart = Pattern("\\bsince\\s+\(single)", caseInsensitive: true, literals: ["since"])
+    /// "Since 2019", "Depuis mars 2020", "Desde 2018", "Seit 2021": a start with no end.
+    static let sinceStart = Pattern(
+        "\\b(?:since|depuis|desde|seit|sinds|dal)\\s+\(single)", caseInsensitive: true, literals: ["since", "depuis", "desde", "seit", "sinds", "dal"])
     static let presentAtStart = Pattern(
-        "^(?:\(present))\\b", caseInsensitive: true, literals: ["present", "current", "now", "date", "ongoing", "today"])
+        "^(?:\(present))\\b", caseInsensitive: true,
+        literals: ["present", "current", "now", "date", "ongoing", "today", "actual", "fecha", "hoy", "pr", "aujourd", "jour", "cours", "heute", "laufend", "atual", "momento", "oggi", "corso", "heden"])
     /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
     /// line: pdftotext's reading of a dates column beside the text.
     static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true, literals: ["-", "–", "—"])
@@ -103,7 +142,7 @@ public enum DateRanges {
         let g = Array(groups)
         if let name = g[0], let yearText = g[1], var year = Int(yearText) {
             if yearText.count == 2 { year += year < 50 ? 2000 : 1900 }
-            return YearMonth(year: year, month: monthNumbers[String(name.lowercased().prefix(3))] ?? 1)
+            return YearMonth(year: year, month: monthNumber(name) ?? 1)
         }
         if let season = g[2], let yearText = g[3], let year = Int(yearText) {
             return YearMonth(year: year, month: seasonMonths[season.lowercased()] ?? 1)
@@ -177,7 +216,7 @@ public enum DateRanges {
         guard hasDigits(line), let match = trailingMonthPattern.firstMatch(in: line) else { return nil }
         let g = match.groups
         if let name = g[1], let year = g[2].flatMap({ Int($0) }) {
-            let month = YearMonth(year: year, month: monthNumbers[String(name.lowercased().prefix(3))] ?? 1)
+            let month = YearMonth(year: year, month: monthNumber(name) ?? 1)
             return DateSpan(start: month, end: month, range: match.range)
         }
         guard let season = g[3], let year = g[4].flatMap({ Int($0) }) else { return nil }

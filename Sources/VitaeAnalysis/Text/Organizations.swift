@@ -15,6 +15,7 @@ public enum Organizations {
         "technologies", "technology", "solutions", "services", "systems", "labs", "consulting",
         "software", "bank", "partners", "associates", "enterprises", "industries", "international", "global",
         "organization", "foundation", "agency", "studio", "studios", "ventures", "networks", "infotech", "infosystems",
+        "ltda", "ltda.", "bhd", "bhd.", "tbk", "tbk.",
     ])
     /// "Grupo Bimbo", "Groupe Renault", "Banco Itaú": words that open a company's name in the languages
     /// that put them first.
@@ -22,7 +23,10 @@ public enum Organizations {
 
     /// Legal forms of companies abroad, written in capitals after the name ("SAP SE", "Siemens AG");
     /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
-    static let legalFormsAbroad: Set<String> = ["ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy"]
+    static let legalFormsAbroad: Set<String> = [
+        "ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy", "oyj", "asa", "sac", "saa", "srl", "sas", "sarl", "eirl",
+        "ltda", "bhd", "tbk", "kft", "zrt", "sro", "doo", "sae", "sapi",
+    ]
 
     /// A word in capitals that ends a company's name: "SE", "GMBH", "LTD".
     static func namesLegalForm(_ word: String) -> Bool {
@@ -63,7 +67,7 @@ public enum Organizations {
     static func dottedLegalForm(_ word: String) -> Bool {
         guard word.count >= 4, word.hasSuffix("."), word.utf8.filter({ $0 == UInt8(ascii: ".") }).count >= 2 else { return false }
         let folded = word.filter { $0 != "." }
-        return legalForms.contains(folded) || legalFormsAbroad.contains(folded) || ["pc", "pa", "co"].contains(folded)
+        return legalForms.contains(folded) || legalFormsAbroad.contains(folded) || ["pc", "pa", "co", "cv"].contains(folded)
     }
 
     /// True when the text names a school ("Kent State University", "IIT Delhi").

@@ -363,12 +363,41 @@ public enum JobTitles {
                      "desenvolvedor", "desarrollador", "engenheiro", "ingeniero", "ingeniera", "analista", "gerente", "coordenador",
                      "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
                      "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",
-                     "programista", "kierownik", "specjalista", "inżynier", "sviluppatore", "ingegnere", "tirocinante"] {
+                     "programista", "kierownik", "specjalista", "inżynier", "sviluppatore", "ingegnere", "tirocinante"]
+            + Array(headFirstTitleWords)
+        {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
             words[word]!.anywhere = max(words[word]!.anywhere, 50)
         }
         return words
     }()
+
+    /// Heads of titles in Spanish, Portuguese, French and Italian, which come first and take their
+    /// modifiers after them ("Analista de Calidad", "Médica Veterinaria Clínica", "Auditeur junior",
+    /// "Chef de Rang"). Words that are English too ("director", "consultant") are left out: English
+    /// puts them last.
+    static let headFirstTitleWords: Set<String> = [
+        "analista", "asistente", "assistente", "assistante", "auxiliar", "jefe", "jefa", "directora", "directeur", "directrice",
+        "gerente", "coordinador", "coordinadora", "coordenador", "coordenadora", "ingeniero", "ingeniera", "engenheiro",
+        "engenheira", "ingénieur", "ingénieure", "técnico", "técnica", "technicien", "technicienne", "médico", "médica", "médecin",
+        "enfermero", "enfermera", "enfermeiro", "enfermeira", "infirmier", "infirmière", "abogado", "abogada", "avocat",
+        "avocate", "advogado", "advogada", "contador", "contadora", "contable", "comptable", "auditeur", "auditrice",
+        "journaliste", "periodista", "jornalista", "rédacteur", "rédactrice", "redactor", "redactora", "profesor", "profesora",
+        "professeur", "professora", "docente", "enseignant", "enseignante", "vendedor", "vendedora", "vendeur", "vendeuse",
+        "consultora", "consultante", "responsable", "responsabile", "chargé", "chargée", "cocinero", "cocinera", "cuisinier",
+        "camarero", "camarera", "serveur", "serveuse", "diseñador", "diseñadora", "desarrollador", "desarrolladora",
+        "développeur", "développeuse", "programador", "programadora", "programmeur", "administrador", "administradora",
+        "administrateur", "administratrice", "secretario", "secretaria", "secrétaire", "recepcionista", "réceptionniste",
+        "supervisora", "superviseur", "operario", "operaria", "opérateur", "opératrice", "operador", "operadora", "mecánico",
+        "mécanicien", "electricista", "électricien", "farmacéutico", "farmacéutica", "pharmacien", "pharmacienne",
+        "odontólogo", "odontóloga", "dentista", "dentiste", "veterinario", "veterinaria", "vétérinaire", "psicólogo",
+        "psicóloga", "psychologue", "arquitecto", "arquitecta", "architecte", "traductor", "traductora", "traducteur",
+        "traductrice", "intérprete", "interprète", "investigador", "investigadora", "chercheur", "chercheuse", "becario",
+        "becaria", "pasante", "practicante", "estagiário", "estagiária", "tirocinante", "ejecutivo", "ejecutiva",
+        "representante", "especialista", "spécialiste", "gestor", "gestora", "gestionnaire", "encargado", "encargada",
+        "chef", "impiegato", "impiegata", "tecnico", "ingegnere", "sviluppatore", "cuoco", "cameriere", "infermiere",
+        "infermiera", "insegnante", "avvocato", "desenvolvedor", "desarrollador", "coordenador", "consultor", "stagiaire",
+    ]
 
     /// 0...1: how much `text` reads like a job title. The last word weighs most ("... Engineer").
     public static func titleScore(_ text: String) -> Double {
@@ -402,7 +431,9 @@ public enum JobTitles {
         let lastIsAName = tokens.count >= 2 && words[tokens.last!] == nil
             && cleaned.split(separator: " ").last.map { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) } == true
         let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20 || lastIsAName
-        let head = max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
+        // "Analista de Calidad", "Auditeur junior": a Romance head comes first and weighs as a last word would.
+        let firstHeads = tokens.count >= 2 && headFirstTitleWords.contains(tokens[0])
+        let head = firstHeads ? 1 : max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
         return 0.65 * head + 0.35 * coverage
     }
 

@@ -1385,6 +1385,25 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Lima", "Thiès"])
     }
 
+    /// Europass: the dates and the place on one line, the title in capitals under it, then the employer.
+    @Test func europassDatesWithThePlaceOverTitleAndEmployer() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            01/03/2019 – CURRENT Vienna, Austria
+            SOMMELIER
+            Hotel Sacher Wien
+            • Managed a cellar of 1,200 labels.
+
+            01/05/2015 – 28/02/2019 Brno, Czechia
+            MAINTENANCE ELECTRICIAN
+            Siemens, s.r.o.
+            """)
+        #expect(output.experience.map(\.title) == ["SOMMELIER", "MAINTENANCE ELECTRICIAN"])
+        #expect(output.experience.map(\.company) == ["Hotel Sacher Wien", "Siemens, s.r.o."])
+        #expect(output.experience.map(\.location) == ["Vienna, Austria", "Brno, Czechia"])
+        #expect(output.experience.map(\.start) == [YearMonth(year: 2019, month: 3), YearMonth(year: 2015, month: 5)])
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

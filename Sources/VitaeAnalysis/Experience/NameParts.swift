@@ -181,7 +181,8 @@ extension ExperienceAnalyzer {
     static func mergeSuffixes(_ parts: [String]) -> [String] {
         var merged: [String] = []
         for part in parts {
-            if let last = merged.last, Organizations.companySuffixes.contains(part.lowercased()) {
+            // "Acme, Inc.", "Siemens, s.r.o.", "Contoso, S.A.": a legal form after a comma is the name's.
+            if let last = merged.last, Organizations.companySuffixes.contains(part.lowercased()) || Organizations.dottedLegalForm(part.lowercased()) {
                 merged[merged.count - 1] = last + ", " + part
             } else {
                 merged.append(part)

@@ -39,7 +39,10 @@ extension ExperienceAnalyzer {
             {
                 continue
             }
-            if ResumeText.words(rest).count >= 2, !isProse(rest) {
+            // "01/03/2019 – CURRENT Vienna, Austria" (Europass): a place after the dates that open the line
+            // names no title or company; the names are on the lines under it, as under dates alone.
+            let datesThenPlace = !beforeDates.contains(where: \.isLetter) && namesOnlyKnownPlaces(rest)
+            if ResumeText.words(rest).count >= 2, !isProse(rest), !datesThenPlace {
                 fill(&position, from: [rest])
                 if position.title != nil, !ResumeText.contains(rest, " at "),
                     let above = lineNextToDates(index, offset: -1, heading: rest, lines: lines, candidates: candidates,
@@ -124,6 +127,12 @@ extension ExperienceAnalyzer {
         // "SAP FICO -" under no title: a position whose only name was no employer's.
         positions.removeAll { $0.title == nil && $0.company == nil }
         return withoutRestatedPositions(sameCompanyOneSpelling(positions.sorted { $0.line < $1.line }))
+    }
+
+    /// "Vienna, Austria", "Brno, Czechia": known towns and regions, and nothing else.
+    static func namesOnlyKnownPlaces(_ text: String) -> Bool {
+        let parts = text.split(separator: ",").map { $0.trimming(.whitespaces) }
+        return parts.count <= 3 && parts.allSatisfy { Places.isKnownCity($0) || Places.isRegion($0) }
     }
 
     /// "Zendesk | Lisbon" / "Customer Support Team Lead, EMEA | Mar 2022 – Present", "DBS Bank Ltd.,

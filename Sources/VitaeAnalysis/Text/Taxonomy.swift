@@ -360,6 +360,8 @@ public enum JobTitles {
         // And the heads of titles in the languages of Europe and Latin America ("Desenvolvedor Full Stack",
         // "Ingeniero de Proyectos", "Entwickler").
         for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op",
+                     "sommelier", "barista", "concierge", "radiographer", "sonographer", "hydrologist", "agronomist", "croupier",
+                     "purser", "stewardess", "merchandiser", "copywriter", "phlebotomist", "physiotherapist", "midwife",
                      "desenvolvedor", "desarrollador", "engenheiro", "ingeniero", "ingeniera", "analista", "gerente", "coordenador",
                      "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
                      "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",

@@ -1404,6 +1404,33 @@ extension ExperienceTests {
         #expect(output.experience.map(\.start) == [YearMonth(year: 2019, month: 3), YearMonth(year: 2015, month: 5)])
     }
 
+    /// "Organisation: … | Position: … | Period: …": labelled fields on one line.
+    @Test func labelledFieldsOnOneLine() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Organisation: Ethio Telecom | Position: Network Engineer | Period: 2015 – 2019
+            """)
+        #expect(output.experience.map(\.title) == ["Network Engineer"])
+        #expect(output.experience.map(\.company) == ["Ethio Telecom"])
+    }
+
+    /// An employer known by its initials opens a block of employer, title and town over the dates;
+    /// "Brisbane QLD" is a town and its state without a comma.
+    @Test func anInitialismOpensABlockAndATownTakesItsStateWithoutAComma() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            KPMG
+            Senior Accountant
+            Nairobi, Kenya
+            2019 – Present
+            • Audited 20 clients.
+
+            Apprentice Aircraft Mechanic — Virgin Australia, Brisbane QLD — 2013–2017
+            """)
+        #expect(output.experience.map(\.company) == ["KPMG", "Virgin Australia"])
+        #expect(output.experience.map(\.location) == ["Nairobi, Kenya", "Brisbane QLD"])
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

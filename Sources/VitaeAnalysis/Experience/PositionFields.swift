@@ -21,8 +21,16 @@ extension ExperienceAnalyzer {
 
     static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s", literals: [":"])
 
+    /// "Organisation: Ethio Telecom | Position: Network Engineer | Period: …": labelled fields on one
+    /// line, each to be read as its own line.
+    static func labelledFieldsOfLine(_ line: String) -> [String] {
+        guard line.utf8.contains(UInt8(ascii: "|")), line.utf8.contains(UInt8(ascii: ":")) else { return [line] }
+        let segments = line.split(separator: "|").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        return segments.contains(where: labelledField.contains) ? segments : [line]
+    }
+
     static func fill(_ position: inout Position, from context: [String]) {
-        let context = context.map(withoutLeadingDuration)
+        let context = context.map(withoutLeadingDuration).flatMap(labelledFieldsOfLine)
         var parts: [String] = []
         var lineOfParts: [Int] = []
         var namedBeforeAs: [String] = []
@@ -197,10 +205,17 @@ extension ExperienceAnalyzer {
             titleLikeness(place.split(separator: ",").first.map(String.init) ?? place) < 0.45,
             !Organizations.looksLikeOrganization(lines[index - 1]),
             // "ROLE" / "Developer" / "PERIOD" / "October 2013 to November 2014": labels in capitals and
-            // their values, no town.
-            !(first..<index).contains(where: { ResumeText.isAllCaps(lines[$0]) || detailLabel.contains(lines[$0]) })
+            // their values, no town. An employer known by its initials ("KPMG", "HSBC") opens the block.
+            !(first..<index).contains(where: {
+                ResumeText.isAllCaps(lines[$0]) && !($0 == first && isInitialism(lines[$0])) || detailLabel.contains(lines[$0])
+            })
         else { return nil }
         return ([first, index - 2], index - 1)
+    }
+
+    /// "KPMG", "HSBC", "EY": a name of capitals short enough to be initials, no label's word.
+    static func isInitialism(_ line: String) -> Bool {
+        (2...5).contains(line.count) && line.allSatisfy { $0.isUppercase || $0 == "&" } && !detailLabel.contains(line)
     }
 
     /// "Contoso | Leeds", "Contoso · Leeds": the field follows a pipe or a bullet, which only set fields

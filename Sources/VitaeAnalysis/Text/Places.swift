@@ -182,6 +182,8 @@ public enum Places {
             parts[0] = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
         }
         if parts.count == 1 {
+            // "Brisbane QLD", "Austin TX": a town and its state's letters without a comma.
+            if let place = townAndStateLetters(parts[0]) { return place }
             guard allowBareCity || isRegion(parts[0]) else { return nil }
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
             // "Foo, Bar" where neither looks like a region: only when the caller vouches for it, or a
@@ -193,6 +195,15 @@ public enum Places {
         return parts.joined(separator: ", ")
     }
 
+    static func townAndStateLetters(_ text: String) -> String? {
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        let letters = String(text[text.index(after: space)...])
+        guard (2...3).contains(letters.count), letters.allSatisfy({ $0.isASCII && $0.isUppercase }), isRegion(letters),
+            isKnownCity(String(text[..<space]))
+        else { return nil }
+        return text
+    }
+
     /// The location in a text that stands where a place would ("Zendesk | Lisbon"): as `location(in:)`,
     /// and a bare name too when it is a known town.
     public static func placeInPlaceSlot(_ text: String, allowBareCity: Bool = false) -> String? {
@@ -202,6 +213,7 @@ public enum Places {
     /// Splits "Title, Company, City, ST, Country" into the parts before the trailing location and the
     /// location itself: the longest run of trailing comma parts that reads as a place ending in a region.
     public static func splitTrailingLocation(_ parts: [String]) -> (rest: [String], location: String?) {
+        if parts.count >= 2, let last = parts.last, let place = townAndStateLetters(last) { return (parts.dropLast(), place) }
         guard let last = parts.last, isRegion(last) else { return (parts, nil) }
         var start = parts.count - 1
         // Walk back over place-like parts; at most a city and a region before the last one.

@@ -1431,6 +1431,39 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Nairobi, Kenya", "Brisbane QLD"])
     }
 
+    /// Bdjobs: dates with their day and "Continuing", the place on a labelled line under them.
+    @Test func datesWithTheirDayAndALabelledPlaceUnderThem() async throws {
+        let output = try await experience("""
+            EMPLOYMENT HISTORY
+            Audit Associate
+            ACNABIN Chartered Accountants
+            June 1, 2015 - December 31, 2018 (3 years 7 months)
+            Company Location : Chattogram
+            """)
+        let position = try #require(output.experience.first)
+        #expect(position.start == YearMonth(year: 2015, month: 6))
+        #expect(position.end == YearMonth(year: 2018, month: 12))
+        #expect(position.location == "Chattogram")
+        #expect(DateRanges.spans(in: "January 1, 2019 - Continuing").first?.isCurrent == true)
+        #expect(DateRanges.spans(in: "1st March 2019 – 30th June 2020").first?.end == YearMonth(year: 2020, month: 6))
+        #expect(DateRanges.spans(in: "From: Jan 2019 To: Present").first?.start == YearMonth(year: 2019, month: 1))
+    }
+
+    /// "KPMG (Nairobi)": a town in brackets; "bij", "bei": "at" in Dutch and German; German titles in
+    /// one word; "Ministry of Education": the head before "of" is no title's.
+    @Test func townsInBracketsForeignAtCompoundTitlesAndMinistries() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Senior Accountant, KPMG (Nairobi), 2019 – present
+            2016 – 2019	Data Engineer bij ING, Amsterdam
+            01/2014 – 03/2016	Projektleiterin, Siemens AG, München
+            Teacher — Ministry of Education, Thimphu — 2010 – 2014
+            """)
+        #expect(output.experience.map(\.title) == ["Senior Accountant", "Data Engineer", "Projektleiterin", "Teacher"])
+        #expect(output.experience.map(\.company) == ["KPMG", "ING", "Siemens AG", "Ministry of Education"])
+        #expect(output.experience.map(\.location) == ["Nairobi", "Amsterdam", "München", "Thimphu"])
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

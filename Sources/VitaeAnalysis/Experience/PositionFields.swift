@@ -17,7 +17,23 @@ extension ExperienceAnalyzer {
 
     /// Assigns title, company and location from the context lines' parts.
     static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
+    static let locationLabels: Set<String> = ["location", "company location", "job location", "place", "place of work", "city"]
+    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title|location|company location|job location|place|place of work|city)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
+
+    /// "Data Engineer bij ING", "Ingenieurin bei Bosch", "Chargée de projet chez Orange": "at" in Dutch,
+    /// German, French and Italian.
+    static let foreignAt = Pattern("\\s(?:bij|bei|chez|presso)\\s", literals: ["bij", "bei", "chez", "presso"])
+
+    /// "Company Location : Dhaka", "Place: Lusaka": the place a labelled line names.
+    static func labelledPlace(_ line: String) -> String? {
+        guard line.utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), locationLabels.contains(label),
+            let value = match.groups[2]
+        else { return nil }
+        return Places.location(in: value, allowBareCity: true)
+    }
+
+    /// "KPMG (Nairobi)": the place in brackets after a name.
+    static let placeInBrackets = Pattern("^(.+?)\\s*\\(([^()]+)\\)$", literals: ["("])
 
     static let labelledList = Pattern("^[A-Za-z][A-Za-z /&'-]{0,30}:\\s", literals: [":"])
 
@@ -30,7 +46,7 @@ extension ExperienceAnalyzer {
     }
 
     static func fill(_ position: inout Position, from context: [String]) {
-        let context = context.map(withoutLeadingDuration).flatMap(labelledFieldsOfLine)
+        let context = context.map { foreignAt.replacing(in: withoutLeadingDuration($0), with: " at ") }.flatMap(labelledFieldsOfLine)
         var parts: [String] = []
         var lineOfParts: [Int] = []
         var namedBeforeAs: [String] = []
@@ -38,7 +54,9 @@ extension ExperienceAnalyzer {
         for (lineIndex, line) in context.enumerated() {
             // "Company: Acme Corp" / "Company 1: Acme Corp, Pune" / "Position: Analyst" say what they are.
             if let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), let value = match.groups[2] {
-                if companyLabels.contains(label) {
+                if locationLabels.contains(label) {
+                    position.location = position.location ?? Places.location(in: value, allowBareCity: true)
+                } else if companyLabels.contains(label) {
                     var valueParts = mergeSuffixes(commaSeparated(value))
                     if valueParts.count >= 2, let place = Places.location(in: valueParts.last!, allowBareCity: true) {
                         position.location = position.location ?? place
@@ -68,6 +86,14 @@ extension ExperienceAnalyzer {
                 return [split[1]]
             }) {
                 var commaParts = joiningRankAndItsFunction(mergeSuffixes(commaSeparated(Places.withoutWorkArrangement(field))))
+                    .map { part in
+                        guard position.location == nil, let split = placeInBrackets.firstMatch(in: part), let name = split.groups[1],
+                            let place = split.groups[2], !ResumeText.isAllCaps(place),
+                            Places.isKnownCity(place) || place.contains(",") && Places.location(in: place) != nil
+                        else { return part }
+                        position.location = Places.location(in: place, allowBareCity: true)
+                        return name
+                    }
                     .flatMap { titleAndEmployerInBrackets($0) ?? [$0] }
                 let (rest, location) = Places.splitTrailingLocation(commaParts)
                 if let location, position.location == nil {

@@ -30,8 +30,8 @@ extension ExperienceAnalyzer {
             var position = Position(start: span.start, end: span.end, current: span.isCurrent, line: index)
             let line = lines[index] as NSString
             // "Native HANA developer (July 2013 – January 2016)": the brackets go with the dates they held.
-            let rest = withoutAsideAfterDates(emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " "))
-                .trimming(separatorsAndBrackets)
+            let rest = withBracketedTownClosed(withoutAsideAfterDates(emptyBrackets.replacing(in: line.replacingCharacters(in: span.range, with: " "), with: " "))
+                .trimming(separatorsAndBrackets))
             // A date inside a bullet or a sentence ("worked there from 2015 to 2017") is not a position heading.
             let beforeDates = line.substring(to: span.range.location)
             if ResumeText.isBullet(lines[index]) && !bulletNamesAPosition(rest) || isProse(rest) || endsMidSentence(beforeDates)
@@ -94,13 +94,18 @@ extension ExperienceAnalyzer {
                     // "Designer" / "Feb 2018 – Jun 2021" / "Fabrikam Design" / "Portland, OR": a place under the
                     // names is the job's.
                     town = next
+                } else if let next = (index + 1..<min(index + 3, lines.count)).first(where: { !lines[$0].isEmpty }), candidates.contains(next),
+                    !used.contains(next), ExperienceAnalyzer.labelledPlace(lines[next]) != nil
+                {
+                    // "January 1, 2019 - Continuing" / "Company Location : Dhaka" (Bdjobs): a labelled place under the dates.
+                    town = next
                 }
                 used.formUnion(nearby)
                 // "2016 – 2019    Analyst" / "Contoso Bank, Da Nang": one title word beside the dates is the title.
                 let titleBesideDates = !rest.isEmpty && ResumeText.words(rest).count == 1 && JobTitles.looksLikeTitle(rest)
                 fill(&position, from: (titleBesideDates ? [rest] : []) + nearby.map { lines[$0] })
                 if let town, position.location == nil {
-                    position.location = Places.location(in: lines[town], allowBareCity: true)
+                    position.location = labelledPlace(lines[town]) ?? Places.location(in: lines[town], allowBareCity: true)
                     used.insert(town)
                 }
                 // "Jan 2022 – present, Wrocław": the place beside the dates.
@@ -127,6 +132,15 @@ extension ExperienceAnalyzer {
         // "SAP FICO -" under no title: a position whose only name was no employer's.
         positions.removeAll { $0.title == nil && $0.company == nil }
         return withoutRestatedPositions(sameCompanyOneSpelling(positions.sorted { $0.line < $1.line }))
+    }
+
+    /// "Senior Accountant, KPMG (Nairobi), 2019 – present": trimming what the dates left took the
+    /// bracket that closes the town; it goes back.
+    static func withBracketedTownClosed(_ rest: String) -> String {
+        guard let open = rest.lastIndex(of: "("), !rest[open...].contains(")"),
+            case let town = String(rest[rest.index(after: open)...]), !ResumeText.isAllCaps(town), Places.isKnownCity(town)
+        else { return rest }
+        return rest + ")"
     }
 
     /// "Vienna, Austria", "Brno, Czechia": known towns and regions, and nothing else.
@@ -348,6 +362,7 @@ extension ExperienceAnalyzer {
 
     /// What is left around a heading's text once its dates are cut out.
     static let separatorsAndBrackets = TrimSet(charactersIn: " ,|•·-–—():")
+
     static let separatorsAndOpeningBracket = TrimSet(charactersIn: " ,|•-–—(")
     static let brackets = TrimSet(charactersIn: "()[] ")
     static let punctuation = TrimSet(charactersIn: ".,;:")

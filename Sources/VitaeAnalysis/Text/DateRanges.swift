@@ -101,16 +101,17 @@ public enum DateRanges {
         let lowercased = name.lowercased()
         return foreignMonths[lowercased] ?? monthNumbers[String(lowercased.prefix(3))]
     }
-    /// One date: "Jan 2019", "January, 2019", "Apr '16", "marzo de 2018", "01/2019", "01/03/2019" (the day
+    /// One date: "Jan 2019", "January, 2019", "Apr '16", "marzo de 2018", "January 1, 2019", "1st March
+    /// 2019" (the day is dropped), "01/2019", "01/03/2019" (the day
     /// before the month, as Europass writes it), "2019", "2019.05" or "2019/05" (year
     /// first, as East Asian and some European resumes write it; not with a dash: "2016-17" is an
     /// academic year).
-    static let single = "(?:(?:(\(monthNames))\\.?,?\\s*(?:de\\s+)?(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(?:\\d{1,2}[/.])?(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
+    static let single = "(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+)?(?:(\(monthNames))\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:de\\s+)?(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(?:\\d{1,2}[/.])?(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
     /// "Mar 2020 to date", "March 2021 – Date": the separator's "to" or dash before "date" says "till date".
-    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden"
+    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|continuing|running|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden"
     /// English words may touch the dates ("2015to2018"); Spanish, French, German, Portuguese and Dutch
     /// ones ("2015 a 2018", "2015 bis 2018") stand apart, as one letter must.
-    static let separator = "(?:\\s*(?:-|–|—|to|till|until|through|~)\\s*|\\s+(?:bis|à|au|hasta|al|a|até|tot)\\s+)"
+    static let separator = "(?:\\s*(?:-|–|—|to|till|until|through|~)\\s*:?\\s*|\\s+(?:bis|à|au|hasta|al|a|até|tot)\\s+)"
 
     /// A start and an end (or "present"), or a start followed by a dangling separator at line end
     /// (pdftotext puts "Present" on the next line in some two-column layouts).
@@ -126,7 +127,7 @@ public enum DateRanges {
         "\\b(?:since|depuis|desde|seit|sinds|dal)\\s+\(single)", caseInsensitive: true, literals: ["since", "depuis", "desde", "seit", "sinds", "dal"])
     static let presentAtStart = Pattern(
         "^(?:\(present))\\b", caseInsensitive: true,
-        literals: ["present", "current", "now", "date", "ongoing", "today", "actual", "fecha", "hoy", "pr", "aujourd", "jour", "cours", "heute", "laufend", "atual", "momento", "oggi", "corso", "heden"])
+        literals: ["present", "current", "now", "date", "ongoing", "today", "continuing", "running", "actual", "fecha", "hoy", "pr", "aujourd", "jour", "cours", "heute", "laufend", "atual", "momento", "oggi", "corso", "heden"])
     /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
     /// line: pdftotext's reading of a dates column beside the text.
     static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true, literals: ["-", "–", "—"])

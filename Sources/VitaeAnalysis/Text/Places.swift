@@ -37,7 +37,17 @@ public enum Places {
         australian capital territory|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland and labrador|
         prince edward island|gauteng|western cape|eastern cape|kwazulu-natal|free state|limpopo|mpumalanga|
         north west|northern cape|jalisco|nuevo león|nuevo leon|yucatán|minas gerais|metro manila|kanagawa|hokkaido|
-        sindh|khyber pakhtunkhwa|balochistan
+        sindh|khyber pakhtunkhwa|balochistan|
+        togo|senegal|sénégal|cameroon|cameroun|côte d'ivoire|cote d'ivoire|ivory coast|mali|niger|benin|bénin|burkina faso|
+        congo|dr congo|drc|democratic republic of the congo|angola|mozambique|malawi|madagascar|mauritius|sudan|
+        south sudan|somalia|eritrea|djibouti|libya|gabon|liberia|sierra leone|guinea|the gambia|gambia|lesotho|eswatini|
+        afghanistan|bhutan|maldives|laos|lao pdr|brunei|timor-leste|papua new guinea|fiji|samoa|tonga|syria|yemen|
+        palestine|kyrgyzstan|tajikistan|turkmenistan|belarus|moldova|albania|north macedonia|macedonia|
+        bosnia and herzegovina|montenegro|kosovo|cuba|dominican republic|haiti|honduras|el salvador|nicaragua|
+        trinidad and tobago|trinidad|barbados|bahamas|guyana|suriname|belize|monaco|liechtenstein|andorra|
+        deutschland|españa|italia|österreich|schweiz|suisse|svizzera|brasil|perú|sverige|norge|danmark|suomi|polska|
+        česko|česká republika|slovensko|magyarország|nederland|belgië|belgique|maroc|algérie|tunisie|hrvatska|srbija|
+        éire|românia
         """.replacingOccurrences(of: "\n", with: "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
 
     /// Words that place names never are; a part containing one is a company, a title or prose.

@@ -361,18 +361,43 @@ public enum JobTitles {
         // "Ingeniero de Proyectos", "Entwickler").
         for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op",
                      "sommelier", "barista", "concierge", "radiographer", "sonographer", "hydrologist", "agronomist", "croupier",
-                     "purser", "stewardess", "merchandiser", "copywriter", "phlebotomist", "physiotherapist", "midwife",
+                     "purser", "stewardess", "merchandiser", "copywriter", "phlebotomist", "physiotherapist", "midwife", "headteacher",
                      "desenvolvedor", "desarrollador", "engenheiro", "ingeniero", "ingeniera", "analista", "gerente", "coordenador",
                      "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
                      "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",
                      "programista", "kierownik", "specjalista", "inżynier", "sviluppatore", "ingegnere", "tirocinante"]
-            + Array(headFirstTitleWords)
+            + Array(headFirstTitleWords) + germanicTitleHeads
         {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
             words[word]!.anywhere = max(words[word]!.anywhere, 50)
         }
         return words
     }()
+
+    /// Heads that German and Dutch titles end in, often as one compound word ("Projektleiterin",
+    /// "BI-ontwikkelaar"), in both genders.
+    static let germanicTitleHeads = [
+        "leiterin", "ingenieurin", "entwicklerin", "beraterin", "kaufmann", "kauffrau", "techniker", "technikerin", "assistent",
+        "assistentin", "referent", "referentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
+        "spezialist", "spezialistin", "analystin", "architekt", "architektin", "pfleger", "pflegerin", "lehrer", "lehrerin",
+        "managerin", "ontwikkelaar", "adviseur", "medewerker", "beheerder", "verpleegkundige", "docent",
+    ]
+
+    /// "Projektleiterin" → "leiterin", "Softwareentwickler" → "entwickler", "headteacher" → "teacher": the
+    /// title word a compound unknown to the lists ends in, for languages and words that write the
+    /// title as one word.
+    /// Only German and Dutch heads: English compounds of a title word are as often surnames
+    /// ("Whitaker") or titles whose spaces the PDF lost ("SALESOFFICER").
+    static func compoundHead(_ token: String) -> String? {
+        guard token.count >= 8, words[token] == nil else { return nil }
+        if let hyphen = token.lastIndex(of: "-"), compoundHeads.contains(String(token[token.index(after: hyphen)...])) {
+            return String(token[token.index(after: hyphen)...])
+        }
+        return compoundHeads.first { token.hasSuffix($0) && token.count - $0.count >= 3 }
+    }
+
+    static let compoundHeads: [String] = (germanicTitleHeads + ["leiter", "ingenieur", "entwickler", "berater"])
+        .sorted { $0.count > $1.count }
 
     /// Heads of titles in Spanish, Portuguese, French and Italian, which come first and take their
     /// modifiers after them ("Analista de Calidad", "Médica Veterinaria Clínica", "Auditeur junior",
@@ -413,7 +438,7 @@ public enum JobTitles {
         // no word of a title.
         cleaned = cleaned.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ")
         let tokens = cleaned.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-" || $0 == "&") })
-            .map(String.init).filter { $0 != "-" && $0 != "&" }
+            .map(String.init).filter { $0 != "-" && $0 != "&" }.map { compoundHead($0) ?? $0 }
         guard !tokens.isEmpty, tokens.count <= 8 else { return 0 }
         if namesATopic(tokens) { return 0 }
         let known = tokens.filter { (words[$0]?.anywhere ?? 0) >= 3 }.count
@@ -435,7 +460,13 @@ public enum JobTitles {
         let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20 || lastIsAName
         // "Analista de Calidad", "Auditeur junior": a Romance head comes first and weighs as a last word would.
         let firstHeads = tokens.count >= 2 && headFirstTitleWords.contains(tokens[0])
-        let head = firstHeads ? 1 : max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
+        var head = firstHeads ? 1 : max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
+        // "Director of Sales", "Ministry of Education": before "of" stands the head, a title's or an
+        // organisation's; the words after it only say of what.
+        if !firstHeads, let of = tokens.firstIndex(of: "of"), of > 0 {
+            let before = tokens[..<of]
+            head = max(headScore(before.last!), 0.8 * (before.dropLast().map(headScore).max() ?? 0))
+        }
         return 0.65 * head + 0.35 * coverage
     }
 

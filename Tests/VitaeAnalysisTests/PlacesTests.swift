@@ -14,12 +14,23 @@ import VitaeAnalysis
         ("Guadalajara, Jalisco, México", "Guadalajara, Jalisco, México"),
         ("Malahide, Co. Dublin", "Malahide, Co. Dublin"),
         ("Rustenburg, North West", "Rustenburg, North West"),
+        ("Nørrebrogade 10, 2200 København N", "København N"),
+        ("Via Roma 5, 20121 Milano (MI)", "Milano, MI"),
+        ("Montréal (Québec)", "Montréal, Québec"),
+        ("Sandton, Johannesburg, 2196", "Sandton, Johannesburg"),
+        ("Auckland 1010, New Zealand", "Auckland, New Zealand"),
+        ("Manchester M1 4BT", "Manchester"),
+        ("Toronto, ON M5V 2T6", "Toronto, ON"),
+        ("Muscat, Sultanate of Oman", "Muscat, Sultanate of Oman"),
+        ("Lomé, Togo", "Lomé, Togo"),
+        ("Brisbane QLD", "Brisbane QLD"),
     ])
     func locations(text: String, expected: String) {
         #expect(Places.location(in: text) == expected)
     }
 
-    @Test(arguments: ["Senior Software Engineer, Stripe", "Test Analyst at Oracle, Hyderabad", "Kent State University, Ohio"])
+    @Test(arguments: ["Senior Software Engineer, Stripe", "Test Analyst at Oracle, Hyderabad", "Kent State University, Ohio",
+                      "Chartered Accountant (ICAN)", "Mining Industry Advisory Committee (WA)"])
     func notLocations(text: String) {
         #expect(Places.location(in: text) == nil)
     }

@@ -37,7 +37,8 @@ public enum Places {
         australian capital territory|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland and labrador|
         prince edward island|gauteng|western cape|eastern cape|kwazulu-natal|free state|limpopo|mpumalanga|
         north west|northern cape|jalisco|nuevo león|nuevo leon|yucatán|minas gerais|metro manila|kanagawa|hokkaido|
-        sindh|khyber pakhtunkhwa|balochistan|
+        sindh|khyber pakhtunkhwa|balochistan|sultanate of oman|kingdom of saudi arabia|republic of korea|state of qatar|
+        kingdom of bahrain|québec|people's republic of china|
         togo|senegal|sénégal|cameroon|cameroun|côte d'ivoire|cote d'ivoire|ivory coast|mali|niger|benin|bénin|burkina faso|
         congo|dr congo|drc|democratic republic of the congo|angola|mozambique|malawi|madagascar|mauritius|sudan|
         south sudan|somalia|eritrea|djibouti|libya|gabon|liberia|sierra leone|guinea|the gambia|gambia|lesotho|eswatini|
@@ -149,17 +150,47 @@ public enum Places {
     static let workArrangementAside = Pattern("\\s*\\((?:remote|hybrid|on-?site|wfh)\\)?$", caseInsensitive: true, literals: ["("])
 
     static let leadingPostCode = Pattern("^\\d{4,5}(?:\\s?[A-Z]{2})?\\s+")
-    static let zipSuffix = Pattern("\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$")
+    /// US ZIP, Indian PIN, British and Canadian post codes at the end ("Manchester M1 4BT", "Toronto, ON M5V 2T6").
+    static let zipSuffix = Pattern(
+        "\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$|\\s+(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)$")
+    /// "Auckland 1010", "Sandton, Johannesburg, 2196": a post code after the town's name or on its own.
+    static let trailingPostCode = Pattern("(?:^|\\s+)\\d{4,6}$")
+    /// "Montréal (Québec)", "Milano (MI)": the region in brackets after the town.
+    static let regionInBrackets = Pattern("\\s*\\(([^()]+)\\)$", literals: ["("])
 
     /// The location in a "City, Region[, Country]" text, with a street address or post code removed;
     /// nil when the text is not a location. `allowBareCity` accepts a single capitalised name,
     /// for places where context already says "this is a location".
     public static func location(in text: String, allowBareCity: Bool = false) -> String? {
-        var candidate = zipSuffix.replacing(in: text.trimming(.whitespaces), with: "")
+        let trimmed = text.trimming(.whitespaces)
+        var candidate = zipSuffix.replacing(in: trimmed, with: "")
+        // A post code vouches for the town before it as a street does ("Manchester M1 4BT").
+        var droppedStreet = candidate.utf8.count != trimmed.utf8.count
         candidate = withoutWorkArrangement(candidate)
         candidate = candidate.trimming(locationEdges)
+        if candidate.hasSuffix(")"), let bracket = regionInBrackets.firstMatch(in: candidate), let region = bracket.groups[1],
+            isKnownCity(leadingPostCode.replacing(in: (candidate as NSString).substring(to: bracket.range.location).split(separator: ",").last
+                .map { $0.trimming(.whitespaces) } ?? "", with: ""))
+        {
+            candidate = (candidate as NSString).replacingCharacters(in: bracket.range, with: ", " + region)
+        }
         var parts = candidate.split(separator: ",").map { $0.trimming(.whitespaces) }
         parts.removeAll(where: \.isEmpty)
+        if parts.count >= 2, parts.contains(where: { $0.contains(where: \.isLetter) }) {
+            parts = parts.compactMap { part in
+                let cut = trailingPostCode.replacing(in: part, with: "")
+                return cut.isEmpty ? nil : cut
+            }
+        }
+        // "Nørrebrogade 10, 2200 København N", "Via Roma 5, 20121 Milano": a street with its number
+        // before the town.
+        while parts.count >= 2, parts[0].contains(where: \.isNumber), parts[0].contains(where: \.isLetter),
+            leadingPostCode.firstMatch(in: parts[0]) == nil,
+            !parts[1].contains(where: \.isNumber) || leadingPostCode.firstMatch(in: parts[1]) != nil
+        {
+            parts.removeFirst()
+            droppedStreet = true
+        }
         // "Chennai, Tamil Nadu, Tamil Nadu", "Delhi, Delhi": say each place once.
         parts = parts.enumerated().filter { index, part in index == 0 || part.lowercased() != parts[index - 1].lowercased() }
             .map(\.element)
@@ -194,7 +225,9 @@ public enum Places {
         if parts.count == 1 {
             // "Brisbane QLD", "Austin TX": a town and its state's letters without a comma.
             if let place = townAndStateLetters(parts[0]) { return place }
-            guard allowBareCity || isRegion(parts[0]) else { return nil }
+            // "København N", "Aarhus C": a known town after its street, with its district's letter.
+            let town = parts[0].count > 2 && parts[0].dropLast().hasSuffix(" ") && parts[0].last!.isUppercase ? String(parts[0].dropLast(2)) : parts[0]
+            guard allowBareCity || isRegion(parts[0]) || droppedStreet && isKnownCity(town) else { return nil }
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
             // "Foo, Bar" where neither looks like a region: only when the caller vouches for it, or a
             // known town does ("Leith, Edinburgh").

@@ -64,6 +64,8 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íi])\\b", caseInsensitive: true), .highSchool),
         // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
         (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list)\\b", caseInsensitive: true), .diploma),
+        // A university's foundation year ("Foundation in Engineering", "Foundation Programme").
+        (Pattern("\\bfoundation\\s+(?:in|programme|program|year|studies|course)\\b", caseInsensitive: true), .diploma),
         // Nigeria's and Britain's national diplomas, France's two-year diplomas, Québec's college diploma,
         // Australia's certificates by level ("Certificate IV in Aeroskills").
         (Pattern("\\b(?:HND|OND|HNC|NCE|BTS|DUT|DEUG|DEC\\s+(?:en|in))\\b|\\b(?:[Cc]ertificate\\s+(?:I{1,3}|IV)\\s+in|[Dd]ipl[ôo]me\\s+d['’][ée]tudes\\s+coll[ée]giales)\\b"), .diploma),
@@ -72,6 +74,8 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
         (aLevels, .highSchool),
+        // Nepal's and India's "+2" (the two years after the tenth).
+        (Pattern("(?:^|\\s)\\+\\s?2\\b", literals: ["+"]), .highSchool),
         // School-leaving examinations of East and West Africa, the Caribbean, Malaysia and Hong Kong.
         (Pattern("\\b(?:UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE)\\b"), .highSchool),
     ]

@@ -532,7 +532,7 @@ import VitaeTesting
         ("Bakalár – Ošetrovateľstvo", .bachelor), ("BDS", .bachelor), ("Diplôme d'ingénieur en génie civil", .bachelor),
         ("OND Civil Engineering Technology", .diploma), ("BTS Commerce International", .diploma),
         ("DEC en Techniques d'hygiène dentaire", .diploma), ("Certificate IV in Aeroskills (Mechanical)", .diploma),
-        ("UACE", .highSchool), ("HKDSE", .highSchool),
+        ("UACE", .highSchool), ("HKDSE", .highSchool), ("+2 Science", .highSchool), ("Foundation in Engineering", .diploma),
     ])
     func degreesWrittenAbroadOrInTheArts(_ degree: String, _ level: EducationAnalyzer.Level) {
         #expect(EducationAnalyzer.degreeLevel(in: degree) == level)
@@ -563,6 +563,17 @@ import VitaeTesting
             """)
         #expect(output.education.map(\.institution) == ["Cégep de Saint-Hyacinthe", "TAFE NSW", "Aalto-yliopisto", "Eötvös Loránd Tudományegyetem"])
         #expect(output.education.map(\.graduationYear) == [2016, 2015, 2012, 2009])
+    }
+
+    /// A school's name in another language is no town, though a country follows it.
+    @Test func aSchoolBeforeItsCountryIsNoPlace() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Licence en Sciences Économiques
+            Université de Yaoundé II, Cameroun — 2012
+            """)
+        #expect(output.education.first?.institution == "Université de Yaoundé II")
+        #expect(output.education.first?.location == "Cameroun")
     }
 
     @Test func aGenericWordOrACourseIsNoSchool() async throws {

@@ -54,6 +54,8 @@ public enum Places {
     /// Words that place names never are; a part containing one is a company, a title or prose.
     static let nonPlaceWords: Set<String> = [
         "at", "and", "for", "with", "in", "the", "to", "email", "phone", "present", "university", "college", "institute",
+        "université", "universidad", "universidade", "università", "universität", "universiteit", "universitas", "universiti",
+        "école", "ecole", "lycée", "lycee", "instituto", "institut", "escuela", "colegio", "liceo", "gymnasium",
         "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
         "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",

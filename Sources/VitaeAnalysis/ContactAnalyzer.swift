@@ -41,7 +41,7 @@ public struct ContactAnalyzer: Analyzer {
         caseInsensitive: true,
         literals: [".com", ".io", ".dev", ".me", ".org", ".net", ".ai", ".co", ".in", ".us", ".uk", ".app", ".page", ".site", ".tech"])
     static let yearRange = Pattern("^(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)\\d{2}$")
-    static let labelPrefix = Pattern("^(?:name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true, literals: [":", "-"])
+    static let labelPrefix = Pattern("^(?:(?:full\\s+|candidate(?:'s)?\\s+)?name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true, literals: [":", "-"])
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let lines = ResumeText.cleanLines(input)
@@ -162,15 +162,30 @@ public struct ContactAnalyzer: Analyzer {
         return links
     }
 
+    /// "Surname: Moyo" / "First Names: Tendai Blessing": a form's name fields.
+    static let surnameField = Pattern("^(?:surname|last\\s+name|family\\s+name)\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
+    static let givenNamesField = Pattern(
+        "^(?:first\\s+names?|given\\s+names?|forenames?|other\\s+names?)\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
+
+    static func nameFromFormFields(_ lines: [String]) -> String? {
+        let top = lines.prefix(25)
+        guard let surname = top.lazy.compactMap({ surnameField.firstMatch(in: $0)?.groups[1] }).first,
+            let given = top.lazy.compactMap({ givenNamesField.firstMatch(in: $0)?.groups[1] }).first
+        else { return nil }
+        let name = casedName(given.trimming(.whitespaces)) + " " + casedName(surname.trimming(.whitespaces))
+        return isPersonName(name) ? name : nil
+    }
+
     /// The first line near the top that reads as a person's name: 1-4 capitalised words, no digits.
     static func name(in lines: [String]) -> String? {
+        if let name = nameFromFormFields(lines) { return name }
         var seen = 0
         for line in lines where !line.isEmpty {
             seen += 1
             if seen > 8 { break }
             var candidate = line
             if let match = labelPrefix.firstMatch(in: candidate), match.range.location == 0,
-                candidate.lowercased().hasPrefix("name")
+                ResumeText.contains(match.text.lowercased(), "name")
             {
                 candidate = String(candidate.dropFirst(match.text.count))
             }
@@ -274,7 +289,8 @@ public struct ContactAnalyzer: Analyzer {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimming(.whitespaces) }
         guard parts.count == 2 else { return nil }
         let surname = ResumeText.words(parts[0]), given = ResumeText.words(parts[1])
-        guard (1...2).contains(surname.count), (1...3).contains(given.count),
+        // "Lim Wei Jie, Jason": a Chinese name and the English given name after it.
+        guard (1...2).contains(surname.count) || surname.count == 3 && given.count == 1, (1...3).contains(given.count),
             given.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isLowercase) })
         else { return nil }
         let name = parts[1] + " " + casedName(parts[0])

@@ -132,6 +132,23 @@ let sampleContacts: [ExpectedContact] = [
         #expect(contact.name == "Haruka Sato")
     }
 
+    /// Forms: "Full Name: …", and "Surname: …" with "First Names: …" on lines of their own.
+    @Test func nameFieldsOfAForm() async throws {
+        let full = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Full Name: Nguyen Thi Mai\nEmail: mai@example.com\n").contact
+        #expect(full.name == "Nguyen Thi Mai")
+        let form = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: """
+            CURRICULUM VITAE
+
+            PERSONAL DETAILS
+            Surname: MOYO
+            First Names: Tendai Blessing
+            Email: t@example.com
+            """).contact
+        #expect(form.name == "Tendai Blessing Moyo")
+        let english = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Lim Wei Jie, Jason\nSingapore | jason@example.com\n").contact
+        #expect(english.name == "Jason Lim Wei Jie")
+    }
+
     /// "Smith, John": a given name after the surname is no degree to drop; the name reads given name first.
     @Test func aGivenNameAfterTheSurnameIsNoDegree() async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Smith, John\nname@example.com\n").contact

@@ -1464,6 +1464,25 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Nairobi", "Amsterdam", "München", "Thimphu"])
     }
 
+    /// "Company Name:" labels (Rozee), a department before its university, two months of one year,
+    /// and "Al Khobar" for the list's "Khobar".
+    @Test func companyNameLabelsDepartmentsMonthsOfOneYearAndArabicArticles() async throws {
+        let output = try await experience("""
+            EXPERIENCE
+            Company Name: Habib Bank Limited
+            Designation: Relationship Manager
+            From: March 2018 To: Till Date
+
+            Research Fellow, Department of Geography, University of Dhaka (2016–2018)
+            3D Artist Intern – VNG Corporation (Jun – Aug 2015)
+            Junior Drilling Engineer | Schlumberger | Al Khobar | 2012–2015
+            """)
+        #expect(output.experience.map(\.company) == ["Habib Bank Limited", "University of Dhaka", "VNG Corporation", "Schlumberger"])
+        #expect(output.experience[2].start == YearMonth(year: 2015, month: 6))
+        #expect(output.experience[2].end == YearMonth(year: 2015, month: 8))
+        #expect(output.experience[3].location == "Al Khobar")
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

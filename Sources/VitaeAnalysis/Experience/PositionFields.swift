@@ -16,9 +16,12 @@ extension ExperienceAnalyzer {
     }
 
     /// Assigns title, company and location from the context lines' parts.
-    static let companyLabels: Set<String> = ["company", "employer", "organisation", "organization", "client"]
+    static let companyLabels: Set<String> = [
+        "company", "employer", "organisation", "organization", "client", "company name", "employer name", "organisation name",
+        "organization name", "name of employer", "name of company", "name of organisation", "name of organization",
+    ]
     static let locationLabels: Set<String> = ["location", "company location", "job location", "place", "place of work", "city"]
-    static let labelledField = Pattern("^\\s*(company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title|location|company location|job location|place|place of work|city)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
+    static let labelledField = Pattern("^\\s*(company name|employer name|organi[sz]ation name|name of (?:employer|company|organi[sz]ation)|company|employer|organi[sz]ation|client|position|designation|current designation|role|job role|current role|title|job title|location|company location|job location|place|place of work|city)(?:\\s*\\d{1,2})?\\s*:\\s*(.+)$", caseInsensitive: true, literals: [":"])
 
     /// "Data Engineer bij ING", "Ingenieurin bei Bosch", "Chargée de projet chez Orange": "at" in Dutch,
     /// German, French and Italian.
@@ -209,7 +212,12 @@ extension ExperienceAnalyzer {
             {
                 position.company = company(dashedCompany, or: onItsOwnLine.text)
             } else {
-                position.company = company(dashedCompany, or: companies.first?.text)
+                // "Research Fellow, Department of Geography, University of Dhaka": the department is the
+                // employer's unit; the employer is the name after it.
+                let employer = companies.first.flatMap { first in
+                    namesUnit(first.text) ? companies.dropFirst().first(where: { lineOfParts[$0.offset] == lineOfParts[first.offset] }) : nil
+                } ?? companies.first
+                position.company = company(dashedCompany, or: employer?.text)
             }
         } else if let company = company(dashedCompany, or: parts.first(where: looksLikeCompany)) {
             position.company = company
@@ -367,7 +375,7 @@ extension ExperienceAnalyzer {
 
     /// Ranks that name no work of their own: a "Director" or an "Intern" is one of some function.
     static let executiveRanks: Set<String> = ["president", "vice", "vp", "svp", "evp", "avp", "director", "head", "chair", "intern", "trainee"]
-    static let unitWords: Set<String> = ["unit", "department", "dept", "division", "ward"]
+    static let unitWords: Set<String> = ["unit", "department", "dept", "division", "ward", "faculty"]
 
     /// The company of the title line's parts, unless it is a skill the taxonomy knows ("Unix, CA7
     /// scheduler" / "Acme Ltd -") or a topic ("Mobile Banking Projects" / "Acme Ltd -"), when Indeed's

@@ -122,6 +122,8 @@ public enum DateRanges {
     /// no ASCII letter, and a line with it passes the precheck anyway.)
     static let separatorLiterals = ["-", "–", "—", "~", "to", "til", "through", "bis", "a"]
     static let singlePattern = Pattern("(?<![\\w/])\(single)", caseInsensitive: true)
+    static let sameYearMonths = Pattern(
+        "(?<![\\w/])(\(monthNames))\\.?\\s*(?:-|–|—|to)\\s*(\(monthNames))\\.?,?\\s*((?:19|20)\\d{2})\\b", caseInsensitive: true)
     /// "Since 2019", "Depuis mars 2020", "Desde 2018", "Seit 2021": a start with no end.
     static let sinceStart = Pattern(
         "\\b(?:since|depuis|desde|seit|sinds|dal)\\s+\(single)", caseInsensitive: true, literals: ["since", "depuis", "desde", "seit", "sinds", "dal"])
@@ -189,6 +191,13 @@ public enum DateRanges {
             }
             if let end, end < start { continue }
             spans.append(DateSpan(start: start, end: end, range: match.range))
+        }
+        // "Jun – Aug 2018": two months of one year.
+        if spans.isEmpty, let match = sameYearMonths.firstMatch(in: line), let first = match.groups[1], let last = match.groups[2],
+            let year = match.groups[3].flatMap({ Int($0) }), let startMonth = monthNumber(first), let endMonth = monthNumber(last),
+            startMonth <= endMonth
+        {
+            spans.append(DateSpan(start: YearMonth(year: year, month: startMonth), end: YearMonth(year: year, month: endMonth), range: match.range))
         }
         // "Since March 2019", "since 2021": a start and no end is a job held to this day.
         if spans.isEmpty, let match = sinceStart.firstMatch(in: line), let start = date(from: match.groups[1...groupsPerDate], isEnd: false) {

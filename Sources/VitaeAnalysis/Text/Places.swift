@@ -116,7 +116,11 @@ public enum Places {
     /// True for "Lisbon", "Genoa", "Visby", "São Paulo": a town the world list knows by that name. Never
     /// a reason to doubt an employer's name ("Toyota", "Zurich" and "Nokia" are towns too).
     public static func isKnownCity(_ name: String) -> Bool {
-        knownCities.contains(name.trimming(.whitespaces).lowercased())
+        let folded = name.trimming(.whitespaces).lowercased()
+        if knownCities.contains(folded) { return true }
+        // "Al Khobar", "Al-Jubail", "El Jadida": the Arabic article the list may leave off.
+        guard folded.count > 5, ["al ", "al-", "el ", "el-"].contains(where: folded.hasPrefix) else { return false }
+        return knownCities.contains(String(folded.dropFirst(3)))
     }
 
     /// True for a region as resumes also write it: a known one, a short code in capitals ("AE", the

@@ -180,9 +180,25 @@ public struct ContactAnalyzer: Analyzer {
     static func name(in lines: [String]) -> String? {
         if let name = nameFromFormFields(lines) { return name }
         var seen = 0
-        for line in lines where !line.isEmpty {
+        // "SKILLS" / "Financial Modelling" / "Power BI": a sidebar read before the name lists items under
+        // its headings, no name; they do not count toward the lines a name is looked for in. A blank
+        // line ends such a list.
+        var inList = false
+        for line in lines {
+            if line.isEmpty {
+                inList = false
+                continue
+            }
+            if let kind = SectionsAnalyzer.headingKind(line, styled: true) {
+                // ("Personal Details", "Profile" head what a header holds.)
+                inList = kind != .summary && kind != .other
+                if inList { continue }
+            }
+            if inList { continue }
             seen += 1
             if seen > 8 { break }
+            // A skill the taxonomy knows ("Financial Modelling") names no person.
+            if SkillTaxonomy.shared.skill(named: line) != nil { continue }
             var candidate = line
             if let match = labelPrefix.firstMatch(in: candidate), match.range.location == 0,
                 ResumeText.contains(match.text.lowercased(), "name")

@@ -132,6 +132,34 @@ let sampleContacts: [ExpectedContact] = [
         #expect(contact.name == "Haruka Sato")
     }
 
+    /// A two-column resume read sidebar first: the skills listed under their heading are no name, and
+    /// the name after the sidebar is found.
+    @Test func aSidebarReadBeforeTheName() async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: """
+            CONTACT
+            +254 712 345 678
+            wanjiru.kamau@example.com
+            Nairobi, Kenya
+
+            SKILLS
+            Financial Modelling
+            Stakeholder Management
+            Power BI
+
+            LANGUAGES
+            English, Swahili
+
+            EDUCATION
+            BCom (Finance)
+            Strathmore University
+
+            WANJIRU KAMAU
+            FINANCIAL ANALYST
+            """).contact
+        #expect(contact.name == "Wanjiru Kamau")
+        #expect(contact.location == "Nairobi, Kenya")
+    }
+
     /// Forms: "Full Name: …", and "Surname: …" with "First Names: …" on lines of their own.
     @Test func nameFieldsOfAForm() async throws {
         let full = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "Full Name: Nguyen Thi Mai\nEmail: mai@example.com\n").contact

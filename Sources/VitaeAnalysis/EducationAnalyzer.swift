@@ -51,7 +51,7 @@ public struct EducationAnalyzer: Analyzer {
         // abbreviations, which end in a full stop (no word boundary after them).
         (Pattern("\\b(?:mag\\.|dipl\\.-\\s?[a-z]{2,5}\\.?|cand\\.\\s?[a-z]{3,6}\\.)", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in)|sarjana|ptychio|licenciad[oa]|bakal[áa]r\\w*|bachelier|bds|bams|bhms|bvsc|bpt|t[íi]tulo\\s+(?:de|profesional)|ingenier[oa]\\s+(?:en|de|civil|industrial|agr[óo]nom[oa]|comercial|mec[áa]nic[oa]|el[ée]ctric[oa]|qu[íi]mic[oa]|inform[áa]tic[oa]|electr[óo]nic[oa]|de\\s+sistemas)|dipl[ôo]me\\s+d['’]ing[ée]nieur|engenheir[oa])\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in|professionnelle)|sarjana|ptychio|licenciad[oa]|bakal[áa]r\\w*|bachelier|bds|bams|bhms|bvsc|bpt|t[íi]tulo\\s+(?:de|profesional)|ingenier[oa]\\s+(?:en|de|civil|industrial|agr[óo]nom[oa]|comercial|mec[áa]nic[oa]|el[ée]ctric[oa]|qu[íi]mic[oa]|inform[áa]tic[oa]|electr[óo]nic[oa]|de\\s+sistemas)|dipl[ôo]me\\s+d['’]ing[ée]nieur|engenheir[oa])\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
@@ -64,6 +64,8 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íi])\\b", caseInsensitive: true), .highSchool),
         // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
         (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list)\\b", caseInsensitive: true), .diploma),
+        // France's "Licence Information-Communication" (a bachelor's), in capitals as a degree's name is.
+        (Pattern("\\bLicence\\s+(?!No\\b|Number\\b|Holder\\b)[A-ZÉ][a-zé]"), .bachelor),
         // A university's foundation year ("Foundation in Engineering", "Foundation Programme").
         (Pattern("\\bfoundation\\s+(?:in|programme|program|year|studies|course)\\b", caseInsensitive: true), .diploma),
         // Nigeria's and Britain's national diplomas, France's two-year diplomas, Québec's college diploma,

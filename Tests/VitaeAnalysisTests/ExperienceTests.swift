@@ -1483,6 +1483,23 @@ extension ExperienceTests {
         #expect(output.experience[3].location == "Al Khobar")
     }
 
+    /// An academic CV: the headline's role before its field restates the current appointment, and an
+    /// institute's initials before its town name the employer.
+    @Test func anAcademicHeadlineAndAnInstituteByItsInitials() async throws {
+        let output = try await experience("""
+            Dr. Fatima Zahra Benali
+            Assistant Professor of Hydrology
+            fz.benali@example.com
+
+            ACADEMIC APPOINTMENTS
+            2019–present   Assistant Professor, Mohammed V University, Rabat
+            2016–2019      Postdoctoral Researcher, IRD Montpellier, France
+            """)
+        #expect(output.experience.map(\.title) == ["Assistant Professor", "Postdoctoral Researcher"])
+        #expect(output.experience.map(\.company) == ["Mohammed V University", "IRD Montpellier"])
+        #expect(output.experience.map(\.location) == ["Rabat", "France"])
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

@@ -96,8 +96,16 @@ extension ExperienceAnalyzer {
     /// ("Senior system engineer" / "Senior Systems Engineer").
     static func hasTitleWords(of position: Position, in other: Position) -> Bool {
         guard let title = position.title, let otherTitle = other.title else { return false }
-        return singularWords(of: title).isSubset(of: singularWords(of: otherTitle))
+        let otherWords = singularWords(of: otherTitle)
+        if singularWords(of: title).isSubset(of: otherWords) { return true }
+        // "Assistant Professor of Hydrology", "Process Engineer, Photolithography": the headline's role
+        // before its field is the position's title.
+        guard let cut = headlineFieldStart.firstMatch(in: title), cut.range.location > 0 else { return false }
+        let role = (title as NSString).substring(to: cut.range.location)
+        return ResumeText.words(role).count >= 2 && singularWords(of: role).isSubset(of: otherWords)
     }
+
+    static let headlineFieldStart = Pattern("\\s+(?:of|in|for)\\s+|\\s*,\\s*|\\s+[-–—]\\s+|\\s*\\(", literals: [" of ", " in ", " for ", ",", "-", "–", "—", "("])
 
     /// The title's lower-case words, a plural "s" dropped ("systems" → "system"; not "business").
     static func singularWords(of title: String) -> Set<String> {

@@ -244,6 +244,13 @@ public enum Places {
         return parts.joined(separator: ", ")
     }
 
+    /// "IRD Montpellier", "IBM Bangalore": an organisation's initials before its town name the organisation.
+    static func opensWithInitials(_ part: String) -> Bool {
+        let words = ResumeText.words(part)
+        guard words.count >= 2, let first = words.first, (2...5).contains(first.count) else { return false }
+        return first.allSatisfy { $0.isUppercase } && !isRegion(String(first))
+    }
+
     static func townAndStateLetters(_ text: String) -> String? {
         guard let space = text.lastIndex(of: " ") else { return nil }
         let letters = String(text[text.index(after: space)...])
@@ -267,7 +274,8 @@ public enum Places {
         var start = parts.count - 1
         // Walk back over place-like parts; at most a city and a region before the last one.
         while start > 0, parts.count - start < 3, isPlaceName(parts[start - 1]),
-            !JobTitles.looksLikeTitle(parts[start - 1]), !Organizations.looksLikeOrganization(parts[start - 1])
+            !JobTitles.looksLikeTitle(parts[start - 1]), !Organizations.looksLikeOrganization(parts[start - 1]),
+            !opensWithInitials(parts[start - 1])
         {
             start -= 1
             if !isRegion(parts[start]) { break }  // a city ends the walk

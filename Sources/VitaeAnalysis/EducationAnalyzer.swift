@@ -148,6 +148,11 @@ public struct EducationAnalyzer: Analyzer {
         literals: ["gpa", "cpi", "grade point average"])
     static let gpaFigure = "\\d{1,2}(?:\\.\\d{1,2})?(?:\\s*/\\s*\\d{1,2}(?:\\.\\d{1,2})?)?"
     /// "Obtained a Post graduate diploma …", "Completed B.Tech …": the sentence's verb is no part of the degree.
+    /// "Tertiary: Bachelor of …", "Secondary: Antipolo National High School": the stage of schooling
+    /// as a label before the entry (Philippine and other forms).
+    static let stageLabel = Pattern(
+        "^(?:tertiary|secondary|primary|elementary|vocational|post-?graduate|graduate|undergraduate|high school)(?:\\s+(?:level|education))?\\s*:\\s*",
+        caseInsensitive: true, literals: [":"])
     static let leadingVerb = Pattern(
         "^(?:obtained|completed|pursuing|pursued|earned|received|awarded)\\s+(?:an?\\s+)?", caseInsensitive: true,
         literals: ["obtained", "completed", "pursu", "earned", "received", "awarded"])
@@ -182,7 +187,7 @@ public struct EducationAnalyzer: Analyzer {
         // over its degree lines heads each of them, until a blank line.
         var schoolOverDegrees: String?
         for raw in lines {
-            var line = ResumeText.strippingBullet(raw)
+            var line = stageLabel.replacing(in: ResumeText.strippingBullet(raw), with: "")
             let previousDegreeLine = degreeLine
             degreeLine = nil
             let followsBlankLine = afterBlankLine

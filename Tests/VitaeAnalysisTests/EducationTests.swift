@@ -566,6 +566,21 @@ import VitaeTesting
         #expect(output.education.map(\.graduationYear) == [2016, 2015, 2012, 2009])
     }
 
+    /// "Tertiary:", "Secondary:": the stage of schooling labels the entry and is no part of it.
+    @Test func aStageLabelBeforeTheEntry() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            Tertiary: Bachelor of Science in Tourism Management
+            University of Santo Tomas, Manila
+            2011 – 2015
+
+            Secondary: Antipolo National High School
+            2007 – 2011
+            """)
+        #expect(output.education.map(\.degree) == ["Bachelor of Science in Tourism Management", nil])
+        #expect(output.education.map(\.institution) == ["University of Santo Tomas", "Antipolo National High School"])
+    }
+
     /// A school's name in another language is no town, though a country follows it.
     @Test func aSchoolBeforeItsCountryIsNoPlace() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """

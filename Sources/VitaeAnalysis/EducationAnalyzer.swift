@@ -79,7 +79,7 @@ public struct EducationAnalyzer: Analyzer {
         // Nepal's and India's "+2" (the two years after the tenth).
         (Pattern("(?:^|\\s)\\+\\s?2\\b", literals: ["+"]), .highSchool),
         // School-leaving examinations of East and West Africa, the Caribbean, Malaysia and Hong Kong.
-        (Pattern("\\b(?:UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE)\\b"), .highSchool),
+        (Pattern("\\b(?:VWO|HAVO|VMBO|UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE)\\b"), .highSchool),
     ]
     static let aLevels = Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b", literals: ["evel", "EVEL"])
 

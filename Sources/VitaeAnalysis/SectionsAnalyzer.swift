@@ -156,12 +156,19 @@ public struct SectionsAnalyzer: Analyzer {
     static let headingsAbroad: [SectionKind: [String]] = [
         .experience: ["experiência", "experiência profissional", "experiencia", "experiencia profesional", "experiencia laboral",
                       "berufserfahrung", "expérience professionnelle", "expériences professionnelles", "esperienza professionale",
-                      "esperienze professionali", "doświadczenie zawodowe", "werkervaring", "arbetslivserfarenhet"],
+                      "esperienze professionali", "doświadczenie zawodowe", "werkervaring", "arbetslivserfarenhet",
+                      "pengalaman kerja", "pengalaman", "pengalaman bekerja", "iş deneyimi", "deneyim", "praxis", "werdegang",
+                      "beruflicher werdegang", "expérience", "expériences", "erfaring", "arbejdserfaring", "työkokemus",
+                      "pracovní zkušenosti", "pracovné skúsenosti", "szakmai tapasztalat", "experiență profesională"],
         .education: ["formação", "formação acadêmica", "formación", "formación académica", "educación", "educação", "ausbildung",
-                     "studium", "formation", "istruzione", "istruzione e formazione", "wykształcenie", "opleiding", "utbildning"],
+                     "studium", "formation", "istruzione", "istruzione e formazione", "wykształcenie", "opleiding", "utbildning",
+                     "pendidikan", "eğitim", "eğitim bilgileri", "uddannelse", "utdanning", "koulutus", "vzdělání", "vzdelanie",
+                     "tanulmányok", "educație", "studi"],
         .skills: ["habilidades", "competências", "competencias", "kenntnisse", "fähigkeiten", "compétences", "competenze",
-                  "umiejętności", "vaardigheden", "stack", "tech stack", "technology stack"],
-        .languages: ["idiomas", "sprachen", "langues", "lingue", "języki", "talen", "språk"],
+                  "umiejętności", "vaardigheden", "stack", "tech stack", "technology stack", "keahlian", "keterampilan",
+                  "kemahiran", "yetenekler", "beceriler", "kompetencer", "ferdigheter", "taidot", "dovednosti", "zručnosti",
+                  "készségek", "competențe", "aptitudes", "conocimientos"],
+        .languages: ["idiomas", "sprachen", "langues", "lingue", "języki", "talen", "språk", "bahasa", "yabancı dil", "sprog", "kielet"],
     ]
 
     /// Keywords that make a styled short line a heading of a kind, checked in this order.

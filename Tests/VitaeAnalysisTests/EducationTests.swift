@@ -533,7 +533,7 @@ import VitaeTesting
         ("OND Civil Engineering Technology", .diploma), ("BTS Commerce International", .diploma),
         ("DEC en Techniques d'hygiène dentaire", .diploma), ("Certificate IV in Aeroskills (Mechanical)", .diploma),
         ("UACE", .highSchool), ("HKDSE", .highSchool), ("+2 Science", .highSchool), ("Foundation in Engineering", .diploma),
-        ("Licence Information-Communication", .bachelor), ("Licence professionnelle Logistique", .bachelor),
+        ("Licence Information-Communication", .bachelor), ("Licence professionnelle Logistique", .bachelor), ("VWO", .highSchool),
     ])
     func degreesWrittenAbroadOrInTheArts(_ degree: String, _ level: EducationAnalyzer.Level) {
         #expect(EducationAnalyzer.degreeLevel(in: degree) == level)

@@ -1500,6 +1500,34 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == ["Rabat", "France"])
     }
 
+    /// "Title — Employer" / dates, one position after another with no line between: the names above
+    /// the next dates are the next position's. Dutch titles put their field after the head; a town's
+    /// administration ("Gemeente Utrecht") is the employer, no place.
+    @Test func namesAboveTheNextDatesAreTheNextPositions() async throws {
+        let output = try await experience("""
+            WERKERVARING
+            Beleidsmedewerker Duurzaamheid — Gemeente Utrecht
+            januari 2019 – heden
+            Projectleider — Arcadis Nederland, Amersfoort
+            maart 2015 – december 2018
+            """)
+        #expect(output.experience.map(\.title) == ["Beleidsmedewerker Duurzaamheid", "Projectleider"])
+        #expect(output.experience.map(\.company) == ["Gemeente Utrecht", "Arcadis Nederland"])
+        #expect(output.experience.map(\.location) == [nil, "Amersfoort"])
+    }
+
+    /// Indonesian headings, months and "Sekarang"; "PT" opens a company's name.
+    @Test func anIndonesianResume() async throws {
+        let output = try await experience("""
+            PENGALAMAN KERJA
+            PT Telkom Indonesia Tbk, Bandung
+            Network Engineer (Februari 2018 – Sekarang)
+            """)
+        #expect(output.experience.first?.company == "PT Telkom Indonesia Tbk")
+        #expect(output.experience.first?.start == YearMonth(year: 2018, month: 2))
+        #expect(output.experience.first?.current == true)
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

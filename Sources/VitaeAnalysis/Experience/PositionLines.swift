@@ -416,7 +416,14 @@ extension ExperienceAnalyzer {
         }
         let before = collect(stride(from: index - 1, through: index - 6, by: -1)).reversed()
         if before.count == 2 { return Array(before) }
-        let after = collect(stride(from: index + 1, through: index + 6, by: 1))
+        var after = collect(stride(from: index + 1, through: index + 6, by: 1))
+        // "Policy Advisor — City of Utrecht" / "January 2019 – present" / "Project Manager — Arcadis" /
+        // "March 2015 – …": names right above the next dates are that position's, not this one's.
+        if !before.isEmpty, let last = after.last,
+            let next = lines.indices.dropFirst(last + 1).first(where: { !lines[$0].isEmpty }), dateLines.contains(next)
+        {
+            after = []
+        }
         return Array(before) + after.prefix(2 - before.count)
     }
 

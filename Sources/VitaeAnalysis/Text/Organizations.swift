@@ -19,7 +19,11 @@ public enum Organizations {
     ])
     /// "Grupo Bimbo", "Groupe Renault", "Banco Itaú": words that open a company's name in the languages
     /// that put them first.
-    static let companyPrefixes: Set<String> = ["grupo", "groupe", "gruppo", "banco", "banca", "banque", "companhia", "compañía", "compania"]
+    static let companyPrefixes: Set<String> = [
+        "grupo", "groupe", "gruppo", "banco", "banca", "banque", "companhia", "compañía", "compania",
+        // A town's or a state's administration: "Gemeente Utrecht", "Stadt Wien", "Ayuntamiento de Madrid".
+        "gemeente", "ministerie", "provincie", "stadt", "ayuntamiento", "municipalidad", "comune", "prefeitura", "pt",
+    ]
 
     /// Legal forms of companies abroad, written in capitals after the name ("SAP SE", "Siemens AG");
     /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
@@ -45,6 +49,8 @@ public enum Organizations {
         "laerskool", "universitas", "universiti", "üniversitesi", "universitesi", "lisesi", "sekolah", "institution",
         "cégep", "cegep", "tafe", "yliopisto", "egyetem", "főiskola", "högskola", "högskolan", "sveučilište", "gimnazija",
         "gimnázium", "gymnázium", "conservatoire", "conservatorio", "seminary", "politehnica", "politécnico", "politecnica",
+        // Indonesia's senior high schools ("SMA Negeri 3 Bandung").
+        "sma", "sman", "smk", "smkn",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy

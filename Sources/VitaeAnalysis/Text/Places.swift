@@ -56,6 +56,8 @@ public enum Places {
         "at", "and", "for", "with", "in", "the", "to", "email", "phone", "present", "university", "college", "institute",
         "université", "universidad", "universidade", "università", "universität", "universiteit", "universitas", "universiti",
         "école", "ecole", "lycée", "lycee", "instituto", "institut", "escuela", "colegio", "liceo", "gymnasium",
+        "gemeente", "ministerie", "provincie", "ayuntamiento", "municipalidad", "prefeitura", "grupo", "groupe", "gruppo",
+        "banco", "banque", "banca",
         "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
         "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",

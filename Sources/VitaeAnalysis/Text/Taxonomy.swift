@@ -380,8 +380,10 @@ public enum JobTitles {
         "leiterin", "ingenieurin", "entwicklerin", "beraterin", "kaufmann", "kauffrau", "techniker", "technikerin", "assistent",
         "assistentin", "referent", "referentin", "sachbearbeiter", "sachbearbeiterin", "mitarbeiter", "mitarbeiterin",
         "spezialist", "spezialistin", "analystin", "architekt", "architektin", "pfleger", "pflegerin", "lehrer", "lehrerin",
-        "managerin", "ontwikkelaar", "adviseur", "medewerker", "beheerder", "verpleegkundige", "docent",
+        "managerin", "ontwikkelaar", "adviseur", "medewerker", "beheerder", "verpleegkundige", "docent", "leider",
     ]
+
+    static let dutchHeadsBeforeTheirField: Set<String> = ["medewerker", "adviseur", "leider", "beheerder", "coördinator", "docent"]
 
     /// "Projektleiterin" → "leiterin", "Softwareentwickler" → "entwickler", "headteacher" → "teacher": the
     /// title word a compound unknown to the lists ends in, for languages and words that write the
@@ -459,7 +461,8 @@ public enum JobTitles {
             && cleaned.split(separator: " ").last.map { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) } == true
         let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20 || lastIsAName
         // "Analista de Calidad", "Auditeur junior": a Romance head comes first and weighs as a last word would.
-        let firstHeads = tokens.count >= 2 && headFirstTitleWords.contains(tokens[0])
+        // Dutch too: "Beleidsmedewerker Duurzaamheid", "Projectleider Infrastructuur".
+        let firstHeads = tokens.count >= 2 && (headFirstTitleWords.contains(tokens[0]) || dutchHeadsBeforeTheirField.contains(tokens[0]))
         var head = firstHeads ? 1 : max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
         // "Director of Sales", "Ministry of Education": before "of" stands the head, a title's or an
         // organisation's; the words after it only say of what.

@@ -159,15 +159,16 @@ public struct SectionsAnalyzer: Analyzer {
                       "esperienze professionali", "doświadczenie zawodowe", "werkervaring", "arbetslivserfarenhet",
                       "pengalaman kerja", "pengalaman", "pengalaman bekerja", "iş deneyimi", "deneyim", "praxis", "werdegang",
                       "beruflicher werdegang", "expérience", "expériences", "erfaring", "arbejdserfaring", "työkokemus",
-                      "pracovní zkušenosti", "pracovné skúsenosti", "szakmai tapasztalat", "experiență profesională"],
+                      "pracovní zkušenosti", "pracovné skúsenosti", "szakmai tapasztalat", "experiență profesională",
+                      "kinh nghiệm làm việc", "kinh nghiệm"],
         .education: ["formação", "formação acadêmica", "formación", "formación académica", "educación", "educação", "ausbildung",
                      "studium", "formation", "istruzione", "istruzione e formazione", "wykształcenie", "opleiding", "utbildning",
                      "pendidikan", "eğitim", "eğitim bilgileri", "uddannelse", "utdanning", "koulutus", "vzdělání", "vzdelanie",
-                     "tanulmányok", "educație", "studi"],
+                     "tanulmányok", "educație", "studi", "học vấn", "trình độ học vấn"],
         .skills: ["habilidades", "competências", "competencias", "kenntnisse", "fähigkeiten", "compétences", "competenze",
                   "umiejętności", "vaardigheden", "stack", "tech stack", "technology stack", "keahlian", "keterampilan",
                   "kemahiran", "yetenekler", "beceriler", "kompetencer", "ferdigheter", "taidot", "dovednosti", "zručnosti",
-                  "készségek", "competențe", "aptitudes", "conocimientos"],
+                  "készségek", "competențe", "aptitudes", "conocimientos", "kỹ năng"],
         .languages: ["idiomas", "sprachen", "langues", "lingue", "języki", "talen", "språk", "bahasa", "yabancı dil", "sprog", "kielet"],
     ]
 
@@ -191,7 +192,8 @@ public struct SectionsAnalyzer: Analyzer {
         var pendingSpace = false
         let unnumbered = text.first == "I" || text.first == "V" || text.first == "X" ? romanNumbering.replacing(in: text, with: "") : text
         if let ascii = foldedASCII(unnumbered) { return ascii }
-        for character in unnumbered.lowercased() {
+        // (Turkish "İ" lower-cases to "i" and a combining dot, which no heading keeps.)
+        for character in unnumbered.lowercased().replacingOccurrences(of: "i\u{307}", with: "i") {
             if ResumeText.isLetter(character) {
                 if pendingSpace, !folded.isEmpty { folded.append(" ") }
                 pendingSpace = false

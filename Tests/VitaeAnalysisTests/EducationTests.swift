@@ -534,6 +534,8 @@ import VitaeTesting
         ("DEC en Techniques d'hygiène dentaire", .diploma), ("Certificate IV in Aeroskills (Mechanical)", .diploma),
         ("UACE", .highSchool), ("HKDSE", .highSchool), ("+2 Science", .highSchool), ("Foundation in Engineering", .diploma),
         ("Licence Information-Communication", .bachelor), ("Licence professionnelle Logistique", .bachelor), ("VWO", .highSchool),
+        ("Magister inżynier", .master), ("Licencjat", .bachelor), ("Bakalář", .bachelor), ("Yüksek Lisans", .master),
+        ("Cử nhân Hệ thống Thông tin", .bachelor),
     ])
     func degreesWrittenAbroadOrInTheArts(_ degree: String, _ level: EducationAnalyzer.Level) {
         #expect(EducationAnalyzer.degreeLevel(in: degree) == level)

@@ -1528,6 +1528,25 @@ extension ExperienceTests {
         #expect(output.experience.first?.current == true)
     }
 
+    /// Resumes written wholly in Turkish, Polish and Vietnamese: their headings (Turkish capitals
+    /// lower-case with a dot), months, words for "now", legal forms and title heads.
+    @Test(arguments: [
+        ("İŞ DENEYİMİ\nAselsan A.Ş. – Ankara\nKıdemli Yazılım Mühendisi | Ocak 2019 – Halen\n",
+         "Kıdemli Yazılım Mühendisi", "Aselsan A.Ş.", YearMonth(year: 2019, month: 1)),
+        ("DOŚWIADCZENIE ZAWODOWE\n03.2020 – obecnie   Senior QA Engineer, Comarch S.A., Kraków\n",
+         "Senior QA Engineer", "Comarch S.A.", YearMonth(year: 2020, month: 3)),
+        ("KINH NGHIỆM LÀM VIỆC\nFPT Software | Hà Nội\nBusiness Analyst | 06/2019 – nay\n",
+         "Business Analyst", "FPT Software", YearMonth(year: 2019, month: 6)),
+    ] as [(String, String, String, YearMonth)])
+    func resumesInTheirOwnLanguage(_ text: String, _ title: String, _ company: String, _ start: YearMonth) async throws {
+        let output = try await experience(text)
+        let position = try #require(output.experience.first)
+        #expect(position.title == title)
+        #expect(position.company == company)
+        #expect(position.start == start)
+        #expect(position.current)
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

@@ -79,18 +79,18 @@ public enum DateRanges {
     /// no English word has ("marzo 2018 – actualidad", "Septembre 2016 – présent", "03/2019 – heute").
     static let foreignMonths: [String: Int] = {
         let names: [[String]] = [
-            ["enero", "ene", "janvier", "janv", "januar", "jänner", "janeiro", "gennaio", "januari"],
-            ["febrero", "février", "fevrier", "févr", "februar", "fevereiro", "fev", "febbraio", "februari"],
-            ["marzo", "mars", "märz", "maerz", "março", "maart", "maret"],
-            ["abril", "abr", "avril", "avr", "aprile"],
-            ["mayo", "mai", "maio", "maggio", "mei"],
-            ["junio", "juin", "juni", "junho", "giugno"],
-            ["julio", "juillet", "juil", "juli", "julho", "luglio"],
-            ["agosto", "août", "aout", "augustus", "agustus", "ogos"],
-            ["septiembre", "setiembre", "septembre", "setembro", "settembre"],
-            ["octubre", "octobre", "oktober", "okt", "outubro", "ottobre"],
-            ["noviembre", "novembre", "novembro"],
-            ["diciembre", "dic", "décembre", "decembre", "déc", "dezember", "dez", "dezembro", "dicembre", "desember", "disember"],
+            ["enero", "ene", "janvier", "janv", "januar", "jänner", "janeiro", "gennaio", "januari", "ocak"],
+            ["febrero", "février", "fevrier", "févr", "februar", "fevereiro", "fev", "febbraio", "februari", "şubat", "subat"],
+            ["marzo", "mars", "märz", "maerz", "março", "maart", "maret", "mart"],
+            ["abril", "abr", "avril", "avr", "aprile", "nisan"],
+            ["mayo", "mai", "maio", "maggio", "mei", "mayıs", "mayis"],
+            ["junio", "juin", "juni", "junho", "giugno", "haziran"],
+            ["julio", "juillet", "juil", "juli", "julho", "luglio", "temmuz"],
+            ["agosto", "août", "aout", "augustus", "agustus", "ogos", "ağustos"],
+            ["septiembre", "setiembre", "septembre", "setembro", "settembre", "eylül", "eylul"],
+            ["octubre", "octobre", "oktober", "okt", "outubro", "ottobre", "ekim"],
+            ["noviembre", "novembre", "novembro", "kasım", "kasim"],
+            ["diciembre", "dic", "décembre", "decembre", "déc", "dezember", "dez", "dezembro", "dicembre", "desember", "disember", "aralık", "aralik"],
         ]
         var months: [String: Int] = [:]
         for (index, spellings) in names.enumerated() { for name in spellings { months[name] = index + 1 } }
@@ -108,7 +108,7 @@ public enum DateRanges {
     /// academic year).
     static let single = "(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+)?(?:(\(monthNames))\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:de\\s+)?(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(?:\\d{1,2}[/.])?(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
     /// "Mar 2020 to date", "March 2021 – Date": the separator's "to" or dash before "date" says "till date".
-    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|continuing|running|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden|sekarang|kini|hingga kini|günümüz|halen|devam ediyor"
+    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|continuing|running|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden|sekarang|kini|hingga kini|günümüz|halen|devam ediyor|obecnie|nadal|současnost|doposud|súčasnosť|jelenleg|napjainkig|în prezent|prezent|nå|nutid|idag|i dag|nykyään|tähän asti|nay|hiện tại"
     /// English words may touch the dates ("2015to2018"); Spanish, French, German, Portuguese and Dutch
     /// ones ("2015 a 2018", "2015 bis 2018") stand apart, as one letter must.
     static let separator = "(?:\\s*(?:-|–|—|to|till|until|through|~)\\s*:?\\s*|\\s+(?:bis|à|au|hasta|al|a|até|tot)\\s+)"
@@ -129,7 +129,8 @@ public enum DateRanges {
         "\\b(?:since|depuis|desde|seit|sinds|dal)\\s+\(single)", caseInsensitive: true, literals: ["since", "depuis", "desde", "seit", "sinds", "dal"])
     static let presentAtStart = Pattern(
         "^(?:\(present))\\b", caseInsensitive: true,
-        literals: ["present", "current", "now", "date", "ongoing", "today", "continuing", "running", "actual", "fecha", "hoy", "pr", "aujourd", "jour", "cours", "heute", "laufend", "atual", "momento", "oggi", "corso", "heden", "sekarang", "kini", "g", "halen", "devam"])
+        literals: ["present", "current", "now", "date", "ongoing", "today", "continuing", "running", "actual", "fecha", "hoy", "pr", "aujourd", "jour", "cours", "heute", "laufend", "atual", "momento", "oggi", "corso", "heden", "sekarang", "kini", "g", "halen", "devam", "obecnie", "nadal", "sou", "doposud", "s", "jelenleg", "napjainkig", "prezent",
+                   "n", "idag", "i dag", "tyk", "nay", "hi"])
     /// "June 2022 – Software Engineer, Google" with the end ("Present", "May 2020") starting the next
     /// line: pdftotext's reading of a dates column beside the text.
     static let danglingStart = Pattern("^\\s*\(single)\\s*(?:-|–|—)\\s+(?=\\S)", caseInsensitive: true, literals: ["-", "–", "—"])

@@ -29,7 +29,7 @@ public enum Organizations {
     /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
     static let legalFormsAbroad: Set<String> = [
         "ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy", "oyj", "asa", "sac", "saa", "srl", "sas", "sarl", "eirl",
-        "ltda", "bhd", "tbk", "kft", "zrt", "sro", "doo", "sae", "sapi",
+        "ltda", "bhd", "tbk", "kft", "zrt", "sro", "doo", "sae", "sapi", "aş", "ltd. şti", "şti",
     ]
 
     /// A word in capitals that ends a company's name: "SE", "GMBH", "LTD".
@@ -49,8 +49,8 @@ public enum Organizations {
         "laerskool", "universitas", "universiti", "üniversitesi", "universitesi", "lisesi", "sekolah", "institution",
         "cégep", "cegep", "tafe", "yliopisto", "egyetem", "főiskola", "högskola", "högskolan", "sveučilište", "gimnazija",
         "gimnázium", "gymnázium", "conservatoire", "conservatorio", "seminary", "politehnica", "politécnico", "politecnica",
-        // Indonesia's senior high schools ("SMA Negeri 3 Bandung").
-        "sma", "sman", "smk", "smkn",
+        // Indonesia's senior high schools ("SMA Negeri 3 Bandung"); Turkish and Vietnamese universities.
+        "sma", "sman", "smk", "smkn", "üniversite", "đại",
     ]
 
     /// True when the text ends like a company name ("Acme Inc.", "Infosys Limited", "Tata Consultancy

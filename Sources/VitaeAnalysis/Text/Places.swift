@@ -48,7 +48,7 @@ public enum Places {
         trinidad and tobago|trinidad|barbados|bahamas|guyana|suriname|belize|monaco|liechtenstein|andorra|
         deutschland|españa|italia|österreich|schweiz|suisse|svizzera|brasil|perú|sverige|norge|danmark|suomi|polska|
         česko|česká republika|slovensko|magyarország|nederland|belgië|belgique|maroc|algérie|tunisie|hrvatska|srbija|
-        éire|românia
+        éire|românia|việt nam|viet nam
         """.replacingOccurrences(of: "\n", with: "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) })
 
     /// Words that place names never are; a part containing one is a company, a title or prose.

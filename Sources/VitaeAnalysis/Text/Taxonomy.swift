@@ -362,6 +362,9 @@ public enum JobTitles {
         for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op",
                      "sommelier", "barista", "concierge", "radiographer", "sonographer", "hydrologist", "agronomist", "croupier",
                      "purser", "stewardess", "merchandiser", "copywriter", "phlebotomist", "physiotherapist", "midwife", "headteacher",
+                     // Turkish heads, last as in English: "Yazılım Mühendisi", "Satış Müdürü".
+                     "mühendisi", "mühendis", "uzmanı", "uzman", "müdürü", "müdür", "sorumlusu", "yöneticisi", "danışmanı",
+                     "öğretmeni", "teknisyeni", "analisti", "geliştirici", "geliştiricisi",
                      "desenvolvedor", "desarrollador", "engenheiro", "ingeniero", "ingeniera", "analista", "gerente", "coordenador",
                      "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
                      "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",

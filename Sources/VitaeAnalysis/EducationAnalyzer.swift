@@ -76,20 +76,22 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
         // "'A' Level", "A Levels", "O-Level", "GCE O Level": the British school examinations, quoted or not.
         (aLevels, .highSchool),
-        // Nepal's and India's "+2" (the two years after the tenth).
-        (Pattern("(?:^|\\s)\\+\\s?2\\b", literals: ["+"]), .highSchool),
+        (plusTwo, .highSchool),
         // School-leaving examinations of East and West Africa, the Caribbean, Malaysia and Hong Kong.
         (Pattern("\\b(?:VWO|HAVO|VMBO|UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE)\\b"), .highSchool),
     ]
+    /// Nepal's and India's "+2" (the two years after the tenth).
+    static let plusTwo = Pattern("(?:^|\\s)\\+\\s?2\\b", literals: ["+"])
     static let aLevels = Pattern("(?:^|[^A-Za-z])['‘’\"]?[AO]['‘’\"]?[\\s-]?(?:[Ll]evels?|LEVELS?)\\b", literals: ["evel", "EVEL"])
 
     /// The degree patterns as one: most lines name no degree, and one search tells so for all of them.
-    /// The A-level pattern stays apart: its opening `(?:^|[^A-Za-z])` can start at nearly any character,
-    /// which would make the joint search try every position; its literals rule it out instead.
-    static let anyDegree = Pattern(anyOf: degreePatterns.map(\.0).filter { $0.regex !== aLevels.regex })
+    /// The A-level and "+2" patterns stay apart: their openings (`(?:^|[^A-Za-z])`, `(?:^|\s)`) can start
+    /// at nearly any character, which would make the joint search try every position; their literals
+    /// rule them out instead.
+    static let anyDegree = Pattern(anyOf: degreePatterns.map(\.0).filter { $0.regex !== aLevels.regex && $0.regex !== plusTwo.regex })
 
     static func degreeLevel(in text: String) -> Level? {
-        guard anyDegree.contains(text) || aLevels.contains(text) else {
+        guard anyDegree.contains(text) || aLevels.contains(text) || plusTwo.contains(text) else {
             assert(!degreePatterns.contains { $0.0.contains(text) }, "anyDegree missed a degree in \"\(text)\"")
             return nil
         }
@@ -231,7 +233,8 @@ public struct EducationAnalyzer: Analyzer {
             if let span = spans.first {
                 text = (line as NSString).replacingCharacters(in: span.range, with: " ")
             }
-            text = Self.monthNames.replacing(in: text, with: " ")
+            // (A month name is taken only before its year's digits.)
+            if DateRanges.hasDigits(text) { text = Self.monthNames.replacing(in: text, with: " ") }
             text = DateRanges.yearPattern.replacing(in: text, with: " ")
             text = Self.yearLabels.replacing(in: text, with: " ")
             text = Self.trailingHonoursClass.replacing(in: text, with: "")

@@ -66,8 +66,21 @@ public struct DateSpan: Sendable, Hashable {
 }
 
 public enum DateRanges {
-    static let monthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-        + foreignMonths.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+    /// English month names and the foreign ones, grouped by their first letter: a regular expression
+    /// tries alternatives one by one at every word, and a hundred names cost a hundred tries; grouped,
+    /// a word's first letter rules out all but one group.
+    static let monthNames: String = {
+        let english = ["jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+                       "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"]
+        // Longer names first within a group, so "marzo" is tried before "mar(?:ch)?" would stop short.
+        let names = foreignMonths.keys.sorted { $0.count > $1.count || $0.count == $1.count && $0 < $1 } + english
+        var groups: [(first: Character, rests: [String])] = []
+        for name in names {
+            let first = name.first!, rest = String(name.dropFirst())
+            if let index = groups.firstIndex(where: { $0.first == first }) { groups[index].rests.append(rest) } else { groups.append((first, [rest])) }
+        }
+        return groups.sorted { $0.first < $1.first }.map { "\($0.first)(?:\($0.rests.joined(separator: "|")))" }.joined(separator: "|")
+    }()
     static let seasonNames = "spring|summer|fall|autumn|winter"
     /// What every name of `monthNames` starts with.
     static let monthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

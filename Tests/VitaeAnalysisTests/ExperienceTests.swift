@@ -1516,6 +1516,23 @@ extension ExperienceTests {
         #expect(output.experience.map(\.location) == [nil, "Amersfoort"])
     }
 
+    /// Title / dates / "KPMG, Nairobi": an employer by its initials beside its town is no place, and
+    /// the block after a blank line keeps its own names.
+    @Test func anInitialismBesideItsTownUnderTheDates() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+            Senior Accountant
+            2019 – Present
+            KPMG, Nairobi
+
+            Audit Associate
+            2015 – 2019
+            Deloitte, Mombasa
+            """)
+        #expect(output.experience.map(\.company) == ["KPMG", "Deloitte"])
+        #expect(output.experience.map(\.location) == ["Nairobi", "Mombasa"])
+    }
+
     /// Indonesian headings, months and "Sekarang"; "PT" opens a company's name.
     @Test func anIndonesianResume() async throws {
         let output = try await experience("""

@@ -419,10 +419,15 @@ extension ExperienceAnalyzer {
         var after = collect(stride(from: index + 1, through: index + 6, by: 1))
         // "Policy Advisor — City of Utrecht" / "January 2019 – present" / "Project Manager — Arcadis" /
         // "March 2015 – …": names right above the next dates are that position's, not this one's.
-        if !before.isEmpty, let last = after.last,
+        // A blank line between sets this position's lines apart from those.
+        if !before.isEmpty, var last = after.last,
             let next = lines.indices.dropFirst(last + 1).first(where: { !lines[$0].isEmpty }), dateLines.contains(next)
         {
-            after = []
+            after.removeLast()
+            while let previous = after.last, previous + 1 == last {
+                after.removeLast()
+                last = previous
+            }
         }
         return Array(before) + after.prefix(2 - before.count)
     }

@@ -239,8 +239,10 @@ public enum Places {
         } else if !(isRegion(parts.last!) || (parts.count >= 2 && parts.dropFirst().contains(where: isRegion))) {
             // "Foo, Bar" where neither looks like a region: only when the caller vouches for it, or a
             // known town does ("Leith, Edinburgh").
+            // ("KPMG, Nairobi": a name in initials beside the town is an organisation's.)
             guard allowBareCity
                 || parts.contains(where: isKnownCity) && !parts.contains(where: { Organizations.looksLikeSchool($0) || Organizations.looksLikeOrganization($0) })
+                && !parts.contains(where: { $0.count <= 6 && ResumeText.isAllCaps($0) && !isRegion($0) && !isKnownCity($0) })
             else { return nil }
         }
         return parts.joined(separator: ", ")

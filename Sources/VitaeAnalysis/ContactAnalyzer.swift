@@ -265,10 +265,11 @@ public struct ContactAnalyzer: Analyzer {
     }
 
     static let honorifics: Set<String> = [
-        // Only with its full stop where the bare word is also a name ("Eng Wei Tan").
+        // Only with its full stop where the bare word is also a name ("Eng Wei Tan"). Not "M." (an
+        // initial: "M. Usman Khan") nor "Sheikh" (a family name too).
         "dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "eng.", "engr", "engr.", "arch.", "ing.",
         "dipl.-ing.", "adv.", "sr.", "sra.", "mag.", "mgr.", "bc.", "doc.", "dipl.", "univ.-prof.", "lic.", "lcda.", "lcdo.",
-        "ir.", "drs.", "mme", "mme.", "mlle", "m.", "sig.", "dott.", "dott.ssa", "hon.", "sheikh", "shri", "smt.", "smt", "shri.",
+        "ir.", "drs.", "mme", "mme.", "mlle", "sig.", "dott.", "dott.ssa", "hon.", "shri", "smt.", "smt", "shri.",
     ]
 
     /// Central European degree titles before the name, written with an inner capital: "JUDr.", "MUDr.",

@@ -17,6 +17,16 @@ func expectCompanyNames(_ companies: [String], notCompanies: [String], sourceLoc
         try await AnalyzerHarness.run(ExperienceAnalyzer.self, options: .init(asOf: asOf), on: .init(plainText: text))
     }
 
+    /// The positions' titles, companies and places, in order.
+    func expectPositions(
+        _ output: ExperienceAnalyzer.Output, titles: [String?], companies: [String?], locations: [String?],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        #expect(output.experience.map(\.title) == titles, sourceLocation: sourceLocation)
+        #expect(output.experience.map(\.company) == companies, sourceLocation: sourceLocation)
+        #expect(output.experience.map(\.location) == locations, sourceLocation: sourceLocation)
+    }
+
     @Test func overlappingPositionsAreCountedOnce() async throws {
         let output = try await experience("""
             Ann Lee
@@ -104,9 +114,11 @@ func expectCompanyNames(_ companies: [String], notCompanies: [String], sourceLoc
             Seattle, WA
             • Designed a streaming platform
             """)
-        #expect(output.experience.map(\.title) == ["Software Engineer", "Senior Data Engineer"])
-        #expect(output.experience.map(\.company) == ["ABC Company", "Northwind Freight"])
-        #expect(output.experience.map(\.location) == [nil, "Seattle, WA"])
+        expectPositions(
+            output,
+            titles: ["Software Engineer", "Senior Data Engineer"],
+            companies: ["ABC Company", "Northwind Freight"],
+            locations: [nil, "Seattle, WA"])
     }
 
     @Test func aHeadingLineEndingInOneMonthOrSeasonIsAShortStint() async throws {
@@ -1371,19 +1383,6 @@ extension ExperienceTests {
         #expect(span?.end == end)
     }
 
-    /// A title in Spanish, French or Italian puts its head first: the words after it do not make it
-    /// a company's name.
-    @Test func aTitleWithItsHeadFirst() async throws {
-        let output = try await experience("""
-            EXPERIENCIA
-            Analista de Calidad — Alicorp S.A.A. — Lima
-            marzo 2018 – actualidad
-            2015 – 2018 : Auditeur junior – Mazars, Thiès
-            """)
-        #expect(output.experience.map(\.title) == ["Analista de Calidad", "Auditeur junior"])
-        #expect(output.experience.map(\.company) == ["Alicorp S.A.A.", "Mazars"])
-        #expect(output.experience.map(\.location) == ["Lima", "Thiès"])
-    }
 
     /// Europass: the dates and the place on one line, the title in capitals under it, then the employer.
     @Test func europassDatesWithThePlaceOverTitleAndEmployer() async throws {
@@ -1398,9 +1397,11 @@ extension ExperienceTests {
             MAINTENANCE ELECTRICIAN
             Siemens, s.r.o.
             """)
-        #expect(output.experience.map(\.title) == ["SOMMELIER", "MAINTENANCE ELECTRICIAN"])
-        #expect(output.experience.map(\.company) == ["Hotel Sacher Wien", "Siemens, s.r.o."])
-        #expect(output.experience.map(\.location) == ["Vienna, Austria", "Brno, Czechia"])
+        expectPositions(
+            output,
+            titles: ["SOMMELIER", "MAINTENANCE ELECTRICIAN"],
+            companies: ["Hotel Sacher Wien", "Siemens, s.r.o."],
+            locations: ["Vienna, Austria", "Brno, Czechia"])
         #expect(output.experience.map(\.start) == [YearMonth(year: 2019, month: 3), YearMonth(year: 2015, month: 5)])
     }
 
@@ -1449,20 +1450,6 @@ extension ExperienceTests {
         #expect(DateRanges.spans(in: "From: Jan 2019 To: Present").first?.start == YearMonth(year: 2019, month: 1))
     }
 
-    /// "KPMG (Nairobi)": a town in brackets; "bij", "bei": "at" in Dutch and German; German titles in
-    /// one word; "Ministry of Education": the head before "of" is no title's.
-    @Test func townsInBracketsForeignAtCompoundTitlesAndMinistries() async throws {
-        let output = try await experience("""
-            EXPERIENCE
-            Senior Accountant, KPMG (Nairobi), 2019 – present
-            2016 – 2019	Data Engineer bij ING, Amsterdam
-            01/2014 – 03/2016	Projektleiterin, Siemens AG, München
-            Teacher — Ministry of Education, Thimphu — 2010 – 2014
-            """)
-        #expect(output.experience.map(\.title) == ["Senior Accountant", "Data Engineer", "Projektleiterin", "Teacher"])
-        #expect(output.experience.map(\.company) == ["KPMG", "ING", "Siemens AG", "Ministry of Education"])
-        #expect(output.experience.map(\.location) == ["Nairobi", "Amsterdam", "München", "Thimphu"])
-    }
 
     /// "Company Name:" labels (Rozee), a department before its university, two months of one year,
     /// and "Al Khobar" for the list's "Khobar".
@@ -1483,38 +1470,7 @@ extension ExperienceTests {
         #expect(output.experience[3].location == "Al Khobar")
     }
 
-    /// An academic CV: the headline's role before its field restates the current appointment, and an
-    /// institute's initials before its town name the employer.
-    @Test func anAcademicHeadlineAndAnInstituteByItsInitials() async throws {
-        let output = try await experience("""
-            Dr. Fatima Zahra Benali
-            Assistant Professor of Hydrology
-            fz.benali@example.com
 
-            ACADEMIC APPOINTMENTS
-            2019–present   Assistant Professor, Mohammed V University, Rabat
-            2016–2019      Postdoctoral Researcher, IRD Montpellier, France
-            """)
-        #expect(output.experience.map(\.title) == ["Assistant Professor", "Postdoctoral Researcher"])
-        #expect(output.experience.map(\.company) == ["Mohammed V University", "IRD Montpellier"])
-        #expect(output.experience.map(\.location) == ["Rabat", "France"])
-    }
-
-    /// "Title — Employer" / dates, one position after another with no line between: the names above
-    /// the next dates are the next position's. Dutch titles put their field after the head; a town's
-    /// administration ("Gemeente Utrecht") is the employer, no place.
-    @Test func namesAboveTheNextDatesAreTheNextPositions() async throws {
-        let output = try await experience("""
-            WERKERVARING
-            Beleidsmedewerker Duurzaamheid — Gemeente Utrecht
-            januari 2019 – heden
-            Projectleider — Arcadis Nederland, Amersfoort
-            maart 2015 – december 2018
-            """)
-        #expect(output.experience.map(\.title) == ["Beleidsmedewerker Duurzaamheid", "Projectleider"])
-        #expect(output.experience.map(\.company) == ["Gemeente Utrecht", "Arcadis Nederland"])
-        #expect(output.experience.map(\.location) == [nil, "Amersfoort"])
-    }
 
     /// Title / dates / "KPMG, Nairobi": an employer by its initials beside its town is no place, and
     /// the block after a blank line keeps its own names.
@@ -1562,6 +1518,73 @@ extension ExperienceTests {
         #expect(position.company == company)
         #expect(position.start == start)
         #expect(position.current)
+    }
+
+    /// Layouts of other countries, each with its positions' titles, employers and places.
+    struct LayoutAbroad: Sendable, CustomTestStringConvertible {
+        var why: String
+        var text: String
+        var titles: [String?]
+        var companies: [String?]
+        var locations: [String?]
+        var testDescription: String { why }
+    }
+
+    static let layoutsAbroad: [LayoutAbroad] = [
+        LayoutAbroad(
+            why: "A title in Spanish, French or Italian puts its head first: the words after it do not make it a company's name.",
+            text: """
+                EXPERIENCIA
+                Analista de Calidad — Alicorp S.A.A. — Lima
+                marzo 2018 – actualidad
+                2015 – 2018 : Auditeur junior – Mazars, Thiès
+                """,
+            titles: ["Analista de Calidad", "Auditeur junior"],
+            companies: ["Alicorp S.A.A.", "Mazars"],
+            locations: ["Lima", "Thiès"]),
+        LayoutAbroad(
+            why: "\"KPMG (Nairobi)\": a town in brackets; \"bij\", \"bei\": \"at\" in Dutch and German; German titles in one word; \"Ministry of Education\": the head before \"of\" is no title's.",
+            text: """
+                EXPERIENCE
+                Senior Accountant, KPMG (Nairobi), 2019 – present
+                2016 – 2019\tData Engineer bij ING, Amsterdam
+                01/2014 – 03/2016\tProjektleiterin, Siemens AG, München
+                Teacher — Ministry of Education, Thimphu — 2010 – 2014
+                """,
+            titles: ["Senior Accountant", "Data Engineer", "Projektleiterin", "Teacher"],
+            companies: ["KPMG", "ING", "Siemens AG", "Ministry of Education"],
+            locations: ["Nairobi", "Amsterdam", "München", "Thimphu"]),
+        LayoutAbroad(
+            why: "An academic CV: the headline's role before its field restates the current appointment, and an institute's initials before its town name the employer.",
+            text: """
+                Dr. Fatima Zahra Benali
+                Assistant Professor of Hydrology
+                fz.benali@example.com
+
+                ACADEMIC APPOINTMENTS
+                2019–present   Assistant Professor, Mohammed V University, Rabat
+                2016–2019      Postdoctoral Researcher, IRD Montpellier, France
+                """,
+            titles: ["Assistant Professor", "Postdoctoral Researcher"],
+            companies: ["Mohammed V University", "IRD Montpellier"],
+            locations: ["Rabat", "France"]),
+        LayoutAbroad(
+            why: "\"Title — Employer\" / dates, one position after another with no line between: the names above the next dates are the next position's. Dutch titles put their field after the head; a town's administration (\"Gemeente Utrecht\") is the employer, no place.",
+            text: """
+                WERKERVARING
+                Beleidsmedewerker Duurzaamheid — Gemeente Utrecht
+                januari 2019 – heden
+                Projectleider — Arcadis Nederland, Amersfoort
+                maart 2015 – december 2018
+                """,
+            titles: ["Beleidsmedewerker Duurzaamheid", "Projectleider"],
+            companies: ["Gemeente Utrecht", "Arcadis Nederland"],
+            locations: [nil, "Amersfoort"]),
+    ]
+
+    @Test(arguments: layoutsAbroad) func aLayoutAbroad(_ layout: LayoutAbroad) async throws {
+        expectPositions(
+            try await experience(layout.text), titles: layout.titles, companies: layout.companies, locations: layout.locations)
     }
 
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
@@ -1632,9 +1655,11 @@ extension ExperienceTests {
             PERIOD
             June 2014 to May 2015
             """)
-        #expect(output.experience.map(\.title) == ["Quality Analyst", "Lab Technician", "Designer", "Developer"])
-        #expect(output.experience.map(\.company) == ["Fabrikam", "Contoso Biologics", "Litware Studio", nil])
-        #expect(output.experience.map(\.location) == ["Galway", "Ballina, Co. Porter", "Austin, TX", nil])
+        expectPositions(
+            output,
+            titles: ["Quality Analyst", "Lab Technician", "Designer", "Developer"],
+            companies: ["Fabrikam", "Contoso Biologics", "Litware Studio", nil],
+            locations: ["Galway", "Ballina, Co. Porter", "Austin, TX", nil])
     }
 
     @Test func aTownAfterTheCompanyOnItsOwnLineUnderTheTitleIsThePlace() async throws {
@@ -1671,9 +1696,11 @@ extension ExperienceTests {
             Northwind Bank Ltd., Singapore
             Vice President – Commercial Lending Group, Jul 2013 – Jun 2016
             """)
-        #expect(output.experience.map(\.title) == ["Support Team Lead", "Hotel Manager", "Director of Rooms", "Vice President"])
-        #expect(output.experience.map(\.company) == ["Fabrikam Support", "Contoso Hotels", "Contoso Hotels", "Northwind Bank Ltd."])
-        #expect(output.experience.map(\.location) == ["Porto", "Doha", nil, "Singapore"])
+        expectPositions(
+            output,
+            titles: ["Support Team Lead", "Hotel Manager", "Director of Rooms", "Vice President"],
+            companies: ["Fabrikam Support", "Contoso Hotels", "Contoso Hotels", "Northwind Bank Ltd."],
+            locations: ["Porto", "Doha", nil, "Singapore"])
     }
 
     @Test func aUnitBesideTheTitleGivesWayToTheEmployerOnItsOwnLine() async throws {
@@ -1751,9 +1778,11 @@ extension ExperienceTests {
 
             05/2015 – 08/2015 | Engineering Co-op | Litware Manufacturing Co. | Spartanburg, SC
             """)
-        #expect(output.experience.map(\.title) == ["Logistics Coordinator", "Trainee, Supply Chain", "Engineering Co-op"])
-        #expect(output.experience.map(\.company) == ["Fabrikam (Fabrikam Manufacturing Mex)", "Grupo Contoso", "Litware Manufacturing Co."])
-        #expect(output.experience.map(\.location) == ["Zapopan, Jalisco", "Tlajomulco de Zúñiga, Jalisco", "Spartanburg, SC"])
+        expectPositions(
+            output,
+            titles: ["Logistics Coordinator", "Trainee, Supply Chain", "Engineering Co-op"],
+            companies: ["Fabrikam (Fabrikam Manufacturing Mex)", "Grupo Contoso", "Litware Manufacturing Co."],
+            locations: ["Zapopan, Jalisco", "Tlajomulco de Zúñiga, Jalisco", "Spartanburg, SC"])
         #expect(output.experience.map(\.start) == [YearMonth(year: 2021, month: 3), YearMonth(year: 2016, month: 7), YearMonth(year: 2015, month: 5)])
     }
 
@@ -1834,9 +1863,11 @@ extension ExperienceTests {
             Period\tCompany\tDepartment\tPosition\tLocation
             2012.03 ~ 2014.12\tLitware Electronics\tMemory Division\tEngineer\tHwaseong
             """)
-        #expect(output.experience.map(\.title) == ["Chief Officer", "First Officer", "Engineer"])
-        #expect(output.experience.map(\.company) == ["Contoso Kystruten", "Fabrikam Offshore", "Litware Electronics"])
-        #expect(output.experience.map(\.location) == [nil, nil, "Hwaseong"])
+        expectPositions(
+            output,
+            titles: ["Chief Officer", "First Officer", "Engineer"],
+            companies: ["Contoso Kystruten", "Fabrikam Offshore", "Litware Electronics"],
+            locations: [nil, nil, "Hwaseong"])
         #expect(ExperienceAnalyzer.tableColumns("Period | School | Major | Degree") == nil)
     }
 }

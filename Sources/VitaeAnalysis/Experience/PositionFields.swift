@@ -29,8 +29,8 @@ extension ExperienceAnalyzer {
 
     /// "Company Location : Dhaka", "Place: Lusaka": the place a labelled line names.
     static func labelledPlace(_ line: String) -> String? {
-        guard line.utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: line), let label = match.groups[1]?.lowercased(), locationLabels.contains(label),
-            let value = match.groups[2]
+        guard line.utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: line),
+            let label = match.groups[1]?.lowercased(), locationLabels.contains(label), let value = match.groups[2]
         else { return nil }
         return Places.location(in: value, allowBareCity: true)
     }

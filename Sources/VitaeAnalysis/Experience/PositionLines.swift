@@ -95,7 +95,7 @@ extension ExperienceAnalyzer {
                     // names is the job's.
                     town = next
                 } else if let next = (index + 1..<min(index + 3, lines.count)).first(where: { !lines[$0].isEmpty }), candidates.contains(next),
-                    !used.contains(next), ExperienceAnalyzer.labelledPlace(lines[next]) != nil
+                    !used.contains(next), labelledPlace(lines[next]) != nil
                 {
                     // "January 1, 2019 - Continuing" / "Company Location : Dhaka" (Bdjobs): a labelled place under the dates.
                     town = next
@@ -362,7 +362,6 @@ extension ExperienceAnalyzer {
 
     /// What is left around a heading's text once its dates are cut out.
     static let separatorsAndBrackets = TrimSet(charactersIn: " ,|•·-–—():")
-
     static let separatorsAndOpeningBracket = TrimSet(charactersIn: " ,|•-–—(")
     static let brackets = TrimSet(charactersIn: "()[] ")
     static let punctuation = TrimSet(charactersIn: ".,;:")

@@ -29,7 +29,7 @@ public enum Organizations {
     /// as lower-case words ("as", "sa") they are English, so they are no `companySuffixes`.
     static let legalFormsAbroad: Set<String> = [
         "ag", "se", "sa", "nv", "bv", "llp", "spa", "ab", "as", "oy", "oyj", "asa", "sac", "saa", "srl", "sas", "sarl", "eirl",
-        "ltda", "bhd", "tbk", "kft", "zrt", "sro", "doo", "sae", "sapi", "aş", "ltd. şti", "şti",
+        "ltda", "bhd", "tbk", "kft", "zrt", "sro", "doo", "sae", "sapi", "aş", "şti",
     ]
 
     /// A word in capitals that ends a company's name: "SE", "GMBH", "LTD".

@@ -359,7 +359,7 @@ public enum JobTitles {
         // Informal heads O*NET rarely ends a title with.
         // And the heads of titles in the languages of Europe and Latin America ("Desenvolvedor Full Stack",
         // "Ingeniero de Proyectos", "Entwickler").
-        for word in ["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op",
+        for word in Set(["lead", "trainee", "intern", "fellow", "head", "founder", "co-founder", "sde", "sme", "freelancer", "co-op",
                      "sommelier", "barista", "concierge", "radiographer", "sonographer", "hydrologist", "agronomist", "croupier",
                      "purser", "stewardess", "merchandiser", "copywriter", "phlebotomist", "physiotherapist", "midwife", "headteacher",
                      // Turkish heads, last as in English: "Yazılım Mühendisi", "Satış Müdürü".
@@ -369,7 +369,7 @@ public enum JobTitles {
                      "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
                      "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",
                      "programista", "kierownik", "specjalista", "inżynier", "sviluppatore", "ingegnere", "tirocinante"]
-            + Array(headFirstTitleWords) + germanicTitleHeads
+            + Array(headFirstTitleWords) + germanicTitleHeads)
         {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
             words[word]!.anywhere = max(words[word]!.anywhere, 50)
@@ -388,11 +388,10 @@ public enum JobTitles {
 
     static let dutchHeadsBeforeTheirField: Set<String> = ["medewerker", "adviseur", "leider", "beheerder", "coördinator", "docent"]
 
-    /// "Projektleiterin" → "leiterin", "Softwareentwickler" → "entwickler", "headteacher" → "teacher": the
-    /// title word a compound unknown to the lists ends in, for languages and words that write the
-    /// title as one word.
-    /// Only German and Dutch heads: English compounds of a title word are as often surnames
-    /// ("Whitaker") or titles whose spaces the PDF lost ("SALESOFFICER").
+    /// "Projektleiterin" → "leiterin", "Softwareentwickler" → "entwickler": the title word a compound
+    /// unknown to the lists ends in, for the languages that write a title as one word. Only German and
+    /// Dutch heads: English compounds of a title word are as often surnames ("Whitaker") or titles
+    /// whose spaces the PDF lost ("SALESOFFICER").
     static func compoundHead(_ token: String) -> String? {
         guard token.count >= 8, words[token] == nil else { return nil }
         if let hyphen = token.lastIndex(of: "-"), compoundHeads.contains(String(token[token.index(after: hyphen)...])) {
@@ -406,8 +405,8 @@ public enum JobTitles {
 
     /// Heads of titles in Spanish, Portuguese, French and Italian, which come first and take their
     /// modifiers after them ("Analista de Calidad", "Médica Veterinaria Clínica", "Auditeur junior",
-    /// "Chef de Rang"). Words that are English too ("director", "consultant") are left out: English
-    /// puts them last.
+    /// "Chef de Rang"). Words that are English too ("director", "consultant") are left out, but for
+    /// "chef": English puts them last.
     static let headFirstTitleWords: Set<String> = [
         "analista", "asistente", "assistente", "assistante", "auxiliar", "jefe", "jefa", "directora", "directeur", "directrice",
         "gerente", "coordinador", "coordinadora", "coordenador", "coordenadora", "ingeniero", "ingeniera", "engenheiro",
@@ -428,7 +427,7 @@ public enum JobTitles {
         "becaria", "pasante", "practicante", "estagiário", "estagiária", "tirocinante", "ejecutivo", "ejecutiva",
         "representante", "especialista", "spécialiste", "gestor", "gestora", "gestionnaire", "encargado", "encargada",
         "chef", "impiegato", "impiegata", "tecnico", "ingegnere", "sviluppatore", "cuoco", "cameriere", "infermiere",
-        "infermiera", "insegnante", "avvocato", "desenvolvedor", "desarrollador", "coordenador", "consultor", "stagiaire",
+        "infermiera", "insegnante", "avvocato", "desenvolvedor", "consultor", "stagiaire",
     ]
 
     /// 0...1: how much `text` reads like a job title. The last word weighs most ("... Engineer").

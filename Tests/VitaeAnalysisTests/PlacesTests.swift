@@ -35,6 +35,13 @@ import VitaeAnalysis
         #expect(Places.location(in: text) == nil)
     }
 
+    /// A town after a company's name; initials open an organisation's name, not a region typed in capitals.
+    @Test func theTrailingPlaceOfCommaParts() {
+        #expect(Places.splitTrailingLocation(["Postdoctoral Researcher", "IRD Montpellier", "France"]).location == "France")
+        #expect(Places.splitTrailingLocation(["Infosys", "BADI", "MADHYA PRADESH", "IN"]).location == "BADI, MADHYA PRADESH, IN")
+        #expect(Places.splitTrailingLocation(["Contoso", "CHENNAI", "TAMIL NADU"]).location == "CHENNAI, TAMIL NADU")
+    }
+
     @Test(arguments: ["First Class Honours", "Second Class Honours", "Upper Second Honors", "Distinction", "Summa Cum Laude"])
     func gradesAreNoBareTowns(text: String) {
         #expect(Places.location(in: text, allowBareCity: true) == nil)

@@ -241,15 +241,10 @@ extension ExperienceAnalyzer {
             // "ROLE" / "Developer" / "PERIOD" / "October 2013 to November 2014": labels in capitals and
             // their values, no town. An employer known by its initials ("KPMG", "HSBC") opens the block.
             !(first..<index).contains(where: {
-                ResumeText.isAllCaps(lines[$0]) && !($0 == first && isInitialism(lines[$0])) || detailLabel.contains(lines[$0])
+                ResumeText.isAllCaps(lines[$0]) && !($0 == first && ResumeText.isInitialism(lines[$0])) || detailLabel.contains(lines[$0])
             })
         else { return nil }
         return ([first, index - 2], index - 1)
-    }
-
-    /// "KPMG", "HSBC", "EY": a name of capitals short enough to be initials, no label's word.
-    static func isInitialism(_ line: String) -> Bool {
-        (2...5).contains(line.count) && line.allSatisfy { $0.isUppercase || $0 == "&" } && !detailLabel.contains(line)
     }
 
     /// "Contoso | Leeds", "Contoso · Leeds": the field follows a pipe or a bullet, which only set fields

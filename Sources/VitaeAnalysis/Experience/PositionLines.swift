@@ -41,7 +41,7 @@ extension ExperienceAnalyzer {
             }
             // "01/03/2019 – CURRENT Vienna, Austria" (Europass): a place after the dates that open the line
             // names no title or company; the names are on the lines under it, as under dates alone.
-            let datesThenPlace = !beforeDates.contains(where: \.isLetter) && namesOnlyKnownPlaces(rest)
+            let datesThenPlace = !beforeDates.contains(where: \.isLetter) && Places.namesOnlyKnownPlaces(rest)
             if ResumeText.words(rest).count >= 2, !isProse(rest), !datesThenPlace {
                 fill(&position, from: [rest])
                 if position.title != nil, !ResumeText.contains(rest, " at "),
@@ -141,12 +141,6 @@ extension ExperienceAnalyzer {
             case let town = String(rest[rest.index(after: open)...]), !ResumeText.isAllCaps(town), Places.isKnownCity(town)
         else { return rest }
         return rest + ")"
-    }
-
-    /// "Vienna, Austria", "Brno, Czechia": known towns and regions, and nothing else.
-    static func namesOnlyKnownPlaces(_ text: String) -> Bool {
-        let parts = text.split(separator: ",").map { $0.trimming(.whitespaces) }
-        return parts.count <= 3 && parts.allSatisfy { Places.isKnownCity($0) || Places.isRegion($0) }
     }
 
     /// "Zendesk | Lisbon" / "Customer Support Team Lead, EMEA | Mar 2022 – Present", "DBS Bank Ltd.,

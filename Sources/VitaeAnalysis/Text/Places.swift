@@ -54,10 +54,6 @@ public enum Places {
     /// Words that place names never are; a part containing one is a company, a title or prose.
     static let nonPlaceWords: Set<String> = [
         "at", "and", "for", "with", "in", "the", "to", "email", "phone", "present", "university", "college", "institute",
-        "université", "universidad", "universidade", "università", "universität", "universiteit", "universitas", "universiti",
-        "école", "ecole", "lycée", "lycee", "instituto", "institut", "escuela", "colegio", "liceo", "gymnasium",
-        "gemeente", "ministerie", "provincie", "ayuntamiento", "municipalidad", "prefeitura", "grupo", "groupe", "gruppo",
-        "banco", "banque", "banca",
         "school", "inc", "inc.", "ltd", "ltd.", "llc", "limited", "company", "corporation", "technologies", "solutions",
         "services", "engineer", "developer", "manager", "analyst", "consultant", "intern", "gpa", "bachelor", "master",
         "hq", "headquarters", "office", "campus", "building", "floor", "suite", "street", "st", "st.", "road", "rd",
@@ -143,7 +139,12 @@ public enum Places {
             // "Tlajomulco de Zúñiga", "Frankfurt am Main": a particle inside the name.
             if index > 0, index < words.count - 1, placeParticles.contains(String(word)) { continue }
             guard let first = word.first, first.isUppercase || first == "(" else { return false }
-            if nonPlaceWords.contains(word.lowercased()) { return false }
+            // A school's word in any language ("Université de Yaoundé II") or the word that opens a company's
+            // or an administration's name ("Gemeente Utrecht", "Banco Itaú") names no place.
+            let folded = word.lowercased()
+            if nonPlaceWords.contains(folded) || Organizations.schoolWords.contains(folded) || Organizations.companyPrefixes.contains(folded) {
+                return false
+            }
             if word.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" }) { return false }
         }
         return true
@@ -242,17 +243,24 @@ public enum Places {
             // ("KPMG, Nairobi": a name in initials beside the town is an organisation's.)
             guard allowBareCity
                 || parts.contains(where: isKnownCity) && !parts.contains(where: { Organizations.looksLikeSchool($0) || Organizations.looksLikeOrganization($0) })
-                && !parts.contains(where: { $0.count <= 6 && ResumeText.isAllCaps($0) && !isRegion($0) && !isKnownCity($0) })
+                && !parts.contains(where: { ResumeText.isInitialism($0) && !isRegion($0) && !isKnownCity($0) })
             else { return nil }
         }
         return parts.joined(separator: ", ")
     }
 
     /// "IRD Montpellier", "IBM Bangalore": an organisation's initials before its town name the organisation.
+    /// (Not in a line all in capitals: "MADHYA PRADESH".)
     static func opensWithInitials(_ part: String) -> Bool {
         let words = ResumeText.words(part)
-        guard words.count >= 2, let first = words.first, (2...5).contains(first.count) else { return false }
-        return first.allSatisfy { $0.isUppercase } && !isRegion(String(first))
+        guard words.count >= 2, let first = words.first, !ResumeText.isAllCaps(part) else { return false }
+        return ResumeText.isInitialism(first) && !isRegion(String(first))
+    }
+
+    /// "Vienna, Austria", "Brno, Czechia": known towns and regions, and nothing else.
+    static func namesOnlyKnownPlaces(_ text: String) -> Bool {
+        let parts = text.split(separator: ",").map { $0.trimming(.whitespaces) }
+        return parts.count <= 3 && parts.allSatisfy { isKnownCity($0) || isRegion($0) }
     }
 
     static func townAndStateLetters(_ text: String) -> String? {

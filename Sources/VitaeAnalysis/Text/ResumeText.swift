@@ -310,6 +310,11 @@ public enum ResumeText {
         }.joined(separator: " ")
     }
 
+    /// "KPMG", "HSBC", "IRD", "AT&T": a name of capitals short enough to be initials.
+    public static func isInitialism<S: StringProtocol>(_ word: S) -> Bool {
+        (2...6).contains(word.count) && word.allSatisfy { $0.isUppercase || $0 == "&" } && word.contains(where: \.isLetter)
+    }
+
     /// True when every letter is upper case and there are at least two.
     public static func isAllCaps(_ text: String) -> Bool {
         var letters = 0

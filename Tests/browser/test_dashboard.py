@@ -4,11 +4,18 @@ import re
 import time
 import urllib.request
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ROOT, SLOW_SLICES, console_errors, full_page_screenshot
+
+
+def wait(browser, timeout):
+    """A wait that reads again an element the live page re-rendered between finding and reading it."""
+    return WebDriverWait(browser, timeout, ignored_exceptions=(StaleElementReferenceException,))
+
 
 RESUME = ROOT / "Samples" / "priya-raman-single-column.pdf"
 POSTING = "Senior backend engineer: Python, PostgreSQL, Kubernetes, AWS and Terraform required; Go preferred."
@@ -16,7 +23,7 @@ POSTING = "Senior backend engineer: Python, PostgreSQL, Kubernetes, AWS and Terr
 
 def open_dashboard(browser, server, queue=None):
     browser.get(server.base + "/" + (f"?queue={queue}" if queue else ""))
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "jobs-connection").text == "Live")
+    wait(browser, 10).until(lambda d: d.find_element(By.ID, "jobs-connection").text == "Live")
 
 
 def submit(browser, resume=RESUME, job_text=None):
@@ -25,12 +32,12 @@ def submit(browser, resume=RESUME, job_text=None):
         browser.find_element(By.CSS_SELECTOR, "#job-details summary").click()
         browser.find_element(By.ID, "job-text").send_keys(job_text)
     browser.find_element(By.ID, "analyse").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "job-id").text)
+    wait(browser, 15).until(lambda d: d.find_element(By.ID, "job-id").text)
     return browser.find_element(By.ID, "job-id").text
 
 
 def wait_for_status(browser, statuses, timeout=60):
-    WebDriverWait(browser, timeout).until(
+    wait(browser, timeout).until(
         lambda d: d.find_element(By.ID, "progress-card").get_attribute("data-status") in statuses)
     return browser.find_element(By.ID, "progress-card").get_attribute("data-status")
 
@@ -79,7 +86,7 @@ def test_upload_streams_progress_and_renders_the_result(browser, server):
     assert "Job match" in text and str(result["match"]["score"]) in text
 
     # The jobs view got the job live and shows it completed, with the counts.
-    row = WebDriverWait(browser, 10).until(
+    row = wait(browser, 10).until(
         lambda d: d.find_element(By.CSS_SELECTOR, f'#jobs tr[data-job-id="{job_id}"][data-state="completed"]'))
     assert "100%" in row.text
     assert int(browser.find_element(By.CSS_SELECTOR, '#counts [data-state="completed"] dd').text) >= 1
@@ -101,7 +108,7 @@ def test_upload_streams_progress_and_renders_the_result(browser, server):
         source.addEventListener('job_update', () => window.probe.updates++);
     """, job_id)
     browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    WebDriverWait(browser, 15).until(lambda d: d.execute_script("return window.probe.source.readyState") == 2)
+    wait(browser, 15).until(lambda d: d.execute_script("return window.probe.source.readyState") == 2)
     time.sleep(3)  # longer than the retry delay: a browser that still reconnected would have opened again
     probe = browser.execute_script("return {opens: window.probe.opens, updates: window.probe.updates, state: window.probe.source.readyState}")
     assert probe == {"opens": 1, "updates": len(ids), "state": 2}
@@ -121,7 +128,7 @@ def test_job_description_file_is_uploaded_and_matched(browser, server, tmp_path)
     browser.find_element(By.CSS_SELECTOR, "#job-details summary").click()
     browser.find_element(By.ID, "job-file").send_keys(str(posting))
     browser.find_element(By.ID, "analyse").click()
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "job-id").text)
+    wait(browser, 15).until(lambda d: d.find_element(By.ID, "job-id").text)
     job_id = browser.find_element(By.ID, "job-id").text
     assert wait_for_status(browser, {"completed", "failed"}) == "completed"
     job = api(server, f"/api/v1/queue/resume-analysis/jobs/{job_id}")
@@ -146,22 +153,22 @@ def test_jobs_view_cancels_and_retries_live(browser, server):
     open_dashboard(browser, server, queue="slow-analysis")
     job_id = submit(browser)
     row = f'#jobs tr[data-job-id="{job_id}"]'
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") in ("waiting", "active"))
+    wait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") in ("waiting", "active"))
     cancel = browser.find_element(By.CSS_SELECTOR, f'{row} button[aria-label="Cancel job {job_id}"]')
     browser.execute_script("arguments[0].focus()", cancel)
     time.sleep(1)  # progress updates arrive meanwhile; they must not take the focus away
     assert browser.switch_to.active_element == cancel
     cancel.send_keys(" ")
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "cancelled")
+    wait(browser, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "cancelled")
     assert wait_for_status(browser, {"failed"}, timeout=15) == "failed"
-    WebDriverWait(browser, 10).until(
+    wait(browser, 10).until(
         lambda d: int(d.find_element(By.CSS_SELECTOR, '#counts [data-state="cancelled"] dd').text) >= 1)
     # Keyboard: focus the Retry button and press Enter.
     retry = browser.find_element(By.CSS_SELECTOR, f'{row} button[aria-label="Retry job {job_id}"]')
     browser.execute_script("arguments[0].focus()", retry)
     retry.send_keys("\n")
-    WebDriverWait(browser, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "active")
-    WebDriverWait(browser, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "completed")
+    wait(browser, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "active")
+    wait(browser, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, row).get_attribute("data-state") == "completed")
     assert api(server, f"/api/v1/queue/slow-analysis/jobs/{job_id}")["state"] == "completed"
     assert console_errors(browser) == []
 
@@ -169,7 +176,7 @@ def test_jobs_view_cancels_and_retries_live(browser, server):
 def test_the_page_reconnects_by_itself_across_a_server_restart(browser, server):
     open_dashboard(browser, server, queue="slow-analysis")
     job_id = submit(browser)
-    WebDriverWait(browser, 30).until(lambda d: "Waiting 3 of" in d.find_element(By.ID, "steps").get_attribute("textContent"))
+    wait(browser, 30).until(lambda d: "Waiting 3 of" in d.find_element(By.ID, "steps").get_attribute("textContent"))
     before = event_ids(browser)
     server.restart()
     assert wait_for_status(browser, {"completed", "failed"}, timeout=60) == "completed"

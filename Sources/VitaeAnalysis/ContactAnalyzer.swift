@@ -249,11 +249,17 @@ public struct ContactAnalyzer: Analyzer {
         var words = text.split(separator: " ")
         // "apt. Dewi Lestari Putri", "ir. Budi Santoso": a professional title in lower case with its full stop.
         // "Dr. med. Anna Roth", "Mgr. Ing. Jana Nová": titles may stack.
+        var removedTitle = false
         while words.count >= 3, honorifics.contains(words[0].lowercased())
             || words[0].hasSuffix(".") && words[0].dropLast().allSatisfy(\.isLowercase) && (2...5).contains(words[0].count)
             || isAcademicTitle(words[0])
+            // "Ing. Agr. Juan Pablo Olivera", "Dr. Vet. Ana Ruiz": after a title, a capitalised
+            // abbreviation of three letters or more is its field (an initial has one letter).
+            || removedTitle && words[0].hasSuffix(".") && (4...6).contains(words[0].count) && words[0].first?.isUppercase == true
+                && words[0].dropFirst().dropLast().allSatisfy(\.isLowercase)
         {
             words.removeFirst()
+            removedTitle = true
         }
         while words.count >= 3, let last = words.last, last.unicodeScalars.allSatisfy(isOtherScript) { words.removeLast() }
         return words.joined(separator: " ")
@@ -307,10 +313,14 @@ public struct ContactAnalyzer: Analyzer {
         guard parts.count == 2 else { return nil }
         let surname = ResumeText.words(parts[0]), given = ResumeText.words(parts[1])
         // "Lim Wei Jie, Jason": a Chinese name and the English given name after it.
+        // "OBI, CHUKWUEMEKA IKENNA": all in capitals, as registers write it, the given names are
+        // capitals too; otherwise a given name is capitalised ("Smith, JOHN" is no name).
+        let shouting = ResumeText.isAllCaps(text)
         guard (1...2).contains(surname.count) || surname.count == 3 && given.count == 1, (1...3).contains(given.count),
-            given.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isLowercase) })
+            shouting && given.count >= 2
+                || given.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().contains(where: \.isLowercase) })
         else { return nil }
-        let name = parts[1] + " " + casedName(parts[0])
+        let name = casedName(parts[1]) + " " + casedName(parts[0])
         return isPersonName(name) ? name : nil
     }
 

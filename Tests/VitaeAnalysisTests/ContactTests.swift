@@ -120,10 +120,21 @@ let sampleContacts: [ExpectedContact] = [
         ("Mgr. Ing. Jana Nová", "Jana Nová"),
         ("Chukwuemeka \"Emeka\" Obi", "Chukwuemeka Obi"),
         ("ONYANGO, Peter Otieno", "Peter Otieno Onyango"),
+        ("OBI, CHUKWUEMEKA IKENNA", "Chukwuemeka Ikenna Obi"),
+        ("Ing. Agr. Juan Pablo Olivera Dos Santos", "Juan Pablo Olivera Dos Santos"),
+        ("Dr. J. Robert Oppenheimer", "J. Robert Oppenheimer"),
     ])
     func theNameLineAsAReaderWritesIt(_ written: String, _ expected: String) async throws {
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: "\(written)\nname@example.com\n").contact
         #expect(contact.name == expected)
+    }
+
+    /// "PERSONAL DATA" heads a form's details; it is the heading, not the name, even where the
+    /// name written surname first is not read.
+    @Test func aPersonalDataHeadingIsNoName() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "08034417265 | a@example.com\n\nPERSONAL DATA\nDate of Birth: 19th January, 1992\n").contact
+        #expect(contact.name == nil)
     }
 
     @Test func aDocumentTitleInCapitalsIsNoName() async throws {

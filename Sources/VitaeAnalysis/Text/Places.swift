@@ -114,8 +114,13 @@ public enum Places {
     /// True for "Lisbon", "Genoa", "Visby", "São Paulo": a town the world list knows by that name. Never
     /// a reason to doubt an employer's name ("Toyota", "Zurich" and "Nokia" are towns too).
     public static func isKnownCity(_ name: String) -> Bool {
-        let folded = name.trimming(.whitespaces).lowercased()
+        var folded = name.trimming(.whitespaces).lowercased()
         if knownCities.contains(folded) { return true }
+        // "Pitești", "Timișoara": Romanian writes a comma below its s and t, GeoNames a cedilla.
+        if folded.unicodeScalars.contains(where: { $0 == "\u{219}" || $0 == "\u{21B}" }) {
+            folded = folded.replacingOccurrences(of: "\u{219}", with: "\u{15F}").replacingOccurrences(of: "\u{21B}", with: "\u{163}")
+            if knownCities.contains(folded) { return true }
+        }
         // "Al Khobar", "Al-Jubail", "El Jadida": the Arabic article the list may leave off.
         guard folded.count > 5, ["al ", "al-", "el ", "el-"].contains(where: folded.hasPrefix) else { return false }
         return knownCities.contains(String(folded.dropFirst(3)))

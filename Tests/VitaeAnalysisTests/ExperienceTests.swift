@@ -1580,6 +1580,18 @@ extension ExperienceTests {
             titles: ["Beleidsmedewerker Duurzaamheid", "Projectleider"],
             companies: ["Gemeente Utrecht", "Arcadis Nederland"],
             locations: [nil, "Amersfoort"]),
+        LayoutAbroad(
+            why: "Titles in Polish, Finnish, Romanian and Spanish (\"de\" as \"of\"), none of them English words: the title is told from the employer beside it.",
+            text: """
+                EXPERIENCE
+                2021 – obecnie    Kierownik projektu – Budimex, Warszawa
+                2018 – 2021       Ohjelmistokehittäjä – Reaktor, Helsinki
+                2015 – 2018       Inginer proiectant – Dacia, Pitești
+                2012 – 2015       Jefa de Mantenimiento – Cementos Pacasmayo, Trujillo
+                """,
+            titles: ["Kierownik projektu", "Ohjelmistokehittäjä", "Inginer proiectant", "Jefa de Mantenimiento"],
+            companies: ["Budimex", "Reaktor", "Dacia", "Cementos Pacasmayo"],
+            locations: ["Warszawa", "Helsinki", "Pitești", "Trujillo"]),
     ]
 
     @Test(arguments: layoutsAbroad) func aLayoutAbroad(_ layout: LayoutAbroad) async throws {

@@ -369,7 +369,7 @@ public enum JobTitles {
                      "coordinador", "coordinadora", "estagiário", "estagiária", "becario", "practicante", "consultor", "técnico",
                      "ingénieur", "développeur", "stagiaire", "responsable", "entwickler", "ingenieur", "berater", "leiter",
                      "programista", "kierownik", "specjalista", "inżynier", "sviluppatore", "ingegnere", "tirocinante"]
-            + Array(headFirstTitleWords) + germanicTitleHeads)
+            + Array(headFirstTitleWords) + germanicTitleHeads + lastHeadsAbroad)
         {
             words[word, default: WordCounts(head: 0, anywhere: 0)].head += 50
             words[word]!.anywhere = max(words[word]!.anywhere, 50)
@@ -400,14 +400,15 @@ public enum JobTitles {
         return compoundHeads.first { token.hasSuffix($0) && token.count - $0.count >= 3 }
     }
 
-    static let compoundHeads: [String] = (germanicTitleHeads + ["leiter", "ingenieur", "entwickler", "berater"])
+    static let compoundHeads: [String] = (germanicTitleHeads + lastHeadsAbroad.filter { $0.count >= 5 }
+        + ["leiter", "ingenieur", "entwickler", "berater"])
         .sorted { $0.count > $1.count }
 
     /// Heads of titles in Spanish, Portuguese, French and Italian, which come first and take their
     /// modifiers after them ("Analista de Calidad", "Médica Veterinaria Clínica", "Auditeur junior",
     /// "Chef de Rang"). Words that are English too ("director", "consultant") are left out, but for
     /// "chef": English puts them last.
-    static let headFirstTitleWords: Set<String> = [
+    static let headFirstTitleWords: Set<String> = Set([
         "analista", "asistente", "assistente", "assistante", "auxiliar", "jefe", "jefa", "directora", "directeur", "directrice",
         "gerente", "coordinador", "coordinadora", "coordenador", "coordenadora", "ingeniero", "ingeniera", "engenheiro",
         "engenheira", "ingénieur", "ingénieure", "técnico", "técnica", "technicien", "technicienne", "médico", "médica", "médecin",
@@ -428,6 +429,97 @@ public enum JobTitles {
         "representante", "especialista", "spécialiste", "gestor", "gestora", "gestionnaire", "encargado", "encargada",
         "chef", "impiegato", "impiegata", "tecnico", "ingegnere", "sviluppatore", "cuoco", "cameriere", "infermiere",
         "infermiera", "insegnante", "avvocato", "desenvolvedor", "consultor", "stagiaire",
+    ]).union(moreHeadFirstTitleWords)
+
+    /// More heads that come first: the rest of the Romance languages' (and Romanian's), the Slavic and
+    /// Baltic languages' (which put a head before its complement, "Kierownik projektu", "Voditelj
+    /// projekta", and after its adjectives, "Vedúca rádiologická technička"), and Indonesian and Malay
+    /// ("Kepala Gudang", "Jurutera Awam"). Words that are English too are left out, and so are those
+    /// that are as often a name ("Guru Prasad", "Maestro", "Kuchař"), which would read as a title.
+    static let moreHeadFirstTitleWords: Set<String> = [
+        "asesor", "asesora", "subgerente", "subdirector", "subdirectora", "ayudante", "cajero", "cajera", "maestra",
+        "químico", "química", "biólogo", "bióloga", "agente", "oficial", "inspectora", "tesorero", "tesorera",
+        "topógrafo", "topógrafa", "bibliotecario", "bibliotecaria", "fisioterapeuta", "kinesiólogo", "kinesióloga",
+        "nutricionista", "catedrático", "catedrática", "soldador", "fontanero", "albañil", "mesero", "mesera",
+        "repartidor", "almacenero", "bodeguero", "vigilante", "socorrista", "administrativo", "administrativa",
+        "conductora", "chofer", "obrero", "obrera", "auditora", "economista", "assessora", "diretor", "diretora",
+        "farmacêutico", "farmacêutica", "contabilista", "motorista", "eletricista", "mecânico", "pedreiro",
+        "cozinheiro", "cozinheira", "empregado", "empregada", "rececionista", "bolseiro", "bolseira", "juiz",
+        "juíza", "arquiteto", "arquiteta", "escriturário", "escriturária", "encarregado", "encarregada", "chefe",
+        "addetto", "addetta", "programmatore", "programmatrice", "consulente", "direttore", "direttrice", "capo",
+        "coordinatore", "coordinatrice", "professore", "professoressa", "ricercatore", "ricercatrice", "dottorando",
+        "dottoranda", "farmacista", "fisioterapista", "praticante", "commercialista", "ragioniere", "contabile",
+        "operaio", "operaia", "magazziniere", "autista", "commesso", "commessa", "venditore", "geometra",
+        "architetto", "progettista", "stagista", "educatore", "educatrice", "segretaria", "segretario",
+        "amministratore", "funzionario", "funzionaria", "istruttore", "istruttrice", "restauratore", "restauratrice",
+        "curatore", "curatrice", "hygiéniste", "conseiller", "conseillère", "cheffe", "gérant", "gérante",
+        "caissier", "caissière", "employé", "employée", "ouvrier", "ouvrière", "magasinier", "livreur",
+        "aide-soignant", "aide-soignante", "sage-femme", "kinésithérapeute", "ergothérapeute", "orthophoniste",
+        "préparateur", "préparatrice", "éducateur", "éducatrice", "animateur", "animatrice", "formateur",
+        "formatrice", "instituteur", "institutrice", "juriste", "notaire", "contrôleur", "contrôleuse", "analyste",
+        "graphiste", "doctorant", "doctorante", "attaché", "attachée", "coordinateur", "pâtissier", "gardien",
+        "plombier", "soudeur", "menuisier", "conducteur", "délégué", "déléguée", "inspecteur", "inspectrice",
+        "apprenti", "apprentie", "alternant", "alternante", "inginer", "tehnician", "asistentă", "profesoară",
+        "contabil", "șef", "consilier", "programator", "dezvoltator", "analist", "referent", "vânzător",
+        "vânzătoare", "bucătar", "ospătar", "recepționer", "recepționeră", "farmacist", "jurist", "arhitect",
+        "cercetător", "stagiar", "coordonator", "lucrător", "muncitor", "mecanic", "șofer", "sudor", "lăcătuș",
+        "technik", "technička", "inženýr", "inžinier", "inžinierka", "vývojář", "vývojár", "vývojářka",
+        "programátor", "programátorka", "analytik", "analytička", "konzultant", "konzultantka", "manažer",
+        "manažérka", "manažerka", "vedoucí", "vedúci", "vedúca", "ředitel", "ředitelka", "riaditeľ", "riaditeľka",
+        "asistent", "asistentka", "účetní", "účtovník", "účtovníčka", "lékař", "lékařka", "lekár", "lekárka",
+        "sestra", "učitel", "učitelka", "učiteľ", "učiteľka", "referentka", "specialistka", "špecialista",
+        "špecialistka", "majster", "operátor", "operátorka", "prodavač", "prodavačka", "predavač", "predavačka",
+        "číšník", "čašník", "recepční", "recepčná", "řidič", "vodič", "elektrikář", "elektrikár", "mechanik",
+        "zámečník", "svářeč", "zvárač", "projektant", "projektantka", "výzkumník", "výskumník", "doktorand",
+        "doktorandka", "lektor", "lektorka", "koordinátor", "koordinátorka", "administrátor", "správce", "správca",
+        "obchodník", "obchodníčka", "zástupce", "zástupca", "právník", "právnička", "advokát", "advokátka",
+        "koncipient", "farmaceut", "fyzioterapeut", "laborant", "laborantka", "kierowniczka", "specjalistka",
+        "inżynierka", "analityk", "konsultantka", "księgowa", "księgowy", "dyrektor", "menedżer", "asystentka",
+        "nauczyciel", "nauczycielka", "lekarz", "pielęgniarka", "pielęgniarz", "kierowca", "sprzedawca",
+        "magazynier", "koordynator", "koordynatorka", "doradca", "kucharz", "kelnerka", "recepcjonista",
+        "recepcjonistka", "stażysta", "stażystka", "praktykant", "praktykantka", "radca", "prawnik", "aplikant",
+        "adwokat", "farmaceuta", "fizjoterapeuta", "elektryk", "spawacz", "ślusarz", "monter", "brygadzista",
+        "inženjer", "inženjerka", "inženir", "voditelj", "voditeljica", "vodja", "direktor", "direktorica",
+        "menadžer", "menadžerica", "tehničar", "tehničarka", "tehnik", "programer", "programerka", "analitičar",
+        "analitičarka", "savjetnik", "savjetnica", "savetnik", "referentica", "stručnjak", "suradnik", "suradnica",
+        "saradnik", "sodelavec", "asistentica", "učitelj", "učiteljica", "nastavnik", "nastavnica", "profesorica",
+        "liječnik", "liječnica", "lekar", "zdravnik", "računovođa", "knjigovođa", "prodavačica", "kuvar", "konobar",
+        "konobarica", "recepcioner", "recepcionerka", "vozač", "električar", "mehaničar", "zavarivač", "arhitektica",
+        "pripravnik", "pripravnica", "koordinatorica", "blagajnik", "blagajnica", "skladištar", "poslovođa", "šef",
+        "šefica", "odvjetnik", "advokat", "pravnik", "ljekarnik", "istraživač", "raziskovalec", "vadovas", "vadovė",
+        "specialistas", "specialistė", "inžinierius", "inžinierė", "programuotojas", "programuotoja", "buhalteris",
+        "buhalterė", "mokytojas", "mokytoja", "vadybininkas", "vadybininkė", "analitikas", "konsultantas",
+        "direktorius", "direktorė", "vadītājs", "vadītāja", "speciālists", "speciāliste", "inženieris",
+        "programmētājs", "grāmatvedis", "skolotājs", "skolotāja", "insener", "spetsialist", "õpetaja", "analüütik",
+        "arendaja", "staf", "kepala", "manajer", "pengurus", "pegawai", "penolong", "dosen", "perawat", "jururawat",
+        "juruteknik", "jurutera", "pembantu", "penyelia", "pengajar", "asisten", "teknisi", "akuntan", "insinyur",
+        "analis", "konsultan", "pengembang", "petugas",
+    ]
+
+    /// Heads that come last in Hungarian, Finnish, the Scandinavian languages and German
+    /// ("Szoftverfejlesztő", "Projektipäällikkö", "Systemutvikler", "Mechatroniker"), often as the end
+    /// of one compound word. Not those that are common surnames too ("Koch", "Meister", "Szakács").
+    static let lastHeadsAbroad: [String] = [
+        "mérnök", "fejlesztő", "vezető", "igazgató", "tanácsadó", "elemző", "ügyintéző", "asszisztens", "tanár",
+        "ápoló", "könyvelő", "értékesítő", "pincér", "recepciós", "sofőr", "villanyszerelő", "szerelő", "technikus",
+        "gyakornok", "kutató", "munkatárs", "referens", "szakértő", "koordinátor", "menedzser", "könyvtáros",
+        "kehittäjä", "päällikkö", "johtaja", "toimitusjohtaja", "opettaja", "lehtori", "tutkija", "konsultti",
+        "myyjä", "tarjoilija", "asentaja", "sähköasentaja", "kuljettaja", "harjoittelija", "assistentti",
+        "koordinaattori", "analyytikko", "arkkitehti", "lääkäri", "hoitaja", "sairaanhoitaja", "lähihoitaja",
+        "kirjanpitäjä", "asiantuntija", "insinööri", "suunnittelija", "utvikler", "utvecklare", "udvikler",
+        "ingeniør", "ingenjör", "konsulent", "rådgiver", "rådgivare", "sjef", "leder", "ledare", "sykepleier",
+        "sjuksköterska", "sygeplejerske", "lærer", "lärare", "tekniker", "selger", "säljare", "sælger", "kokk",
+        "kock", "servitør", "servitris", "sjåfør", "chaufför", "chauffør", "økonom", "ekonom", "regnskapsfører",
+        "analytiker", "forsker", "forskare", "stipendiat", "adjunkt", "praktikant", "lærling", "lärling",
+        "spesialist", "saksbehandler", "handläggare", "sagsbehandler", "medarbeider", "medarbetare", "medarbejder",
+        "läkare", "lege", "læge", "prosjektleder", "projektledare", "projektleder", "fachkraft", "fachfrau",
+        "fachmann", "krankenschwester", "verkäufer", "verkäuferin", "köchin", "kellnerin", "elektroniker",
+        "elektronikerin", "mechaniker", "mechanikerin", "mechatroniker", "monteur", "meisterin", "erzieher",
+        "erzieherin", "therapeut", "therapeutin", "ärztin", "apothekerin", "anwalt", "anwältin", "rechtsanwalt",
+        "steuerberater", "buchhalter", "buchhalterin", "geschäftsführer", "geschäftsführerin", "wissenschaftler",
+        "wissenschaftlerin", "doktorandin", "praktikantin", "werkstudent", "werkstudentin", "auszubildender",
+        "azubi", "fahrerin", "lagerist", "disponent", "disponentin", "einkäufer", "einkäuferin", "beamter",
+        "beamtin",
     ]
 
     /// 0...1: how much `text` reads like a job title. The last word weighs most ("... Engineer").
@@ -468,12 +560,15 @@ public enum JobTitles {
         var head = firstHeads ? 1 : max(lastHead, (lastNeverHeads ? 0.5 : 0.8) * (tokens.dropLast().map(headScore).max() ?? 0))
         // "Director of Sales", "Ministry of Education": before "of" stands the head, a title's or an
         // organisation's; the words after it only say of what.
-        if !firstHeads, let of = tokens.firstIndex(of: "of"), of > 0 {
+        // "Jefa de Aseguramiento", "Chargé des ventes": the Romance languages' "of".
+        if !firstHeads, let of = tokens.firstIndex(where: { ofWords.contains($0) }), of > 0 {
             let before = tokens[..<of]
             head = max(headScore(before.last!), 0.8 * (before.dropLast().map(headScore).max() ?? 0))
         }
         return 0.65 * head + 0.35 * coverage
     }
+
+    static let ofWords: Set<String> = ["of", "de", "del", "do", "da", "di", "della", "du", "des"]
 
     /// "Exchange Server Knowledge", "Technical Skills", "Test Management Tool": a phrase about a topic,
     /// whatever title words come before its last word ("Head of Information" keeps its head before "of").

@@ -41,7 +41,9 @@ public struct ContactAnalyzer: Analyzer {
         caseInsensitive: true,
         literals: [".com", ".io", ".dev", ".me", ".org", ".net", ".ai", ".co", ".in", ".us", ".uk", ".app", ".page", ".site", ".tech"])
     static let yearRange = Pattern("^(?:19|20)\\d{2}\\s*[-–]\\s*(?:19|20)\\d{2}$")
-    static let labelPrefix = Pattern("^(?:(?:full\\s+|candidate(?:'s)?\\s+)?name|location|address|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true, literals: [":", "-"])
+    static let labelPrefix = Pattern("^(?:(?:full\\s+|candidate(?:'s)?\\s+)?name|location|address|home|residence|city|phone|mobile|tel|telephone|cell|e-?mail)\\s*[:\\-]\\s*", caseInsensitive: true, literals: [":", "-"])
+    /// "Based in Al Sadd, Doha, Qatar": the words before the place of a header's residence field.
+    static let residencePrefix = Pattern("^(?:(?:based|living|located|residing)\\s+in|lives\\s+in)\\s+", caseInsensitive: true, literals: [" in "])
 
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let lines = ResumeText.cleanLines(input)
@@ -424,7 +426,7 @@ public struct ContactAnalyzer: Analyzer {
             text = maskingContactItems(indeedSuffix.replacing(in: text, with: ""))
             // "555.123.4567 / tom@brown.io / Austin, TX": a slash between spaces parts header fields too.
             if text.utf8.contains(UInt8(ascii: "/")) { text = spacedSlash.replacing(in: text, with: " | ") }
-            let segments = ResumeText.splitSegments(text)
+            let segments = ResumeText.splitSegments(text).map { residencePrefix.replacing(in: $0, with: "") }
             for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
                 // "Galway · +353 …": a known town among the header's fields, though no region follows it.
                 if let place = Places.placeInPlaceSlot(segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {

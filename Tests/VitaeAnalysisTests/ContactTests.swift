@@ -131,6 +131,12 @@ let sampleContacts: [ExpectedContact] = [
 
     /// "PERSONAL DATA" heads a form's details; it is the heading, not the name, even where the
     /// name written surname first is not read.
+    @Test func aResidenceWrittenAsASentenceInTheHeader() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "Nour Bensalah\nBased in Al Sadd, Doha, Qatar  ·  +974 5561 9027  ·  nour@example.com\n").contact
+        #expect(contact.location == "Al Sadd, Doha, Qatar")
+    }
+
     @Test func aPersonalDataHeadingIsNoName() async throws {
         let contact = try await AnalyzerHarness.run(
             ContactAnalyzer.self, onText: "08034417265 | a@example.com\n\nPERSONAL DATA\nDate of Birth: 19th January, 1992\n").contact

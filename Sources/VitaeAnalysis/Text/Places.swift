@@ -167,6 +167,10 @@ public enum Places {
     /// US ZIP, Indian PIN, British and Canadian post codes at the end ("Manchester M1 4BT", "Toronto, ON M5V 2T6").
     static let zipSuffix = Pattern(
         "\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$|\\s+(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)$")
+    /// "Didsbury, Manchester M20": a British post code's first half alone, after a town.
+    static let outwardCodeSuffix = Pattern("\\s+[A-Z]{1,2}\\d{1,2}[A-Z]?$")
+    /// "Redcliffe QLD 4020", "Fitzroy VIC 3065": Australia's state letters and post code after the town.
+    static let stateLettersAndPostCode = Pattern("^(.+\\s[A-Z]{2,3})\\s+\\d{4}$")
     /// "Auckland 1010", "Sandton, Johannesburg, 2196": a post code after the town's name or on its own.
     static let trailingPostCode = Pattern("(?:^|\\s+)\\d{4,6}$")
     /// "Montréal (Québec)", "Milano (MI)": the region in brackets after the town.
@@ -180,6 +184,14 @@ public enum Places {
         var candidate = zipSuffix.replacing(in: trimmed, with: "")
         // A post code vouches for the town before it as a street does ("Manchester M1 4BT").
         var droppedStreet = candidate.utf8.count != trimmed.utf8.count
+        if !droppedStreet, candidate.utf8.contains(UInt8(ascii: ",")) {
+            candidate = outwardCodeSuffix.replacing(in: candidate, with: "")
+        }
+        if !droppedStreet, let match = stateLettersAndPostCode.firstMatch(in: candidate), let town = match.groups[1],
+            let place = townAndStateLetters(town, vouched: true)
+        {
+            return place
+        }
         candidate = withoutWorkArrangement(candidate)
         candidate = candidate.trimming(locationEdges)
         if candidate.hasSuffix(")"), let bracket = regionInBrackets.firstMatch(in: candidate), let region = bracket.groups[1],
@@ -217,13 +229,18 @@ public enum Places {
         }
         // "123 Main St, Anywhere, USA", "Google HQ, Mountain View, CA": drop the street or building part.
         while parts.count > 2, let first = parts.first, first.first?.isNumber == true || !isPlaceName(first) {
+            droppedStreet = droppedStreet || first.contains(where: \.isNumber)
             parts.removeFirst()
         }
         // "80802 München, Germany", "1012 AB Amsterdam": in Europe the post code comes before the city.
-        parts = parts.map { part in
-            guard part.first?.isNumber == true, let match = leadingPostCode.firstMatch(in: part) else { return part }
-            let city = String(part.dropFirst(match.text.count))
-            return isPlaceName(city) ? city : part
+        // The post code vouches for the town after it.
+        for index in parts.indices where parts[index].first?.isNumber == true {
+            guard let match = leadingPostCode.firstMatch(in: parts[index]) else { continue }
+            let city = String(parts[index].dropFirst(match.text.count))
+            if isPlaceName(city) {
+                parts[index] = city
+                droppedStreet = true
+            }
         }
         if parts.count == 2, parts[0].first?.isNumber == true { parts.removeFirst() }
         guard !parts.isEmpty, parts.count <= 4 else { return nil }
@@ -268,11 +285,13 @@ public enum Places {
         return parts.count <= 3 && parts.allSatisfy { isKnownCity($0) || isRegion($0) }
     }
 
-    static func townAndStateLetters(_ text: String) -> String? {
+    /// "Brisbane QLD": a known town and its state's letters; `vouched` by a post code after them, any
+    /// town's name.
+    static func townAndStateLetters(_ text: String, vouched: Bool = false) -> String? {
         guard let space = text.lastIndex(of: " ") else { return nil }
-        let letters = String(text[text.index(after: space)...])
+        let letters = String(text[text.index(after: space)...]), town = String(text[..<space])
         guard (2...3).contains(letters.count), letters.allSatisfy({ $0.isASCII && $0.isUppercase }), isRegion(letters),
-            isKnownCity(String(text[..<space]))
+            isKnownCity(town) || vouched && isPlaceName(town) && !town.contains(",")
         else { return nil }
         return text
     }

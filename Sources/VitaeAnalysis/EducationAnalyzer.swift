@@ -509,6 +509,13 @@ public struct EducationAnalyzer: Analyzer {
             {
                 place = last
                 rest.removeLast()
+                // "St. Xavier's College, Maitighar, Kathmandu": the school's neighbourhood before the town.
+                if rest.count >= 2, let neighbourhood = rest.last, !namesASubject(neighbourhood), degreeLevel(in: neighbourhood) == nil,
+                    let both = Places.neighbourhoodAndTown([neighbourhood, last])
+                {
+                    place = both
+                    rest.removeLast()
+                }
             }
             if let place, location == nil { location = place }
             if let place, rest.isEmpty, field != fields.first, location == place { placeAfterName = true }

@@ -62,6 +62,20 @@ import VitaeTesting
         #expect(entry.graduationYear == example.year)
     }
 
+    /// A neighbourhood before a known town is part of the school's place; a subject before it is not.
+    @Test func aSchoolsNeighbourhoodBeforeItsTown() async throws {
+        let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
+            EDUCATION
+            St. Xavier's College, Maitighar, Kathmandu
+            BSc Physics
+            2004
+            Savitribai Phule Pune University, Computer Science, Pune
+            Master of Computer Applications
+            2009
+            """)
+        #expect(output.education.map(\.location) == ["Maitighar, Kathmandu", "Pune"])
+    }
+
     @Test func twoUnknownLinesStartingAnEntryAreItsDegreeAndSchool() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """
             EDUCATION

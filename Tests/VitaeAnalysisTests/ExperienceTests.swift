@@ -1592,6 +1592,23 @@ extension ExperienceTests {
             titles: ["Kierownik projektu", "Ohjelmistokehittäjä", "Inginer proiectant", "Jefa de Mantenimiento"],
             companies: ["Budimex", "Reaktor", "Dacia", "Cementos Pacasmayo"],
             locations: ["Warszawa", "Helsinki", "Pitești", "Trujillo"]),
+        LayoutAbroad(
+            why: "A ward before a known town after the employer and a separator, a province named with its kind; after a title, \"Adyen, Amsterdam\" is still employer and town.",
+            text: """
+                EXPERIENCE
+                Game Designer
+                Bandai Namco Studios Inc. | Koto-ku, Tokyo
+                April 2018 – March 2021
+
+                Field Engineer
+                Schlumberger, Aksai, West Kazakhstan Region
+                2012 – 2015
+
+                Software Engineer | Adyen, Amsterdam | 2010 – 2012
+                """,
+            titles: ["Game Designer", "Field Engineer", "Software Engineer"],
+            companies: ["Bandai Namco Studios Inc.", "Schlumberger", "Adyen"],
+            locations: ["Koto-ku, Tokyo", "Aksai, West Kazakhstan Region", "Amsterdam"]),
     ]
 
     @Test(arguments: layoutsAbroad) func aLayoutAbroad(_ layout: LayoutAbroad) async throws {

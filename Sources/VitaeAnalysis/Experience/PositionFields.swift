@@ -102,6 +102,13 @@ extension ExperienceAnalyzer {
                 if let location, position.location == nil {
                     position.location = location
                     commaParts = rest
+                } else if position.location == nil, field != fields.first, titleElsewhere, !lineParts.isEmpty,
+                    lineParts.allSatisfy({ titleLikeness($0) < 0.45 }), let place = Places.neighbourhoodAndTown(commaParts)
+                {
+                    // "Bandai Namco Studios Inc. | Koto-ku, Tokyo" under its title: after the employer and a
+                    // separator, a ward before the town. (After a title, "Adyen, Amsterdam" names the employer.)
+                    position.location = place
+                    commaParts = []
                 } else if position.location == nil,
                     let city = cityAfterCompany(commaParts, afterAt: field != fields.first && ResumeText.contains(line, " at " + field),
                         underTitle: titleElsewhere && fields.count == 1)

@@ -60,6 +60,9 @@ public enum Places {
         "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
         // A degree's grade ("First Class Honours", "Distinction") after a dash is no town.
         "honours", "honors", "class", "distinction", "merit", "laude",
+        // A hospital's site ("Nemocnica Ružinov") is no neighbourhood.
+        "hospital", "hôpital", "ospedale", "krankenhaus", "klinikum", "clinic", "clínica", "clinica", "klinik", "klinika",
+        "nemocnica", "nemocnice", "szpital", "bolnica", "sairaala", "sjukhus", "sykehus",
     ]
 
     static let placeParticles: Set<String> = ["de", "da", "do", "dos", "das", "del", "la", "le", "el", "di", "am", "an", "der", "sur", "upon", "on"]
@@ -75,7 +78,33 @@ public enum Places {
         if usStateCodes.contains(trimmed) { return true }
         // "Co. Dublin", "County Cork": Irish and British counties.
         if (trimmed.hasPrefix("Co. ") || trimmed.hasPrefix("County ")), trimmed.split(separator: " ").count == 2 { return true }
-        return regions.contains(trimmed.lowercased())
+        return regions.contains(trimmed.lowercased()) || namesAnAdministrativeRegion(trimmed)
+    }
+
+    /// "Umnugovi Province", "West Kazakhstan Region", "Anambra State", "Jimma Zone": a name and the kind
+    /// of region it is, as countries name their provinces.
+    static func namesAnAdministrativeRegion(_ text: String) -> Bool {
+        guard let space = text.lastIndex(of: " "), regionKinds.contains(String(text[text.index(after: space)...])) else { return false }
+        let name = text[..<space]
+        return (1...3).contains(name.split(separator: " ").count) && isPlaceName(String(name))
+            && !Organizations.looksLikeSchool(String(name))
+    }
+
+    static let regionKinds: Set<String> = [
+        "Province", "Region", "Prefecture", "Governorate", "Oblast", "State", "County", "Zone", "District", "Division",
+    ]
+
+    /// "Maitighar, Kathmandu", "Koto-ku, Tokyo", "Les Berges du Lac, Tunis": a neighbourhood's or a
+    /// ward's name before a known town, which names no company, school, title or skill.
+    public static func neighbourhoodAndTown(_ parts: [String]) -> String? {
+        guard parts.count == 2, isKnownCity(parts[1]), !isKnownCity(parts[0]) || parts[0] != parts[1] else { return nil }
+        let neighbourhood = parts[0]
+        guard (1...4).contains(ResumeText.words(neighbourhood).count), isPlaceName(neighbourhood), !isRegion(neighbourhood),
+            !Organizations.looksLikeOrganization(neighbourhood), !Organizations.looksLikeSchool(neighbourhood),
+            !ResumeText.isInitialism(neighbourhood), JobTitles.titleScore(neighbourhood) < 0.45,
+            SkillTaxonomy.shared.skill(named: neighbourhood) == nil
+        else { return nil }
+        return parts.joined(separator: ", ")
     }
 
     /// "EMEA", "APAC", "North America": the part of the world a role covers ("Team Lead, EMEA"), which

@@ -412,7 +412,10 @@ public struct ContactAnalyzer: Analyzer {
 
     /// The words a resume's first lines may call the document by instead of giving the name
     /// ("CURRICULUM VITAE", "resume").
-    static let documentTitleWords: Set<String> = ["curriculum", "vitae", "vitæ", "resume", "résumé", "cv", "profile", "bio", "data", "biodata"]
+    static let documentTitleWords: Set<String> = [
+        "curriculum", "vitae", "vitæ", "resume", "résumé", "cv", "profile", "bio", "data", "biodata", "europass", "currículo",
+        "currículum", "lebenslauf", "životopis", "życiorys",
+    ]
 
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true, literals: ["email me on indeed"])
 

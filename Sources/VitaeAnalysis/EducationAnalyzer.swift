@@ -188,6 +188,10 @@ public struct EducationAnalyzer: Analyzer {
         // "University of Ghana" / "Master of Arts …, 2020" / "Bachelor of Arts …, 2015": a school line
         // over its degree lines heads each of them, until a blank line.
         var schoolOverDegrees: String?
+        // "Dates   2007 – 2012" / "Title of qualification awarded   …" (Europass): dates standing alone
+        // before an entry, after a blank line, are the entry's that follows.
+        var yearBeforeEntry: Int?
+        var readContent = false
         for raw in lines {
             var line = stageLabel.replacing(in: ResumeText.strippingBullet(raw), with: "")
             let previousDegreeLine = degreeLine
@@ -248,7 +252,9 @@ public struct EducationAnalyzer: Analyzer {
                 }
                 let started = current.degree != nil || current.institution != nil
                 if current.graduationYear == nil, started || !text.isEmpty { yearOfLine = year }
+                if !started, text.isEmpty, followsBlankLine || !readContent, pendingDegree == nil { yearBeforeEntry = year }
             }
+            readContent = true
             guard text.contains(where: \.isLetter) else {
                 if let yearOfLine { current.graduationYear = yearOfLine }
                 continue
@@ -282,6 +288,10 @@ public struct EducationAnalyzer: Analyzer {
             let entriesBefore = entries.count
             read(text, into: &current, completed: &entries, degreeJoinsSchool: schoolLineHadDates)
             if let yearOfLine, current.graduationYear == nil { current.graduationYear = yearOfLine }
+            if let year = yearBeforeEntry, current.degree != nil || current.institution != nil {
+                if current.graduationYear == nil, entries.count == entriesBefore { current.graduationYear = year }
+                yearBeforeEntry = nil
+            }
             if let gpaOfLine { current.gpa = gpaOfLine }
             if current.degree != nil, current.degree != degreeBefore { degreeLine = line }
             let startedEntry = startsEntry || entries.count > entriesBefore
@@ -504,6 +514,14 @@ public struct EducationAnalyzer: Analyzer {
             }
             // "College of Physicians and Surgeons Pakistan, Karachi": a known town after the school's comma;
             // after a state's university ("University of California, Berkeley") it is the campus.
+            // "Politecnico di Milano, Milano (Italy)", "Cégep de Sherbrooke, Sherbrooke (Québec)": a town and its
+            // country or region in brackets.
+            if place == nil, rest.count >= 2, let last = rest.last, last.hasSuffix(")"), !Organizations.looksLikeSchool(last),
+                let bracketed = Places.location(in: last)
+            {
+                place = bracketed
+                rest.removeLast()
+            }
             if place == nil, rest.count >= 2, let last = rest.last, Places.isKnownCity(last), !Organizations.looksLikeSchool(last),
                 !namesStatesUniversity(rest[rest.count - 2])
             {

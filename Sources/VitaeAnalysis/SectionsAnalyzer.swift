@@ -157,7 +157,8 @@ public struct SectionsAnalyzer: Analyzer {
     static let headingsAbroad: [SectionKind: [String]] = [
         .experience: ["experiência", "experiência profissional", "experiencia", "experiencia profesional", "experiencia laboral",
                       "berufserfahrung", "expérience professionnelle", "expériences professionnelles", "esperienza professionale",
-                      "esperienze professionali", "doświadczenie zawodowe", "werkervaring", "arbetslivserfarenhet",
+                      "esperienze professionali", "esperienza lavorativa", "esperienze lavorative", "esperienza professionale e lavorativa",
+                      "experiencia profesional y laboral", "experiência de trabalho", "experiência laboral", "doświadczenie zawodowe", "werkervaring", "arbetslivserfarenhet",
                       "pengalaman kerja", "pengalaman", "pengalaman bekerja", "iş deneyimi", "deneyim", "praxis", "werdegang",
                       "beruflicher werdegang", "expérience", "expériences", "erfaring", "arbejdserfaring", "työkokemus",
                       "pracovní zkušenosti", "pracovné skúsenosti", "szakmai tapasztalat", "experiență profesională",
@@ -169,7 +170,14 @@ public struct SectionsAnalyzer: Analyzer {
         .skills: ["habilidades", "competências", "competencias", "kenntnisse", "fähigkeiten", "compétences", "competenze",
                   "umiejętności", "vaardigheden", "stack", "tech stack", "technology stack", "keahlian", "keterampilan",
                   "kemahiran", "yetenekler", "beceriler", "kompetencer", "ferdigheter", "taidot", "dovednosti", "zručnosti",
-                  "készségek", "competențe", "aptitudes", "conocimientos", "kỹ năng"],
+                  "készségek", "competențe", "aptitudes", "conocimientos", "kỹ năng",
+                  "capacità e competenze tecniche", "capacità e competenze informatiche", "competenze digitali",
+                  "competenze informatiche", "competenze tecniche", "competenze professionali", "competencias digitales",
+                  "competências digitais", "compétences numériques", "digitale kompetenz", "digital skills"],
+        .other: ["informazioni personali", "dati personali", "datos personales", "información personal", "dados pessoais",
+                 "informação pessoal", "informações pessoais", "informations personnelles", "état civil", "persönliche daten",
+                 "persönliche angaben", "dane osobowe", "osobní údaje", "osobné údaje", "henkilötiedot", "personalia",
+                 "personlige oplysninger"],
         .languages: ["idiomas", "sprachen", "langues", "lingue", "języki", "talen", "språk", "bahasa", "yabancı dil", "sprog", "kielet"],
     ]
 

@@ -65,6 +65,8 @@ extension ExperienceAnalyzer {
                         position.location = position.location ?? place
                         valueParts.removeLast()
                     }
+                    // "Name and address of employer: Barilla S.p.A., Via Mantova 166, 43122 Parma": the street.
+                    while valueParts.count >= 2, valueParts.last!.contains(where: \.isNumber) { valueParts.removeLast() }
                     position.company = position.company ?? valueParts.joined(separator: ", ")
                 } else {
                     position.title = position.title ?? value

@@ -422,7 +422,18 @@ extension ExperienceAnalyzer {
                 last = previous
             }
         }
-        return Array(before) + after.prefix(2 - before.count)
+        var nearby = Array(before) + after.prefix(2 - before.count)
+        // "Dates … / Position: … / • Main activities … / Employer: …" (Europass): a labelled field further
+        // down the block, past the activities, is still this position's.
+        for other in (index + 1)..<min(lines.count, index + 9) {
+            guard candidates.contains(other), !dateLines.contains(other), !taken.contains(other), !map.isHeading(other) else { break }
+            if !nearby.contains(other), lines[other].utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: lines[other]),
+                let label = match.groups[1]?.lowercased(), label != "client"
+            {
+                nearby.append(other)
+            }
+        }
+        return nearby
     }
 
     /// The first non-empty line after (`offset` 1) or before (-1) a date line whose `heading` is the

@@ -83,14 +83,14 @@ public enum ResumeText {
     /// The document's lines, cleaned, in the same order and count as `document.lines` so that
     /// line numbers stay comparable across analyzers.
     public static func cleanLines(_ document: Document) -> [String] {
-        document.lines.map { clean($0.text) }
+        document.lines.map { clean(FormFields.rewritten($0.text) ?? $0.text) }
     }
 
     /// "2016      University of Illinois Urbana-Champaign      B.A., Communication": columns set apart
     /// by tabs or wide runs of spaces are fields, which cleaning would run together. Nil for a line
     /// without such a gap (use the cleaned line).
     public static func keepingWideGaps(_ raw: String) -> String? {
-        guard raw.utf8.contains(UInt8(ascii: "\t")) || ResumeText.contains(raw, "   ") else { return nil }
+        guard raw.utf8.contains(UInt8(ascii: "\t")) || ResumeText.contains(raw, "   "), FormFields.field(raw) == nil else { return nil }
         return ResumeText.clean(wideGap.replacing(in: raw.trimming(.whitespaces), with: " | "))
     }
 

@@ -397,8 +397,12 @@ public enum JobTitles {
         if let hyphen = token.lastIndex(of: "-"), compoundHeads.contains(String(token[token.index(after: hyphen)...])) {
             return String(token[token.index(after: hyphen)...])
         }
-        return compoundHeads.first { token.hasSuffix($0) && token.count - $0.count >= 3 }
+        guard let heads = compoundHeadsByEnding[String(token.suffix(3))] else { return nil }
+        return heads.first { token.hasSuffix($0) && token.count - $0.count >= 3 }
     }
+
+    /// `compoundHeads` by their last three letters, longest first: most words end in none of them.
+    static let compoundHeadsByEnding: [String: [String]] = Dictionary(grouping: compoundHeads) { String($0.suffix(3)) }
 
     static let compoundHeads: [String] = (germanicTitleHeads + lastHeadsAbroad.filter { $0.count >= 5 }
         + ["leiter", "ingenieur", "entwickler", "berater"])

@@ -23,10 +23,20 @@ enum FormFields {
     }
 
     static func field(_ raw: String) -> (Role, String)? {
+        // Cheap refusals first: this runs on every line. A label is a few words in letters, ended by
+        // a colon, a tab or a gap within its first 90 bytes.
         let utf8 = raw.utf8
-        guard utf8.count >= 6, utf8.contains(UInt8(ascii: "\t")) || utf8.contains(UInt8(ascii: ":"))
-            || ResumeText.contains(raw, "  ")
-        else { return nil }
+        guard utf8.count >= 6 else { return nil }
+        var hasSeparator = false
+        var previous: UInt8 = 0
+        for byte in utf8.prefix(100) {
+            if byte == 0x3A || byte == 0x09 || byte == 0x20 && previous == 0x20 {
+                hasSeparator = true
+                break
+            }
+            previous = byte
+        }
+        guard hasSeparator else { return nil }
         var text = Substring(raw)
         // "• Tipo di impiego": a bullet before the label ("o" and "-" are bullets only before a space).
         while let first = text.first,

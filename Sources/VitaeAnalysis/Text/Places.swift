@@ -84,7 +84,13 @@ public enum Places {
     /// "Umnugovi Province", "West Kazakhstan Region", "Anambra State", "Jimma Zone": a name and the kind
     /// of region it is, as countries name their provinces.
     static func namesAnAdministrativeRegion(_ text: String) -> Bool {
-        guard let space = text.lastIndex(of: " "), regionKinds.contains(String(text[text.index(after: space)...])) else { return false }
+        // (Called for every part tested as a region: the last word's capital is checked on bytes first.)
+        let utf8 = text.utf8
+        guard let spaceByte = utf8.lastIndex(of: UInt8(ascii: " ")), let capital = utf8[utf8.index(after: spaceByte)...].first,
+            regionKindCapitals.contains(capital)
+        else { return false }
+        let space = spaceByte
+        guard regionKinds.contains(String(text[text.index(after: space)...])) else { return false }
         let name = text[..<space]
         return (1...3).contains(name.split(separator: " ").count) && isPlaceName(String(name))
             && !Organizations.looksLikeSchool(String(name))
@@ -93,6 +99,7 @@ public enum Places {
     static let regionKinds: Set<String> = [
         "Province", "Region", "Prefecture", "Governorate", "Oblast", "State", "County", "Zone", "District", "Division",
     ]
+    static let regionKindCapitals = Set(regionKinds.compactMap(\.utf8.first))
 
     /// "Maitighar, Kathmandu", "Koto-ku, Tokyo", "Les Berges du Lac, Tunis": a neighbourhood's or a
     /// ward's name before a known town, which names no company, school, title or skill.

@@ -45,13 +45,13 @@ public struct EducationAnalyzer: Analyzer {
 
     /// Degree words, most specific first, with their level.
     static let degreePatterns: [(Pattern, Level)] = [
-        (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|doktora|tiến\\s+sĩ|d\\.?phil|ed\\.?d|pharm\\.?\\s?d)\\b", caseInsensitive: true), .doctorate),
-        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom(?:-\\w+)?|dipl-\\w+|kandidat\\w*|maisteri|magist[er]r?|inženýr|yüksek\\s+lisans|thạc\\s+sĩ|mds|mvsc|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres|ll\\.m|especializaci[óo]n|maestr[íi]a|mestrado)\\b", caseInsensitive: true), .master),
+        (Pattern("\\b(?:ph[.\\-]?\\s?d|doctor(?:ate)?|doktora|doktor|dottorato|doutorado|doutoramento|doctorado|doctorat|tiến\\s+sĩ|d\\.?phil|ed\\.?d|pharm\\.?\\s?d)\\b", caseInsensitive: true), .doctorate),
+        (Pattern("\\b(?:master'?s?|mba|mca|m[.\\-]?\\s?tech|m[.\\-]?\\s?sc|m[.\\-]?\\s?com|m[.\\-]?\\s?eng|pgd[a-z]{1,4}|pg diploma|post\\s?graduat\\w*|llm|m\\.?f\\.?a|m\\.?des|m\\.?p\\.?h|m\\.?s\\.?w|m\\.?p\\.?a|diplom(?:-\\w+)?|dipl-\\w+|kandidat\\w*|maisteri|magist(?:er|ar|ra|r)|mag[íi]ster|ma[îi]trise|laurea\\s+(?:magistrale|specialistica)|inženýr|yüksek\\s+lisans|thạc\\s+sĩ|mds|mvsc|m[.\\-]?\\s?pharm|m[.\\-]?\\s?phil|m[.\\-]?\\s?arch|mres|ll\\.m|especializaci[óo]n|maestr[íi]a|mestrado)\\b", caseInsensitive: true), .master),
         // "Mag. phil.", "Dipl.-Kfm.", "cand.scient.": Austrian, German and Danish degrees in their
         // abbreviations, which end in a full stop (no word boundary after them).
         (Pattern("\\b(?:mag\\.|dipl\\.-\\s?[a-z]{2,5}\\.?|cand\\.\\s?[a-z]{3,6}\\.)", caseInsensitive: true), .master),
         (Pattern("\\b(?:M\\.?S|M\\.?A|M\\.?E|M\\.\\s[SAE]|M\\.\\s?Ed)\\b\\.?"), .master),
-        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in|professionnelle)|sarjana|ptychio|licenciad[oa]|bakal[áa][rř]\\w*|licencjat|inżynier|lisans|cử\\s+nhân|kỹ\\s+sư|bachelier|bds|bams|bhms|bvsc|bpt|t[íi]tulo\\s+(?:de|profesional)|ingenier[oa]\\s+(?:en|de|civil|industrial|agr[óo]nom[oa]|comercial|mec[áa]nic[oa]|el[ée]ctric[oa]|qu[íi]mic[oa]|inform[áa]tic[oa]|electr[óo]nic[oa]|de\\s+sistemas)|dipl[ôo]me\\s+d['’]ing[ée]nieur|engenheir[oa])\\b", caseInsensitive: true), .bachelor),
+        (Pattern("\\b(?:bachelor'?s?|b[.\\-]?\\s?tech|b[.\\-]?\\s?sc|b[.\\-]?\\s?com|bca|bba|b[.\\-]?\\s?eng|llb|mbbs|b[.\\-]?\\s?pharm|b[.\\-]?\\s?ed|b[.\\-]?\\s?arch|undergraduate|graduation|b\\.?f\\.?a|b\\.?des|b\\.?s\\.?w|b\\.?s\\.?n|bcompt|bacharelado|licenciatura|laurea|ll\\.b|ingenier[íi]a|licence\\s+(?:en|de|in|professionnelle)|sarjana|ptychio|licenciad[oa]|bakal[áa][rř]\\w*|bakalaur\\w*|bacharel|kandidaatti|prvostupni\\w*|licen[țţ][ăa]|licencjat|inżynier|lisans|cử\\s+nhân|kỹ\\s+sư|bachelier|bds|bams|bhms|bvsc|bpt|t[íi]tulo\\s+(?:de|profesional)|ingenier[oa]\\s+(?:en|de|civil|industrial|agr[óo]nom[oa]|comercial|mec[áa]nic[oa]|el[ée]ctric[oa]|qu[íi]mic[oa]|inform[áa]tic[oa]|electr[óo]nic[oa]|de\\s+sistemas)|dipl[ôo]me\\s+d['’]ing[ée]nieur|engenheir[oa])\\b", caseInsensitive: true), .bachelor),
         (Pattern("\\b(?:B\\.?S|B\\.?A|B\\.?E|B\\.\\s[SAE]|BS[Cc]|A\\.?B)\\b\\.?"), .bachelor),
         // AMIE / AMIETE: associate membership of the Institution of Engineers (of Electronics and
         // Telecommunication Engineers), examinations recognised as an engineering bachelor's.
@@ -61,16 +61,16 @@ public struct EducationAnalyzer: Analyzer {
         (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
         // Ireland's Leaving Certificate, South Africa's National Senior Certificate ("Matric"), and the
         // school-leaving examinations of Malaysia, New Zealand, Sri Lanka, Colombia, Finland, Czechia.
-        (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íi])\\b", caseInsensitive: true), .highSchool),
+        (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íiáa]|[ée]retts[ée]gi|studentereksamen|studentexamen|reifepr[üu]fung|reife-\\s+und\\s+diplompr[üu]fung|bacalaureat|maturit[àa]|ensino\\s+m[ée]dio|ensino\\s+secund[áa]rio|apolytirio|brandos\\s+atestatas|atest[āa]ts|dipl[ôo]me\\s+d['’][ée]tudes\\s+secondaires|F\\.\\s?Sc\\.?)\\b", caseInsensitive: true), .highSchool),
         // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
-        (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list)\\b", caseInsensitive: true), .diploma),
+        (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list|certificat\\s+(?:en|de|d['’])|certificado\\s+(?:en|de)|attestato\\s+di)\\b", caseInsensitive: true), .diploma),
         // France's "Licence Information-Communication" (a bachelor's), in capitals as a degree's name is.
         (Pattern("\\bLicence\\s+(?!No\\b|Number\\b|Holder\\b)[A-ZÉ][a-zé]"), .bachelor),
         // A university's foundation year ("Foundation in Engineering", "Foundation Programme").
         (Pattern("\\bfoundation\\s+(?:in|programme|program|year|studies|course)\\b", caseInsensitive: true), .diploma),
         // Nigeria's and Britain's national diplomas, France's two-year diplomas, Québec's college diploma,
         // Australia's certificates by level ("Certificate IV in Aeroskills").
-        (Pattern("\\b(?:HND|OND|HNC|NCE|BTS|DUT|DEUG|DEC\\s+(?:en|in))\\b|\\b(?:[Cc]ertificate\\s+(?:I{1,3}|IV)\\s+in|[Dd]ipl[ôo]me\\s+d['’][ée]tudes\\s+coll[ée]giales)\\b"), .diploma),
+        (Pattern("\\b(?:HND|OND|HNC|NCE|BTS|DUT|DEUG|DCA|ADCA|DEC\\s+(?:en|in))\\b|\\b(?:[Cc]ertificate\\s+(?:I{1,3}|IV)\\s+in|[Dd]ipl[ôo]me\\s+d['’][ée]tudes\\s+coll[ée]giales)\\b"), .diploma),
         // "Certificate in …", "UX Design Certificate", "Certificate of Qualification", "… Bootcamp".
         (Pattern("\\b(?:diploma|polytechnic|certificate\\s+(?:in|of)|bootcamp)\\b|\\w\\s+certificate\\b", caseInsensitive: true), .diploma),
         (Pattern("\\b(?:high\\s?school|secondary|s\\.?s\\.?c|h\\.?s\\.?c|sslc|cbse|icse|matriculation|intermediate|(?:class|std\\.?|standard|pass(?:ed)?)\\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|a-levels?|gcse|igcse|ged|abitur|baccalaur[ée]ate?|wassce|kcse|matura)\\b", caseInsensitive: true), .highSchool),
@@ -78,7 +78,7 @@ public struct EducationAnalyzer: Analyzer {
         (aLevels, .highSchool),
         (plusTwo, .highSchool),
         // School-leaving examinations of East and West Africa, the Caribbean, Malaysia and Hong Kong.
-        (Pattern("\\b(?:VWO|HAVO|VMBO|UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE)\\b"), .highSchool),
+        (Pattern("\\b(?:VWO|HAVO|VMBO|UACE|UCE|PLE|KCPE|CSEE|ACSEE|WAEC|NECO|SSCE|BECE|ZIMSEC|CSEC|CAPE|SPM|STPM|HKDSE|HKCEE|HKALE|ESSLCE|EHEECE|ISC)\\b"), .highSchool),
     ]
     /// Nepal's and India's "+2" (the two years after the tenth).
     static let plusTwo = Pattern("(?:^|\\s)\\+\\s?2\\b", literals: ["+"])
@@ -393,6 +393,19 @@ public struct EducationAnalyzer: Analyzer {
         return first == "did" || ExperienceAnalyzer.verbsOpeningASentence.contains(first)
     }
 
+    /// "BFA (Applied Arts)", "B.Ed. (English & Social Science)", "Baccalaureate (Grade 12 national exam)": a
+    /// stream or a note in brackets after the degree is no part of its name; "(Hons)", the degree's own
+    /// abbreviation ("Magister (Mgr.)", "Bachelor of Radiography (B.Rad.)") and its other name are.
+    static func withoutStreamInBrackets(_ degree: String) -> String {
+        guard degree.hasSuffix(")"), let open = degree.lastIndex(of: "("), open > degree.startIndex else { return degree }
+        let inside = degree[degree.index(after: open)..<degree.index(before: degree.endIndex)]
+        let before = degree[..<open].trimming(.whitespaces)
+        guard !before.isEmpty, !inside.contains("("), degreeLevel(in: before) != nil else { return degree }
+        let abbreviation = inside.count <= 8 && !inside.contains(" ") && (inside.contains(".") || inside.filter(\.isUppercase).count >= 2)
+        // "(Matric)", "(magister inżynier)": the degree named again, in other words, is kept.
+        return inside.lowercased().hasPrefix("hon") || abbreviation || degreeLevel(in: String(inside)) != nil ? degree : before
+    }
+
     static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)", literals: ["("])
 
     static let connectorAtEnd = Pattern("(?:\\s(?:in|of|and|&)|[,&-])$", caseInsensitive: true, literals: ["in", "of", "and", "&", ",", "-"])
@@ -591,6 +604,7 @@ public struct EducationAnalyzer: Analyzer {
             if entry.degree != nil || (entry.institution != nil && entry.graduationYear != nil && !joinsSchool) {
                 startNewEntry(&entry, after: &completed)
             }
+            pieces[degreeIndex] = withoutStreamInBrackets(pieces[degreeIndex])
             var degree = withoutRepeatedField(leadingVerb.replacing(in: pieces[degreeIndex], with: ""))
             // "Post graduate diploma in Industrial Automation from Prolific Systems": the school after "from".
             var schoolAfterFrom: String?

@@ -62,6 +62,28 @@ import VitaeTesting
         #expect(entry.graduationYear == example.year)
     }
 
+    @Test(arguments: [
+        ("Érettségi", EducationAnalyzer.Level.highSchool), ("Maturitná skúška", .highSchool), ("Studentereksamen", .highSchool),
+        ("Reife- und Diplomprüfung", .highSchool), ("Diplôme d'études secondaires", .highSchool), ("F.Sc. (Pre-Medical)", .highSchool),
+        ("Diplomă de bacalaureat", .highSchool), ("Ensino Médio", .highSchool), ("ISC", .highSchool),
+        ("Magíster en Ciencias Agrarias", .master), ("Laurea Magistrale in Architettura", .master), ("Magistar ekonomije", .master),
+        ("Maîtrise en droit", .master), ("Dottorato di ricerca", .doctorate), ("Doutorado em Física", .doctorate),
+        ("Bakalaureus", .bachelor), ("Bacharel em Direito", .bachelor), ("Diplomă de licență", .bachelor),
+        ("Certificat en santé publique", .diploma), ("DCA", .diploma),
+    ])
+    func degreesOfMoreCountries(_ degree: String, _ level: EducationAnalyzer.Level) {
+        #expect(EducationAnalyzer.degreeLevel(in: degree) == level)
+    }
+
+    @Test func aStreamInBracketsIsNoPartOfTheDegree() {
+        #expect(EducationAnalyzer.withoutStreamInBrackets("BFA (Applied Arts)") == "BFA")
+        #expect(EducationAnalyzer.withoutStreamInBrackets("B.Ed. (English & Social Science)") == "B.Ed.")
+        #expect(EducationAnalyzer.withoutStreamInBrackets("BSc (Hons)") == "BSc (Hons)")
+        #expect(EducationAnalyzer.withoutStreamInBrackets("Magister (Mgr.)") == "Magister (Mgr.)")
+        #expect(EducationAnalyzer.withoutStreamInBrackets("Master of Science (MSc)") == "Master of Science (MSc)")
+        #expect(EducationAnalyzer.withoutStreamInBrackets("Harvard (Extension)") == "Harvard (Extension)", "no degree before the bracket")
+    }
+
     /// A neighbourhood before a known town is part of the school's place; a subject before it is not.
     @Test func aSchoolsNeighbourhoodBeforeItsTown() async throws {
         let output = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: """

@@ -1609,6 +1609,33 @@ extension ExperienceTests {
             titles: ["Game Designer", "Field Engineer", "Software Engineer"],
             companies: ["Bandai Namco Studios Inc.", "Schlumberger", "Adyen"],
             locations: ["Koto-ku, Tokyo", "Aksai, West Kazakhstan Region", "Amsterdam"]),
+        LayoutAbroad(
+            why: "\"Title @ Company\" over a place and dates; an employer in capitals over a dated title; a clinic is no title; \"Our Lady\" is no first person; one date before a title and its employer.",
+            text: """
+                EXPERIENCE
+
+                Software Developer @ Clio
+                Burnaby, BC · Aug 2023 – present
+                - Build features in the billing app.
+
+                AGILITY LOGISTICS
+                Senior Customs Broker — Aqaba — May 2019 to Jul 2023
+                • Head of the customs desk.
+
+                Physiotherapist
+                Sports Surgery Clinic, Santry, Dublin · Aug 2015 – Dec 2018
+                - Outpatient sports and spinal rehabilitation.
+
+                Midwife
+                Our Lady of Peace Hospital
+                Manila
+                August 2012 – May 2015
+
+                Summer 2011	Intern, Arak Petrochemical Company, Arak
+                """,
+            titles: ["Software Developer", "Senior Customs Broker", "Physiotherapist", "Midwife", "Intern"],
+            companies: ["Clio", "AGILITY LOGISTICS", "Sports Surgery Clinic", "Our Lady of Peace Hospital", "Arak Petrochemical Company"],
+            locations: ["Burnaby, BC", "Aqaba", "Dublin", "Manila", "Arak"]),
     ]
 
     @Test(arguments: layoutsAbroad) func aLayoutAbroad(_ layout: LayoutAbroad) async throws {

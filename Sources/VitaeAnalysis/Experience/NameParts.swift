@@ -9,7 +9,9 @@ extension ExperienceAnalyzer {
             return false
         }
         // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
-        if text.utf8.contains(UInt8(ascii: ":")) || text.utf8.contains(UInt8(ascii: "@")) || text.hasPrefix("www.") { return false }
+        // An e-mail address is no name either; "Software Developer @ Clio" uses "@" for "at".
+        if text.utf8.contains(UInt8(ascii: ":")) || text.hasPrefix("www.") { return false }
+        if text.utf8.contains(UInt8(ascii: "@")), ContactAnalyzer.emailPattern.firstMatch(in: text) != nil { return false }
         // "and managers.", "the network admin team.": the wrapped end of a sentence.
         if text.first?.isLowercase == true, text.hasSuffix(".") { return false }
         // "Switching Router)": the end of a bracket opened on the line before.

@@ -10,7 +10,9 @@ extension ExperienceAnalyzer {
         var spansByLine: [Int: DateSpan] = [:]
         for index in candidateLines {
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            if let span = DateRanges.spans(in: lines[index], nextLine: next).first ?? headingWithOneMonth(lines[index]) {
+            if let span = DateRanges.spans(in: lines[index], nextLine: next).first ?? headingWithOneMonth(lines[index])
+                ?? headingAfterOneDate(lines[index])
+            {
                 dateLines.append(index)
                 spansByLine[index] = span
             }
@@ -46,7 +48,7 @@ extension ExperienceAnalyzer {
                 fill(&position, from: [rest])
                 if position.title != nil, !ResumeText.contains(rest, " at "),
                     let above = lineNextToDates(index, offset: -1, heading: rest, lines: lines, candidates: candidates,
-                        dateLines: dateLineSet, map: map), !used.contains(above),
+                        dateLines: dateLineSet, map: map, employerInCapitals: true), !used.contains(above),
                     let employer = employerHeading(lines[above])
                 {
                     position.company = employer.company
@@ -264,6 +266,22 @@ extension ExperienceAnalyzer {
 
     /// "Software Engineer Intern  Summer 2022": a heading line that ends in one month or season, for
     /// a short stint; the text before the date must name something (two words or more, not a sentence).
+    /// "Summer 2015   Intern, Arak Petrochemical Company, Arak", "2009  Trainee Engineer, Contoso, Pune": one
+    /// date opening a line, before a title and its employer, dates a position held that once.
+    static func headingAfterOneDate(_ line: String) -> DateSpan? {
+        guard let first = line.utf8.first, first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"),
+            line.utf8.contains(UInt8(ascii: ",")), DateRanges.hasDigits(line),
+            let match = DateRanges.singlePattern.firstMatch(in: line), match.range.location == 0,
+            let start = DateRanges.date(from: match.groups[1...DateRanges.groupsPerDate], isEnd: false),
+            let end = DateRanges.date(from: match.groups[1...DateRanges.groupsPerDate], isEnd: true)
+        else { return nil }
+        let rest = (line as NSString).substring(from: match.range.location + match.range.length).trimming(separatorsAndBrackets)
+        guard let title = rest.split(separator: ",").first.map({ $0.trimming(.whitespaces) }), JobTitles.looksLikeTitle(title),
+            rest.split(separator: ",").count >= 2, !isProse(rest), !DateRanges.containsDate(rest)
+        else { return nil }
+        return DateSpan(start: start, end: end, range: match.range)
+    }
+
     static func headingWithOneMonth(_ line: String) -> DateSpan? {
         guard let span = DateRanges.trailingMonth(in: line) else { return nil }
         let before = (line as NSString).substring(to: span.range.location).trimming(separatorsAndOpeningBracket)
@@ -383,7 +401,8 @@ extension ExperienceAnalyzer {
     /// person ("I am a beta tester").
     static func isProse(_ line: String) -> Bool {
         let words = ResumeText.words(line)
-        if let first = words.first, firstPersonWords.contains(String(first)), words.count > 1 { return true }
+        // ("Our Lady of Peace Hospital", "Our Lady's Convent": a Catholic institution's name.)
+        if let first = words.first, firstPersonWords.contains(String(first)), words.count > 1, !words[1].hasPrefix("Lady") { return true }
         return words.count > 12 || ResumeText.isBullet(line) || line.hasSuffix(".") && words.count > 6
     }
 
@@ -439,8 +458,11 @@ extension ExperienceAnalyzer {
     /// The first non-empty line after (`offset` 1) or before (-1) a date line whose `heading` is the
     /// rest of it, when it is a short name line of the same section (not a heading, another date line,
     /// a bullet or a sentence).
+    /// `employerInCapitals`: "AGILITY LOGISTICS" / "Senior Customs Broker — Aqaba — May 2019 to date": the
+    /// line above a dated title may be its employer in capitals, when it is no heading's words.
     static func lineNextToDates(
-        _ index: Int, offset: Int, heading: String, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap
+        _ index: Int, offset: Int, heading: String, lines: [String], candidates: Set<Int>, dateLines: Set<Int>, map: SectionMap,
+        employerInCapitals: Bool = false
     ) -> Int? {
         guard let other = stride(from: index + offset, through: index + 2 * offset, by: offset)
             .first(where: { lines.indices.contains($0) && !lines[$0].isEmpty }),
@@ -449,6 +471,8 @@ extension ExperienceAnalyzer {
             // "Dean's List  Fall 2013 – Spring 2014" / "ON CAMPUS INVOLVEMENT": capitals next to a line
             // that has none are a section's heading, whatever the section map made of them.
             !ResumeText.isAllCaps(lines[other]) || ResumeText.isAllCaps(heading)
+                || employerInCapitals && SectionsAnalyzer.headingKind(lines[other], styled: true) == nil
+                && !JobTitles.namesATopic(lines[other]) && JobTitles.titleScore(lines[other]) < 0.45
         else { return nil }
         return other
     }

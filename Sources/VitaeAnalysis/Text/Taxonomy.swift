@@ -558,6 +558,7 @@ public enum JobTitles {
         let lastIsAName = tokens.count >= 2 && words[tokens.last!] == nil
             && cleaned.split(separator: " ").last.map { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) } == true
         let lastNeverHeads = tokens.count >= 2 && lastHead == 0 && (words[tokens.last!]?.anywhere ?? 0) >= 20 || lastIsAName
+            || tokens.count >= 2 && placeOfWorkNouns.contains(tokens.last!)
         // "Analista de Calidad", "Auditeur junior": a Romance head comes first and weighs as a last word would.
         // Dutch too: "Beleidsmedewerker Duurzaamheid", "Projectleider Infrastructuur".
         let firstHeads = tokens.count >= 2 && (headFirstTitleWords.contains(tokens[0]) || dutchHeadsBeforeTheirField.contains(tokens[0]))
@@ -573,6 +574,14 @@ public enum JobTitles {
     }
 
     static let ofWords: Set<String> = ["of", "de", "del", "do", "da", "di", "della", "du", "des"]
+
+    /// "Sports Surgery Clinic", "Regional Health Office": the kinds of place a title is held at, which
+    /// end an employer's name, never a title, however often title words come before them.
+    static let placeOfWorkNouns: Set<String> = [
+        "clinic", "hospital", "centre", "center", "office", "department", "ministry", "agency", "hotel", "restaurant",
+        "library", "museum", "council", "authority", "laboratory", "pharmacy", "station", "plant", "factory", "warehouse",
+        "store", "shop", "salon", "trust", "society", "association", "church", "directorate", "bureau", "commission",
+    ]
 
     /// "Exchange Server Knowledge", "Technical Skills", "Test Management Tool": a phrase about a topic,
     /// whatever title words come before its last word ("Head of Information" keeps its head before "of").

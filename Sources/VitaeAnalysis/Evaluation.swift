@@ -37,7 +37,10 @@ public enum Evaluation {
             case .college: return strings(result["education"], "institution")
             case .degree: return strings(result["education"], "degree")
             case .graduationYear: return strings(result["education"], "graduationYear")
-            case .skills: return strings(result["skills"], "name")
+            // Labels mark the text as written: a skill is compared as the resume writes it ("MS Office"),
+            // not by the taxonomy's name for it ("Microsoft Office").
+            case .skills:
+                return (result["skills"]?.arrayValue ?? []).compactMap { ($0["written"] ?? $0["name"])?.stringValue }
             }
         }
     }

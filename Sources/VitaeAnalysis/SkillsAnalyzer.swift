@@ -13,6 +13,16 @@ public struct SkillsAnalyzer: Analyzer {
         public var category: String
         /// How many times the resume names it.
         public var mentions: Int
+        /// Its first mention as the resume writes it, when that is not `name` ("MS Office" for
+        /// Microsoft Office, "GCP" for Google Cloud Platform).
+        public var written: String?
+
+        public init(name: String, category: String, mentions: Int, written: String? = nil) {
+            self.name = name
+            self.category = category
+            self.mentions = mentions
+            self.written = written.flatMap { $0.lowercased() == name.lowercased() ? nil : $0 }
+        }
     }
 
     public struct Output: Codable, Sendable {
@@ -106,7 +116,7 @@ public struct SkillsAnalyzer: Analyzer {
                         // "sql, dns" as items of a skills list are SQL and DNS, though the scan wants
                         // short names in capitals; ambiguous names ("go") keep their exact-case rule.
                         if !skill.isAmbiguous, !known.contains(skill.name.lowercased()) {
-                            listedTaxonomySkills[skill.name, default: FoundSkill(name: skill.name, category: skill.category, mentions: 0)]
+                            listedTaxonomySkills[skill.name, default: FoundSkill(name: skill.name, category: skill.category, mentions: 0, written: item)]
                                 .mentions += 1
                         }
                         continue
@@ -220,17 +230,23 @@ public struct SkillsAnalyzer: Analyzer {
         }
         var counts: [Int: Int] = [:]
         var firstSeen: [Int: Int] = [:]
+        var firstWritten: [Int: String] = [:]
         var listed: Set<Int> = []
         for (order, hit) in taxonomy.hits(in: tokens, isListLine: isListLine).enumerated() {
             counts[hit.skill, default: 0] += 1
-            if firstSeen[hit.skill] == nil { firstSeen[hit.skill] = order }
+            if firstSeen[hit.skill] == nil {
+                firstSeen[hit.skill] = order
+                firstWritten[hit.skill] = hit.written
+            }
             if listedIn.contains(hit.line) { listed.insert(hit.skill) }
         }
         return counts.keys.filter {
             listed.contains($0) || counts[$0]! >= minimumMentionsOutside && !names(taxonomy.skills[$0].name, partOf: excluded)
         }
             .sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
-            .map { FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!) }
+            .map {
+                FoundSkill(name: taxonomy.skills[$0].name, category: taxonomy.skills[$0].category, mentions: counts[$0]!, written: firstWritten[$0])
+            }
     }
 }
 

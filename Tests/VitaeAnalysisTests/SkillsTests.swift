@@ -40,6 +40,16 @@ import VitaeTesting
         #expect(found.filter { $0 == "JavaScript" }.count == 1)
     }
 
+    /// The canonical name, and the first mention as the resume wrote it when that is otherwise.
+    @Test func aSkillKeepsHowTheResumeWroteIt() async throws {
+        let found = try await AnalyzerHarness.run(SkillsAnalyzer.self, options: .init(), on: .init(plainText: "SKILLS\nMS Office, GCP, Python\n")).skills
+        let byName = Dictionary(uniqueKeysWithValues: found.map { ($0.name, $0) })
+        #expect(byName["Microsoft Office"]?.written == "MS Office")
+        #expect(byName["Google Cloud Platform"]?.written == "GCP")
+        let python = try #require(byName["Python"])
+        #expect(python.written == nil, "no written form where it is the name")
+    }
+
     @Test func multiWordSkillsWinOverTheirParts() async throws {
         let found = try await skills("Experience with Spring Boot, Machine Learning and Microsoft SQL Server.")
         #expect(found.contains("Spring Boot"))

@@ -131,6 +131,8 @@ public struct SkillTaxonomy: Sendable {
     public struct Hit: Sendable, Hashable {
         public var skill: Int
         public var line: Int
+        /// The mention as the resume writes it ("MS Office" for Microsoft Office).
+        public var written: String
     }
 
     /// Every skill mentioned in `tokens`. `isListLine(line)` says a line is a skills list, where short
@@ -170,7 +172,7 @@ public struct SkillTaxonomy: Sendable {
                         guard inSkillsList || (skills[entry.skill].isAmbiguous && Self.isBesideListMark(tokens, from: index, to: end))
                         else { continue }
                     }
-                    hits.append(Hit(skill: entry.skill, line: tokens[index].line))
+                    hits.append(Hit(skill: entry.skill, line: tokens[index].line, written: tokens[index...end].map(\.original).joined(separator: " ")))
                     index = end + 1
                     advanced = true
                     break

@@ -1635,7 +1635,25 @@ extension ExperienceTests {
                 """,
             titles: ["Software Developer", "Senior Customs Broker", "Physiotherapist", "Midwife", "Intern"],
             companies: ["Clio", "AGILITY LOGISTICS", "Sports Surgery Clinic", "Our Lady of Peace Hospital", "Arak Petrochemical Company"],
-            locations: ["Burnaby, BC", "Aqaba", "Dublin", "Manila", "Arak"]),
+            locations: ["Burnaby, BC", "Aqaba", "Santry, Dublin", "Manila", "Arak"]),
+        LayoutAbroad(
+            why: "Labelled fields under an employer's line with its dates; an institution, its neighbourhood and its town over a dated title; a ward after the title and the employer on a one-line position.",
+            text: """
+                EXPERIENCE
+
+                The Hongkong and Shanghai Banking Corporation Limited                 Jun 2021 – Present
+                Position: Cyber Security Analyst
+                Location: Kowloon Bay, Hong Kong
+                ● L2 triage of detections.
+
+                Reddington Hospital, Victoria Island, Lagos
+                Locum Radiographer                                   Mar 2019 – Jun 2021
+
+                07/2014 – 09/2015 | Guest Relations Agent | Mövenpick Hotel du Lac Tunis | Les Berges du Lac, Tunis
+                """,
+            titles: ["Cyber Security Analyst", "Locum Radiographer", "Guest Relations Agent"],
+            companies: ["The Hongkong and Shanghai Banking Corporation Limited", "Reddington Hospital", "Mövenpick Hotel du Lac Tunis"],
+            locations: ["Kowloon Bay, Hong Kong", "Victoria Island, Lagos", "Les Berges du Lac, Tunis"]),
     ]
 
     @Test(arguments: layoutsAbroad) func aLayoutAbroad(_ layout: LayoutAbroad) async throws {

@@ -104,8 +104,10 @@ extension ExperienceAnalyzer {
                 if let location, position.location == nil {
                     position.location = location
                     commaParts = rest
-                } else if position.location == nil, field != fields.first, titleElsewhere, !lineParts.isEmpty,
-                    lineParts.allSatisfy({ titleLikeness($0) < 0.45 }), let place = Places.neighbourhoodAndTown(commaParts)
+                } else if position.location == nil, field != fields.first,
+                    titleElsewhere && !lineParts.isEmpty && lineParts.allSatisfy({ titleLikeness($0) < 0.45 })
+                        || fields.count >= 3 && field == fields.last && lineParts.count >= 2,
+                    let place = Places.neighbourhoodAndTown(commaParts)
                 {
                     // "Bandai Namco Studios Inc. | Koto-ku, Tokyo" under its title: after the employer and a
                     // separator, a ward before the town. (After a title, "Adyen, Amsterdam" names the employer.)
@@ -117,6 +119,13 @@ extension ExperienceAnalyzer {
                 {
                     position.location = city
                     commaParts.removeLast()
+                    // "Reddington Hospital, Victoria Island, Lagos": an institution, its neighbourhood, the town.
+                    if commaParts.count >= 2, Organizations.namesAnInstitution(commaParts[commaParts.count - 2]),
+                        let place = Places.neighbourhoodAndTown([commaParts[commaParts.count - 1], city])
+                    {
+                        position.location = place
+                        commaParts.removeLast()
+                    }
                 } else if commaParts.count >= 1, position.location == nil, fields.count > 1, field != fields.first,
                     let place = Places.placeInPlaceSlot(field, allowBareCity: field.utf8.contains(UInt8(ascii: ",")) || titleElsewhere && afterPipe(field, in: line))
                 {

@@ -80,6 +80,18 @@ extension ExperienceAnalyzer {
                     }
                     if before != (position.title, position.company, position.location) { used.insert(other) }
                 }
+                // "HSBC   Jun 2021 – Present" / "Position: Cyber Security Analyst" / "Location: Kowloon Bay, Hong Kong":
+                // labelled fields under a heading line with its dates.
+                for other in (index + 1)..<min(lines.count, index + 5) {
+                    guard candidates.contains(other), !lines[other].isEmpty, !dateLineSet.contains(other), !used.contains(other),
+                        !map.isHeading(other), !ResumeText.isBullet(lines[other])
+                    else { break }
+                    guard lines[other].utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: lines[other]),
+                        match.groups[1]?.lowercased() != "client"
+                    else { continue }
+                    fill(&position, from: [lines[other]])
+                    used.insert(other)
+                }
             } else {
                 var nearby = nearbyLines(around: index, lines: lines, candidates: candidates, dateLines: dateLineSet, taken: used, map: map)
                 if !nearby.contains(where: { $0 < index }),
@@ -403,7 +415,15 @@ extension ExperienceAnalyzer {
         let words = ResumeText.words(line)
         // ("Our Lady of Peace Hospital", "Our Lady's Convent": a Catholic institution's name.)
         if let first = words.first, firstPersonWords.contains(String(first)), words.count > 1, !words[1].hasPrefix("Lady") { return true }
-        return words.count > 12 || ResumeText.isBullet(line) || line.hasSuffix(".") && words.count > 6
+        return words.count > 12 && !isRowOfShortFields(line) || ResumeText.isBullet(line) || line.hasSuffix(".") && words.count > 6
+    }
+
+    /// "Guest Relations Agent | Mövenpick Hotel du Lac Tunis | Les Berges du Lac, Tunis": fields set apart
+    /// by pipes, each a name, however many words they make together.
+    static func isRowOfShortFields(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: "|")) else { return false }
+        let fields = line.split(separator: "|")
+        return fields.count >= 3 && fields.allSatisfy { ResumeText.words(String($0)).count <= 7 }
     }
 
     static let firstPersonWords: Set<String> = ["I", "I'm", "I’m", "My", "We", "Our"]

@@ -62,6 +62,14 @@ public enum Organizations {
             || dottedLegalForm(last) || capitalsLegalFormAbroad(text)
     }
 
+    /// A company's, a school's or another place of work's name ("Reddington Hospital", "Ministry of Health").
+    static func namesAnInstitution(_ text: String) -> Bool {
+        if looksLikeOrganization(text) || looksLikeSchool(text) { return true }
+        let words = ResumeText.words(text).map { $0.lowercased() }
+        return words.count >= 2 && (words.last.map { JobTitles.placeOfWorkNouns.contains($0) } ?? false
+            || words.contains("of") && words.first.map { JobTitles.placeOfWorkNouns.contains($0) } ?? false)
+    }
+
     /// "MAN Truck & Bus SE", "Volvo Cars AB": a legal form of a company abroad, in capitals, ends the name.
     static func capitalsLegalFormAbroad(_ text: String) -> Bool {
         let words = ResumeText.words(text)

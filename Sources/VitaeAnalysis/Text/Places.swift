@@ -60,12 +60,18 @@ public enum Places {
         "rd.", "avenue", "ave", "ave.", "lane", "way", "drive", "blvd",
         // A degree's grade ("First Class Honours", "Distinction") after a dash is no town.
         "honours", "honors", "class", "distinction", "merit", "laude",
+        // "P.O. Box 1182", "Private Bag X12": a postal address, no place.
+        "box", "bag", "p.o.", "po",
         // A hospital's site ("Nemocnica Ružinov") is no neighbourhood.
         "hospital", "hôpital", "ospedale", "krankenhaus", "klinikum", "clinic", "clínica", "clinica", "klinik", "klinika",
         "nemocnica", "nemocnice", "szpital", "bolnica", "sairaala", "sjukhus", "sykehus",
     ]
 
-    static let placeParticles: Set<String> = ["de", "da", "do", "dos", "das", "del", "la", "le", "el", "di", "am", "an", "der", "sur", "upon", "on"]
+    static let placeParticles: Set<String> = [
+        "de", "da", "do", "dos", "das", "del", "la", "le", "el", "di", "am", "an", "der", "sur", "upon", "on",
+        // "Les Berges du Lac", "Hof bei Salzburg", "Nové Mesto nad Váhom", "Bergen op Zoom", "Alphen aan den Rijn".
+        "du", "des", "bei", "im", "ob", "nad", "pod", "op", "aan", "den",
+    ]
 
     static let streetWords: Set<String> = [
         "street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "lane", "ln", "ln.", "drive", "dr", "dr.",

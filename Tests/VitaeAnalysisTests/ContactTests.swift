@@ -1,6 +1,6 @@
 import VitaeEngine
 import Testing
-import VitaeAnalysis
+@testable import VitaeAnalysis
 import VitaeTesting
 
 struct ExpectedContact: Sendable, CustomTestStringConvertible {
@@ -131,6 +131,17 @@ let sampleContacts: [ExpectedContact] = [
 
     /// "PERSONAL DATA" heads a form's details; it is the heading, not the name, even where the
     /// name written surname first is not read.
+    /// A name and headings set with letter-spacing, as text extraction gives them.
+    @Test func aLetterSpacedNameAndHeading() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "A H M E D   H A S S A N\nahmed@example.com\n\nE X P E R I E N C E\n").contact
+        #expect(contact.name == "Ahmed Hassan")
+        #expect(ResumeText.withoutLetterSpacing("E X P E R I E N C E") == "EXPERIENCE")
+        #expect(ResumeText.withoutLetterSpacing("C C++ Java Python") == nil)
+        #expect(ResumeText.withoutLetterSpacing("A B C") == nil)
+        #expect(ResumeText.withoutLetterSpacing("I am a team player") == nil)
+    }
+
     @Test func aResidenceWrittenAsASentenceInTheHeader() async throws {
         let contact = try await AnalyzerHarness.run(
             ContactAnalyzer.self, onText: "Nour Bensalah\nBased in Al Sadd, Doha, Qatar  ·  +974 5561 9027  ·  nour@example.com\n").contact

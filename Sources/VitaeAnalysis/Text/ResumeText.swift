@@ -83,7 +83,38 @@ public enum ResumeText {
     /// The document's lines, cleaned, in the same order and count as `document.lines` so that
     /// line numbers stay comparable across analyzers.
     public static func cleanLines(_ document: Document) -> [String] {
-        document.lines.map { clean(FormFields.rewritten($0.text) ?? $0.text) }
+        document.lines.map { clean(FormFields.rewritten($0.text) ?? withoutLetterSpacing($0.text) ?? $0.text) }
+    }
+
+    /// "A H M E D   H A S S A N", "E X P E R I E N C E": letters set apart by single spaces (a design's
+    /// letter-spacing, as text extraction gives it) and words by wider gaps, read as the words they are.
+    static func withoutLetterSpacing(_ raw: String) -> String? {
+        let characters = Array(raw.trimming(.whitespaces))
+        // Letter, space, letter, space, letter: cheap to refuse on the first characters.
+        guard characters.count >= 7, characters.count <= 160, characters[1] == " ", characters[3] == " ",
+            characters[0].isLetter, characters[2].isLetter, characters[4].isLetter
+        else { return nil }
+        var words: [String] = [], word = "", spaces = 0, letters = 0
+        for character in characters {
+            if character == " " || character == "\t" {
+                spaces += character == "\t" ? 2 : 1
+                continue
+            }
+            // Only single letters (and the marks of initials and names) between the spaces.
+            guard character.isLetter || "-'’.&".contains(character) else { return nil }
+            if spaces >= 2, !word.isEmpty {
+                words.append(word)
+                word = ""
+            } else if spaces == 0, !word.isEmpty {
+                return nil  // two characters in a row: no letter-spaced line
+            }
+            word.append(character)
+            if character.isLetter { letters += 1 }
+            spaces = 0
+        }
+        if !word.isEmpty { words.append(word) }
+        guard letters >= 4, words.contains(where: { $0.count >= 3 }) else { return nil }
+        return words.joined(separator: " ")
     }
 
     /// "2016      University of Illinois Urbana-Champaign      B.A., Communication": columns set apart

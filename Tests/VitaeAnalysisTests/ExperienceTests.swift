@@ -1661,6 +1661,14 @@ extension ExperienceTests {
             try await experience(layout.text), titles: layout.titles, companies: layout.companies, locations: layout.locations)
     }
 
+    @Test func aNoteInBracketsAfterATitleIsNoPartOfIt() {
+        #expect(ExperienceAnalyzer.withoutNoteInBrackets("Tour Guide (Freelance)") == "Tour Guide")
+        #expect(ExperienceAnalyzer.withoutNoteInBrackets("Biomedical Scientist (Band 5)") == "Biomedical Scientist")
+        #expect(ExperienceAnalyzer.withoutNoteInBrackets("Hygiéniste dentaire (remplacements)") == "Hygiéniste dentaire")
+        #expect(ExperienceAnalyzer.withoutNoteInBrackets("Operations Manager (OCSM)") == "Operations Manager (OCSM)")
+        #expect(ExperienceAnalyzer.withoutNoteInBrackets("Lecturer (Assistant Professor)") == "Lecturer (Assistant Professor)")
+    }
+
     @Test func aCompanysLegalFormEndsItsNameBeforeTheTitle() async throws {
         let output = try await experience("""
             EXPERIENCE

@@ -96,6 +96,31 @@ extension ExperienceAnalyzer {
         return status
     }
 
+    /// "Tour Guide (Freelance)", "Hygiéniste dentaire (remplacements)", "Biomedical Scientist (Band 5)": a
+    /// note in brackets after a title (how, when or at what grade the job was held) is no part of it.
+    /// Initials in capitals ("Operations Manager (OCSM)") and a second title ("Lecturer (Assistant
+    /// Professor)") stay: they name the role.
+    static func withoutNoteInBrackets(_ title: String) -> String {
+        guard title.hasSuffix(")"), let open = title.lastIndex(of: "("), open > title.startIndex else { return title }
+        let inside = title[title.index(after: open)..<title.index(before: title.endIndex)]
+        let before = title[..<open].trimming(.whitespaces)
+        guard !before.isEmpty, !inside.contains("("), JobTitles.titleScore(before) >= 0.45 else { return title }
+        // A note: in lower case ("(remplacements)", "(part-time)"), with a number ("(Band 5)"), or how the
+        // job was held ("(Freelance)", "(Contract)"). "(Back-End)", "(Domestic, International)" say what the
+        // job was, and stay.
+        let firstWord = inside.split(whereSeparator: { !$0.isLetter && $0 != "-" }).first.map { $0.lowercased() } ?? ""
+        guard inside.first?.isLowercase == true || inside.contains(where: \.isNumber) || employmentNotes.contains(firstWord) else {
+            return title
+        }
+        return before
+    }
+
+    static let employmentNotes: Set<String> = [
+        "freelance", "freelancer", "contract", "contractual", "contractor", "part-time", "full-time", "temporary", "temp",
+        "seasonal", "internship", "trainee", "co-op", "volunteer", "voluntary", "remote", "hybrid", "locum", "permanent",
+        "fixed-term", "maternity", "cover", "interim", "weekends", "weekend", "casual", "relief", "summer", "probation",
+    ]
+
     /// "Special Police Officer during the elections": when the job was held is no part of its title.
     static func withoutOccasion(_ title: String) -> String {
         guard ResumeText.contains(title, " during "), let match = titleDuring.firstMatch(in: title), let bare = match.groups[1] else {

@@ -134,7 +134,7 @@ extension ExperienceAnalyzer {
         let sectionText = candidateLines.map { lines[$0] }
         let clients = clientNames(in: sectionText)
         for index in positions.indices {
-            positions[index].title = positions[index].title.map { withoutOccasion(withoutStatusPlace($0)) }
+            positions[index].title = positions[index].title.map { withoutNoteInBrackets(withoutOccasion(withoutStatusPlace($0))) }
             positions[index].company = positions[index].company.flatMap { employerName($0, clients: clients) }
                 .map { withoutStrayLeadingNumber($0, in: lines) }
             if let company = positions[index].company, !company.contains(where: \.isUppercase),

@@ -82,7 +82,14 @@ public struct ContactAnalyzer: Analyzer {
                 && linkPattern.mayMatch(line)
         }.joined(separator: "\n"))
         contact.name = name(in: lines)
-        contact.location = location(in: searchLines) ?? location(in: contactSection) ?? location(in: labelled)
+        // LinkedIn's export: the name, the headline and the place come after a sidebar of contact
+        // details, skills and languages, further down than a header.
+        let afterName = contact.name.flatMap { name -> [String]? in
+            let folded = name.lowercased()
+            guard let line = lines.firstIndex(where: { $0.lowercased().contains(folded) }), line >= searchLines.count - 1 else { return nil }
+            return Array(lines[(line + 1)...].filter { !$0.isEmpty }.prefix(3))
+        } ?? []
+        contact.location = location(in: searchLines) ?? location(in: afterName) ?? location(in: contactSection) ?? location(in: labelled)
         if let location = contact.location {
             let parts = location.split(separator: ",").map { $0.trimming(.whitespaces) }
             contact.city = parts.first

@@ -1661,6 +1661,44 @@ extension ExperienceTests {
             try await experience(layout.text), titles: layout.titles, companies: layout.companies, locations: layout.locations)
     }
 
+    /// LinkedIn's "Save to PDF": a sidebar first; under each employer its total time there, then its titles.
+    @Test func aLinkedInExport() async throws {
+        let text = """
+            Contact
+            jane.doe@example.com
+
+            Top Skills
+            Patient Safety
+            Critical Care
+
+            Jane Doe
+            Registered Nurse at Northwestern Memorial Hospital
+            Chicago, Illinois, United States
+
+            Experience
+            Northwestern Memorial Hospital
+            5 years 2 months
+            Registered Nurse, Medical ICU
+            March 2021 - Present (3 years 10 months)
+            Chicago, Illinois, United States
+            Care for critically ill adults.
+            Staff Nurse
+            October 2019 - February 2021 (1 year 5 months)
+            Chicago, Illinois, United States
+
+            Advocate Health Care
+            Registered Nurse
+            June 2016 - September 2019 (3 years 4 months)
+            Oak Lawn, Illinois
+            """
+        expectPositions(try await experience(text), titles: ["Registered Nurse", "Staff Nurse", "Registered Nurse"],
+            companies: ["Northwestern Memorial Hospital", "Northwestern Memorial Hospital", "Advocate Health Care"],
+            locations: ["Chicago, Illinois, United States", "Chicago, Illinois, United States", "Oak Lawn, Illinois"])
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: text).contact
+        #expect(contact.name == "Jane Doe")
+        #expect(contact.location == "Chicago, Illinois, United States")
+    }
+
     @Test func aNoteInBracketsAfterATitleIsNoPartOfIt() {
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Tour Guide (Freelance)") == "Tour Guide")
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Biomedical Scientist (Band 5)") == "Biomedical Scientist")

@@ -8,6 +8,7 @@ extension ExperienceAnalyzer {
         guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
             return false
         }
+        if text.first?.isNumber == true || text.first == "l" || text.first == "(", durationOnly.contains(text) { return false }
         // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
         // An e-mail address is no name either; "Software Developer @ Clio" uses "@" for "at".
         if text.utf8.contains(UInt8(ascii: ":")) || text.hasPrefix("www.") { return false }
@@ -136,6 +137,11 @@ extension ExperienceAnalyzer {
         caseInsensitive: false)
 
     /// "8 years Security Guard", "5+ yrs as Team Lead": how long the job was held, typed before it.
+    /// "5 years 2 months", "11 months", "less than a year": a time spent, LinkedIn's line under an employer.
+    static let durationOnly = Pattern(
+        "^\\(?(?:\\d+\\s+(?:years?|yrs?|months?|mos?)(?:\\s+\\d+\\s+(?:months?|mos?))?|less than a year)\\)?$",
+        caseInsensitive: true)
+
     static func withoutLeadingDuration(_ line: String) -> String {
         guard line.first?.isNumber == true else { return line }
         return leadingDuration.replacing(in: line, with: "")

@@ -294,6 +294,30 @@ extension ExperienceAnalyzer {
     /// "Contoso LLP | Boston, MA" / "Tax Senior | 2019 – 2021" / "Tax Associate | 2017 – 2019": titles
     /// listed one under the other below one employer were all held there. A dated title with no
     /// company, right under another position's line (its bullets between at most), takes that one's.
+    /// LinkedIn's export: "Northwestern Memorial Hospital" / "5 years 2 months" / "Registered Nurse" /
+    /// "March 2021 - Present (3 years 10 months)" / … / "Staff Nurse" / "October 2019 - February 2021": an
+    /// employer over the whole time spent there heads every title below it, up to the next such employer.
+    static func inheritEmployerOverItsTenure(_ positions: inout [Position], lines: [String], candidateLines: [Int]) {
+        var employers: [(line: Int, name: String)] = []
+        for index in candidateLines where lines[index].utf8.count <= 30 && durationOnly.contains(lines[index]) {
+            guard let above = (0..<index).reversed().first(where: { !lines[$0].isEmpty }), isNamePart(lines[above]),
+                !DateRanges.containsDate(lines[above]), titleLikeness(lines[above]) < 0.45
+            else { continue }
+            employers.append((index, lines[above]))
+        }
+        guard !employers.isEmpty else { return }
+        for position in positions.indices {
+            guard let employer = employers.last(where: { $0.line < positions[position].line }) else { continue }
+            // "Registered Nurse, Medical ICU" under it: the name after the title's comma is its unit.
+            let unitAfterTitle = positions[position].title.flatMap { title in
+                positions[position].company.map { company in
+                    ((employer.line + 1)..<positions[position].line).contains { ResumeText.contains(lines[$0], title + ", " + company) }
+                }
+            } ?? false
+            if positions[position].company == nil || unitAfterTitle { positions[position].company = employer.name }
+        }
+    }
+
     static func inheritEmployerOfTitlesBelowIt(_ positions: inout [Position], lines: [String]) {
         for index in positions.indices.dropFirst() where positions[index].title != nil {
             let above = positions[index - 1]

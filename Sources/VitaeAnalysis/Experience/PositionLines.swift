@@ -129,6 +129,7 @@ extension ExperienceAnalyzer {
             if position.title != nil || position.company != nil, !namesNoJobHeld(position) { positions.append(position) }
         }
         inheritEmployerOfTitlesBelowIt(&positions, lines: lines)
+        inheritEmployerOverItsTenure(&positions, lines: lines, candidateLines: candidateLines)
         positions += undatedPositions(lines: lines, candidateLines: candidateLines, used: used, map: map)
             .filter { !restatesDatedPosition($0, in: positions) && !namesNoJobHeld($0) }
         let sectionText = candidateLines.map { lines[$0] }

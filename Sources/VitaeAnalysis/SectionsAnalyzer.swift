@@ -96,8 +96,10 @@ public struct SectionsAnalyzer: Analyzer {
 
     /// "Azure Developer with 9 years of experience in Dot Net" / "Technologies": a full line that stops
     /// mid-sentence wrapped onto the next, so a plain heading word there ends the sentence instead.
+    /// ("555-0100 | jake@su.edu | github.com/jake": contact items set apart by pipes are no sentence.)
     static func endsMidSentence(_ line: String) -> Bool {
-        line.utf8.count >= 60 && line.last?.isLowercase == true
+        line.utf8.count >= 60 && line.last?.isLowercase == true && !line.utf8.contains(UInt8(ascii: "@"))
+            && !ResumeText.contains(line, " | ")
     }
 
     static func medianFontSize(_ document: Document) -> Double? {

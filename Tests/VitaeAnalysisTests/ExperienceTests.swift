@@ -1699,6 +1699,30 @@ extension ExperienceTests {
         #expect(contact.location == "Chicago, Illinois, United States")
     }
 
+    /// "Jake's resume", a common LaTeX template: the contact line of links right above the first
+    /// heading, and each employer's town flush right across a wide gap.
+    @Test func aLaTeXTemplateWithTownsFlushRight() async throws {
+        let text = """
+            Jake Ryan
+            123-456-7890 | jake@su.edu | linkedin.com/in/jake | github.com/jake
+            Education
+            Southwestern University                                              Georgetown, TX
+            Bachelor of Arts in Computer Science, Minor in Business              Aug. 2018 – May 2021
+            Experience
+            Undergraduate Research Assistant                                     June 2020 – Present
+            Texas A&M University                                                 College Station, TX
+              • Developed a REST API using FastAPI and PostgreSQL
+            Information Technology Support Specialist                            Sep. 2018 – Present
+            Southwestern University                                              Georgetown, TX
+              • Set up campus computers
+            """
+        expectPositions(try await experience(text), titles: ["Undergraduate Research Assistant", "Information Technology Support Specialist"],
+            companies: ["Texas A&M University", "Southwestern University"], locations: ["College Station, TX", "Georgetown, TX"])
+        let education = try await AnalyzerHarness.run(EducationAnalyzer.self, onText: text).education
+        #expect(education.map(\.institution) == ["Southwestern University"])
+        #expect(education.first?.graduationYear == 2021)
+    }
+
     @Test func aNoteInBracketsAfterATitleIsNoPartOfIt() {
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Tour Guide (Freelance)") == "Tour Guide")
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Biomedical Scientist (Band 5)") == "Biomedical Scientist")

@@ -59,6 +59,15 @@ public struct ExperienceAnalyzer: Analyzer {
 
     public init(options: Options) { asOf = options.asOf }
 
+    /// "Texas A&M University          College Station, TX": an employer and, across a wide gap, its town
+    /// (LaTeX templates set the town flush right); cleaning would run the two together.
+    static func endsInPlaceColumn(_ columns: String) -> Bool {
+        // ("Location:      Ghubrah, Muscat" is a label and its value.)
+        guard !columns.contains(":"), let last = columns.components(separatedBy: " | ").last, columns.utf8.count > last.utf8.count
+        else { return false }
+        return last.utf8.contains(UInt8(ascii: ",")) && Places.location(in: last) != nil
+    }
+
     public func analyze(_ input: AnalyzerInput) async throws -> Output {
         let map = SectionMap(input)
         // "2021 – Present      Contoso      Account Manager": a dated line's columns, set apart by tabs or
@@ -67,7 +76,7 @@ public struct ExperienceAnalyzer: Analyzer {
         let document = input.document.lines
         let lines = ResumeText.cleanLines(input).enumerated().map { index, line in
             ResumeText.keepingWideGaps(document[index].text).flatMap {
-                DateRanges.spans(in: line).isEmpty && Self.tableColumns($0) == nil ? nil : $0
+                DateRanges.spans(in: line).isEmpty && Self.tableColumns($0) == nil && !Self.endsInPlaceColumn($0) ? nil : $0
             } ?? line
         }
         var candidateLines = map.lines(of: .experience)

@@ -190,7 +190,8 @@ public enum Places {
             // or an administration's name ("Gemeente Utrecht", "Banco Itaú") names no place.
             let folded = word.lowercased()
             if nonPlaceWords.contains(folded) || Organizations.schoolWords.contains(folded) || Organizations.companyPrefixes.contains(folded) {
-                return false
+                // "College Station", "University Park": towns named after their school.
+                return words.count == 2 && index == 0 && Organizations.schoolWords.contains(folded) && isKnownCity(part)
             }
             if word.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" }) { return false }
         }

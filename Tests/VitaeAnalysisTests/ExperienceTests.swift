@@ -1723,6 +1723,22 @@ extension ExperienceTests {
         #expect(education.first?.graduationYear == 2021)
     }
 
+    /// A federal (USAJOBS) resume: the employer with its dates, its place, the hours and grade, then the title.
+    @Test func aFederalResumesTitleUnderItsDetails() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            Defense Logistics Agency                                    10/2019 - Present
+            Fort Belvoir, VA
+            Hours per week: 40
+            Logistics Management Specialist
+            Series: 0346  Pay Grade: GS-12
+            • Manage inventory planning for 12,000 line items.
+            """)
+        #expect(output.experience.map(\.title) == ["Logistics Management Specialist"])
+        #expect(output.experience.map(\.company) == ["Defense Logistics Agency"])
+    }
+
     @Test func aNoteInBracketsAfterATitleIsNoPartOfIt() {
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Tour Guide (Freelance)") == "Tour Guide")
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Biomedical Scientist (Band 5)") == "Biomedical Scientist")

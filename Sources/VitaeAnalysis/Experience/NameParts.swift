@@ -86,6 +86,12 @@ extension ExperienceAnalyzer {
     }
 
     /// A label of a position's details, alone or with what it is about ("Job Profile with Acme").
+    /// "Hours per week: 40", "Series: 0346  Pay Grade: GS-12", "Supervisor: …" (USAJOBS): a federal
+    /// resume's details of a position, between its employer and its title.
+    static let federalDetail = Pattern(
+        "^(?:hours per week|salary|series|pay grade|grade|pay plan|supervisor|okay to contact|may we contact|duties, accomplishments)[^:]{0,30}:",
+        caseInsensitive: true, literals: [":"])
+
     static let detailLabel = Pattern(
         "^(?:period|duration|tenure|job profile|profile|job description|description|responsibilit(?:y|ies)|roles?(?:\\s+(?:and|&)\\s+responsibilit(?:y|ies))?|team size|work period)(?:\\s*[:.-]?|\\s+(?:with|at|in|of|for)\\b.*)$",
         caseInsensitive: true, literals: ["period", "duration", "tenure", "profile", "description", "responsibilit", "role", "team size"])

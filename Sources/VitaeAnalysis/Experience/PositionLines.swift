@@ -83,9 +83,19 @@ extension ExperienceAnalyzer {
                 // "HSBC   Jun 2021 – Present" / "Position: Cyber Security Analyst" / "Location: Kowloon Bay, Hong Kong":
                 // labelled fields under a heading line with its dates.
                 for other in (index + 1)..<min(lines.count, index + 5) {
-                    guard candidates.contains(other), !lines[other].isEmpty, !dateLineSet.contains(other), !used.contains(other),
+                    guard candidates.contains(other), !lines[other].isEmpty, !dateLineSet.contains(other),
                         !map.isHeading(other), !ResumeText.isBullet(lines[other])
                     else { break }
+                    if used.contains(other) { continue }
+                    // "Defense Logistics Agency   10/2019 - Present" / "Fort Belvoir, VA" / "Hours per week: 40" /
+                    // "Logistics Management Specialist" (USAJOBS): the title under the details.
+                    if position.title == nil, !lines[other].utf8.contains(UInt8(ascii: ":")), isNamePart(lines[other]),
+                        JobTitles.looksLikeTitle(lines[other]), Places.location(in: lines[other]) == nil
+                    {
+                        position.title = lines[other]
+                        used.insert(other)
+                        continue
+                    }
                     guard lines[other].utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: lines[other]),
                         match.groups[1]?.lowercased() != "client"
                     else { continue }
@@ -438,7 +448,7 @@ extension ExperienceAnalyzer {
             for other in range {
                 guard other >= 0, other < lines.count, candidates.contains(other), !map.isHeading(other) else { break }
                 let text = lines[other]
-                if text.isEmpty { continue }
+                if text.isEmpty || text.utf8.contains(UInt8(ascii: ":")) && federalDetail.firstMatch(in: text)?.range.location == 0 { continue }
                 // "05/2019 – today" / "Engineer" / "Contoso GmbH" / "01/2016 – 04/2019": the lines above the
                 // second dates are the first position's, which took them.
                 if dateLines.contains(other) || taken.contains(other) || isProse(text) { break }

@@ -246,8 +246,9 @@ public enum Places {
         var parts = candidate.split(separator: ",").map { $0.trimming(.whitespaces) }
         parts.removeAll(where: \.isEmpty)
         if parts.count >= 2, parts.contains(where: { $0.contains(where: \.isLetter) }) {
+            // "123 Main Street, Leeds LS1 4AB, United Kingdom": a post code after the town inside the text.
             parts = parts.compactMap { part in
-                let cut = trailingPostCode.replacing(in: part, with: "")
+                let cut = zipSuffix.replacing(in: trailingPostCode.replacing(in: part, with: ""), with: "")
                 return cut.isEmpty ? nil : cut
             }
         }

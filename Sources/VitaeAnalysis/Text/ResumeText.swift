@@ -89,6 +89,14 @@ public enum ResumeText {
     /// "A H M E D   H A S S A N", "E X P E R I E N C E": letters set apart by single spaces (a design's
     /// letter-spacing, as text extraction gives it) and words by wider gaps, read as the words they are.
     static func withoutLetterSpacing(_ raw: String) -> String? {
+        // Runs on every line: refuse on bytes first (an ASCII letter, a space, a letter, a space).
+        let bytes = raw.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix(4)
+        guard bytes.count == 4 else { return nil }
+        let start = bytes.startIndex
+        func isASCIILetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+        guard isASCIILetter(bytes[start]), bytes[raw.utf8.index(start, offsetBy: 1)] == 0x20,
+            isASCIILetter(bytes[raw.utf8.index(start, offsetBy: 2)]), bytes[raw.utf8.index(start, offsetBy: 3)] == 0x20
+        else { return nil }
         let characters = Array(raw.trimming(.whitespaces))
         // Letter, space, letter, space, letter: cheap to refuse on the first characters.
         guard characters.count >= 7, characters.count <= 160, characters[1] == " ", characters[3] == " ",

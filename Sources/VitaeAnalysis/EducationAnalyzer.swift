@@ -60,7 +60,9 @@ public struct EducationAnalyzer: Analyzer {
         // "High School Diploma", "Secondary School Certificate": before the diploma words they hold.
         (Pattern("\\b(?:high|secondary)\\s+school\\s+(?:leaving\\s+)?(?:diploma|certificate)\\b", caseInsensitive: true), .highSchool),
         // Ireland's Leaving Certificate, South Africa's National Senior Certificate ("Matric"), and the
-        // school-leaving examinations of Malaysia, New Zealand, Sri Lanka, Colombia, Finland, Czechia.
+        // school-leaving examinations of Malaysia, New Zealand, Sri Lanka, Colombia, Finland, Czechia and
+        // Slovakia, Hungary, Denmark and Sweden, Austria, Romania, Italy, Brazil and Portugal, Greece, the
+        // Baltic states, Québec and Pakistan (F.Sc.).
         (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íiáa]|[ée]retts[ée]gi|studentereksamen|studentexamen|reifepr[üu]fung|reife-\\s+und\\s+diplompr[üu]fung|bacalaureat|maturit[àa]|ensino\\s+m[ée]dio|ensino\\s+secund[áa]rio|apolytirio|brandos\\s+atestatas|atest[āa]ts|dipl[ôo]me\\s+d['’][ée]tudes\\s+secondaires|F\\.\\s?Sc\\.?)\\b", caseInsensitive: true), .highSchool),
         // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
         (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list|certificat\\s+(?:en|de|d['’])|certificado\\s+(?:en|de)|attestato\\s+di)\\b", caseInsensitive: true), .diploma),
@@ -525,8 +527,6 @@ public struct EducationAnalyzer: Analyzer {
                 rest[rest.count - 1] = school
                 place = city + ", " + region
             }
-            // "College of Physicians and Surgeons Pakistan, Karachi": a known town after the school's comma;
-            // after a state's university ("University of California, Berkeley") it is the campus.
             // "Politecnico di Milano, Milano (Italy)", "Cégep de Sherbrooke, Sherbrooke (Québec)": a town and its
             // country or region in brackets.
             if place == nil, rest.count >= 2, let last = rest.last, last.hasSuffix(")"), !Organizations.looksLikeSchool(last),
@@ -535,6 +535,8 @@ public struct EducationAnalyzer: Analyzer {
                 place = bracketed
                 rest.removeLast()
             }
+            // "College of Physicians and Surgeons Pakistan, Karachi": a known town after the school's comma;
+            // after a state's university ("University of California, Berkeley") it is the campus.
             if place == nil, rest.count >= 2, let last = rest.last, Places.isKnownCity(last), !Organizations.looksLikeSchool(last),
                 !namesStatesUniversity(rest[rest.count - 2])
             {

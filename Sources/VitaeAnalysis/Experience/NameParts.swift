@@ -8,6 +8,7 @@ extension ExperienceAnalyzer {
         guard text.contains(where: \.isLetter), !DateRanges.containsDate(text), !DateRanges.presentAtStart.contains(text) else {
             return false
         }
+        // "5 years 2 months", "less than a year": LinkedIn's time at an employer.
         if text.first?.isNumber == true || text.first == "l" || text.first == "(", durationOnly.contains(text) { return false }
         // "Team Size: 15", "Technologies: Java": a label and its value, not a name.
         // An e-mail address is no name either; "Software Developer @ Clio" uses "@" for "at".

@@ -292,7 +292,8 @@ extension ExperienceAnalyzer {
     /// "Summer 2015   Intern, Arak Petrochemical Company, Arak", "2009  Trainee Engineer, Contoso, Pune": one
     /// date opening a line, before a title and its employer, dates a position held that once.
     static func headingAfterOneDate(_ line: String) -> DateSpan? {
-        guard let first = line.utf8.first, first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") || first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"),
+        // (Cheap refusals first: a digit or a capital opens the line, which has a comma and digits.)
+        guard let first = line.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
             line.utf8.contains(UInt8(ascii: ",")), DateRanges.hasDigits(line),
             let match = DateRanges.singlePattern.firstMatch(in: line), match.range.location == 0,
             let start = DateRanges.date(from: match.groups[1...DateRanges.groupsPerDate], isEnd: false),

@@ -92,11 +92,9 @@ public enum Places {
     static func namesAnAdministrativeRegion(_ text: String) -> Bool {
         // (Called for every part tested as a region: the last word's capital is checked on bytes first.)
         let utf8 = text.utf8
-        guard let spaceByte = utf8.lastIndex(of: UInt8(ascii: " ")), let capital = utf8[utf8.index(after: spaceByte)...].first,
-            regionKindCapitals.contains(capital)
+        guard let space = utf8.lastIndex(of: UInt8(ascii: " ")), let capital = utf8[utf8.index(after: space)...].first,
+            regionKindCapitals.contains(capital), regionKinds.contains(String(text[text.index(after: space)...]))
         else { return false }
-        let space = spaceByte
-        guard regionKinds.contains(String(text[text.index(after: space)...])) else { return false }
         let name = text[..<space]
         return (1...3).contains(name.split(separator: " ").count) && isPlaceName(String(name))
             && !Organizations.looksLikeSchool(String(name))
@@ -110,7 +108,7 @@ public enum Places {
     /// "Maitighar, Kathmandu", "Koto-ku, Tokyo", "Les Berges du Lac, Tunis": a neighbourhood's or a
     /// ward's name before a known town, which names no company, school, title or skill.
     public static func neighbourhoodAndTown(_ parts: [String]) -> String? {
-        guard parts.count == 2, isKnownCity(parts[1]), !isKnownCity(parts[0]) || parts[0] != parts[1] else { return nil }
+        guard parts.count == 2, parts[0].lowercased() != parts[1].lowercased(), isKnownCity(parts[1]) else { return nil }
         let neighbourhood = parts[0]
         guard (1...4).contains(ResumeText.words(neighbourhood).count), isPlaceName(neighbourhood), !isRegion(neighbourhood),
             !Organizations.looksLikeOrganization(neighbourhood), !Organizations.looksLikeSchool(neighbourhood),

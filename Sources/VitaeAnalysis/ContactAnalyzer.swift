@@ -430,6 +430,9 @@ public struct ContactAnalyzer: Analyzer {
 
     /// The first header segment that reads as "City, Region".
     static func location(in lines: [String]) -> String? {
+        // "Rua das Flores, 123 – Centro – Belo Horizonte/MG": a place the text vouches for (with its
+        // region, post code or street) wins over a bare name that the towns list happens to hold.
+        var bareTown: String?
         for line in lines {
             var text = labelPrefix.replacing(in: line, with: "")
             let hadIndeedSuffix = indeedSuffix.contains(text)
@@ -438,12 +441,11 @@ public struct ContactAnalyzer: Analyzer {
             if text.utf8.contains(UInt8(ascii: "/")) { text = spacedSlash.replacing(in: text, with: " | ") }
             let segments = ResumeText.splitSegments(text).map { residencePrefix.replacing(in: $0, with: "") }
             for segment in segments where !segment.utf8.contains(UInt8(ascii: "@")) {
+                if let place = Places.location(in: segment, allowBareCity: hadIndeedSuffix && segments.count == 1) { return place }
                 // "Galway · +353 …": a known town among the header's fields, though no region follows it.
-                if let place = Places.placeInPlaceSlot(segment, allowBareCity: hadIndeedSuffix && segments.count == 1) {
-                    return place
-                }
+                if bareTown == nil, let place = Places.placeInPlaceSlot(segment) { bareTown = place }
             }
         }
-        return nil
+        return bareTown
     }
 }

@@ -65,7 +65,8 @@ public struct EducationAnalyzer: Analyzer {
         // Baltic states, Québec and Pakistan (F.Sc.).
         (Pattern("\\b(?:leaving\\s+certificate|national\\s+senior\\s+certificate|matric|sijil\\s+pelajaran|ncea\\s+level|g\\.?c\\.?e\\.?\\s+(?:advanced|ordinary)\\s+level|bachiller(?:ato)?|ylioppilastutkinto|maturitn[íiáa]|[ée]retts[ée]gi|studentereksamen|studentexamen|reifepr[üu]fung|reife-\\s+und\\s+diplompr[üu]fung|bacalaureat|maturit[àa]|ensino\\s+m[ée]dio|ensino\\s+secund[áa]rio|apolytirio|brandos\\s+atestatas|atest[āa]ts|dipl[ôo]me\\s+d['’][ée]tudes\\s+secondaires|F\\.\\s?Sc\\.?)\\b", caseInsensitive: true), .highSchool),
         // Spanish and Portuguese "Diplomado" (a postgraduate course), Czech "výuční list" (a trade certificate).
-        (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list|certificat\\s+(?:en|de|d['’])|certificado\\s+(?:en|de)|attestato\\s+di)\\b", caseInsensitive: true), .diploma),
+        // Brazil's and Argentina's technical courses ("Técnico em Edificações", "Tecnólogo em Logística", "Tecnicatura").
+        (Pattern("\\b(?:diplomado|v[ýy]u[čc]n[íi]\\s+list|certificat\\s+(?:en|de|d['’])|certificado\\s+(?:en|de)|attestato\\s+di|t[ée]cnico\\s+em|tecn[óo]logo\\s+em|tecnicatura)\\b", caseInsensitive: true), .diploma),
         // France's "Licence Information-Communication" (a bachelor's), in capitals as a degree's name is.
         (Pattern("\\bLicence\\s+(?!No\\b|Number\\b|Holder\\b)[A-ZÉ][a-zé]"), .bachelor),
         // A university's foundation year ("Foundation in Engineering", "Foundation Programme").
@@ -552,7 +553,9 @@ public struct EducationAnalyzer: Analyzer {
             }
             if let place, location == nil { location = place }
             if let place, rest.isEmpty, field != fields.first, location == place { placeAfterName = true }
+            // ("CEFET-MG", "IIT-B": a school's initials in capitals are no town.)
             if place == nil, field != fields.first, let bare = Places.location(in: field, allowBareCity: true), rest.count <= 1,
+                !(ResumeText.isAllCaps(field) && !field.contains(" ") && field.contains("-") && !Places.isKnownCity(field)),
                 !Organizations.looksLikeSchool(field), degreeLevel(in: field) == nil
             {
                 if namesASubject(field) { continue }

@@ -142,6 +142,13 @@ let sampleContacts: [ExpectedContact] = [
         #expect(ResumeText.withoutLetterSpacing("I am a team player") == nil)
     }
 
+    /// "Centro" (a town in the towns list, and a neighbourhood here) yields to the place with its state.
+    @Test func aVouchedPlaceWinsOverABareTownName() async throws {
+        let contact = try await AnalyzerHarness.run(
+            ContactAnalyzer.self, onText: "João Pedro Silva\nRua das Flores, 123 – Centro – Belo Horizonte/MG – CEP 30130-000\njoao@example.com\n").contact
+        #expect(contact.location == "Belo Horizonte/MG")
+    }
+
     @Test func aResidenceWrittenAsASentenceInTheHeader() async throws {
         let contact = try await AnalyzerHarness.run(
             ContactAnalyzer.self, onText: "Nour Bensalah\nBased in Al Sadd, Doha, Qatar  ·  +974 5561 9027  ·  nour@example.com\n").contact

@@ -69,7 +69,7 @@ import VitaeTesting
         ("Magíster en Ciencias Agrarias", .master), ("Laurea Magistrale in Architettura", .master), ("Magistar ekonomije", .master),
         ("Maîtrise en droit", .master), ("Dottorato di ricerca", .doctorate), ("Doutorado em Física", .doctorate),
         ("Bakalaureus", .bachelor), ("Bacharel em Direito", .bachelor), ("Diplomă de licență", .bachelor),
-        ("Certificat en santé publique", .diploma), ("DCA", .diploma),
+        ("Certificat en santé publique", .diploma), ("DCA", .diploma), ("Técnico em Edificações", .diploma),
     ])
     func degreesOfMoreCountries(_ degree: String, _ level: EducationAnalyzer.Level) {
         #expect(EducationAnalyzer.degreeLevel(in: degree) == level)

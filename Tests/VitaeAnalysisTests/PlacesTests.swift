@@ -67,6 +67,8 @@ import VitaeAnalysis
         #expect(Places.location(in: "Frederiks Allé 61, 2. th., 8000 Aarhus C") == "Aarhus C", "a street, a floor, and the post code before the town")
         #expect(Places.location(in: "P.O. Box 1182, Mbarara, Uganda") == "Mbarara, Uganda", "a post office box is no place")
         #expect(Places.location(in: "123 Main Street, Leeds LS1 4AB, United Kingdom") == "Leeds, United Kingdom", "a post code inside")
+        #expect(Places.location(in: "Belo Horizonte/MG") == "Belo Horizonte/MG", "Brazil's town/state")
+        #expect(Places.location(in: "Input/IO") == nil)
         #expect(Places.location(in: "Python 3") == nil)
         #expect(Places.location(in: "Windows XP 2003") == nil)
     }

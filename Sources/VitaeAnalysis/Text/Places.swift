@@ -208,6 +208,12 @@ public enum Places {
     /// US ZIP, Indian PIN, British and Canadian post codes at the end ("Manchester M1 4BT", "Toronto, ON M5V 2T6").
     static let zipSuffix = Pattern(
         "\\s+\\d{5}(?:-\\d{4})?$|\\s+\\d{6}$|\\s+\\d{3}\\s?\\d{3}$|\\s+(?:[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}|[A-Z]\\d[A-Z]\\s?\\d[A-Z]\\d)$")
+    static let townSlashState = Pattern("^([^/,]+?)\\s?/\\s?([A-Z]{2})$", literals: ["/"])
+    static let brazilianStates: Set<String> = [
+        "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN",
+        "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+    ]
+
     /// "Didsbury, Manchester M20": a British post code's first half alone, after a town.
     static let outwardCodeSuffix = Pattern("\\s+[A-Z]{1,2}\\d{1,2}[A-Z]?$")
     /// "Redcliffe QLD 4020", "Fitzroy VIC 3065": Australia's state letters and post code after the town.
@@ -222,6 +228,12 @@ public enum Places {
     /// for places where context already says "this is a location".
     public static func location(in text: String, allowBareCity: Bool = false) -> String? {
         let trimmed = text.trimming(.whitespaces)
+        // "Belo Horizonte/MG": Brazil writes the town and its state's letters with a slash.
+        if trimmed.utf8.contains(UInt8(ascii: "/")), let match = townSlashState.firstMatch(in: trimmed), let town = match.groups[1],
+            let state = match.groups[2], brazilianStates.contains(state), isPlaceName(town)
+        {
+            return trimmed
+        }
         var candidate = zipSuffix.replacing(in: trimmed, with: "")
         // A post code vouches for the town before it as a street does ("Manchester M1 4BT").
         var droppedStreet = candidate.utf8.count != trimmed.utf8.count

@@ -292,9 +292,11 @@ extension ExperienceAnalyzer {
     /// "Summer 2015   Intern, Arak Petrochemical Company, Arak", "2009  Trainee Engineer, Contoso, Pune": one
     /// date opening a line, before a title and its employer, dates a position held that once.
     static func headingAfterOneDate(_ line: String) -> DateSpan? {
-        // (Cheap refusals first: a digit or a capital opens the line, which has a comma and digits.)
-        guard let first = line.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
-            line.utf8.contains(UInt8(ascii: ",")), DateRanges.hasDigits(line),
+        // (Cheap refusals first: a digit, a season or a month opens the line, which has a comma and digits.)
+        guard let first = line.utf8.first, line.utf8.contains(UInt8(ascii: ",")),
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) && opensWithSeasonOrMonth(line),
+            DateRanges.hasDigits(line),
             let match = DateRanges.singlePattern.firstMatch(in: line), match.range.location == 0,
             let start = DateRanges.date(from: match.groups[1...DateRanges.groupsPerDate], isEnd: false),
             let end = DateRanges.date(from: match.groups[1...DateRanges.groupsPerDate], isEnd: true)
@@ -305,6 +307,15 @@ extension ExperienceAnalyzer {
         else { return nil }
         return DateSpan(start: start, end: end, range: match.range)
     }
+
+    static func opensWithSeasonOrMonth(_ line: String) -> Bool {
+        let word = line.prefix { $0.isLetter }.lowercased()
+        return word.count >= 3 && (seasonsAndMonths.contains(word) || seasonsAndMonths.contains(String(word.prefix(3))))
+    }
+
+    static let seasonsAndMonths: Set<String> = [
+        "spring", "summer", "fall", "autumn", "winter", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
     static func headingWithOneMonth(_ line: String) -> DateSpan? {
         guard let span = DateRanges.trailingMonth(in: line) else { return nil }

@@ -44,6 +44,10 @@ enum FormFields {
         {
             text = text.dropFirst()
         }
+        // Most lines open with no label's first word.
+        guard let firstWordEnd = text.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == ":" }),
+            labelFirstWords.contains(text[..<firstWordEnd].lowercased())
+        else { return nil }
         // The label ends at a colon, a tab or a gap of two spaces, whichever comes first.
         var labelEnd = text.endIndex, valueStart = text.endIndex
         var index = text.startIndex
@@ -63,6 +67,8 @@ enum FormFields {
         let value = text[valueStart...].drop { $0 == " " || $0 == "\t" || $0 == ":" }.trimming(.whitespaces)
         return value.isEmpty ? nil : (role, value)
     }
+
+    static let labelFirstWords = Set(labels.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// Europass's labels in English, Italian, Spanish, Portuguese, French, German and Polish, and the
     /// key–value labels of other forms ("Empresa :", "Lugar :").

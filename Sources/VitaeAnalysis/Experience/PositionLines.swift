@@ -310,12 +310,10 @@ extension ExperienceAnalyzer {
 
     static func opensWithSeasonOrMonth(_ line: String) -> Bool {
         let word = line.prefix { $0.isLetter }.lowercased()
-        return word.count >= 3 && (seasonsAndMonths.contains(word) || seasonsAndMonths.contains(String(word.prefix(3))))
+        return word.count >= 3 && (seasons.contains(word) || DateRanges.monthNumber(word) != nil)
     }
 
-    static let seasonsAndMonths: Set<String> = [
-        "spring", "summer", "fall", "autumn", "winter", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
+    static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
 
     static func headingWithOneMonth(_ line: String) -> DateSpan? {
         guard let span = DateRanges.trailingMonth(in: line) else { return nil }

@@ -185,9 +185,20 @@ public struct ContactAnalyzer: Analyzer {
         return isPersonName(name) ? name : nil
     }
 
+    /// "Name: Ferrari Chiara" (a form's field, as `FormFields` writes every language's): the form says
+    /// which line is the name, whatever the document's title above it ("F O R M A T O  E U R O P E O").
+    static func labelledName(_ lines: [String]) -> String? {
+        for line in lines.prefix(25) where line.hasPrefix("Name: ") || line.hasPrefix("Full Name: ") || line.hasPrefix("Full name: ") {
+            let value = String(line[line.index(after: line.firstIndex(of: ":")!)...]).trimming(.whitespaces)
+            let candidate = withoutUncommaedPostNominals(withoutHonorificOrOtherScript(value)) ?? withoutHonorificOrOtherScript(value)
+            if isPersonName(candidate) { return casedName(candidate) }
+        }
+        return nil
+    }
+
     /// The first line near the top that reads as a person's name: 1-4 capitalised words, no digits.
     static func name(in lines: [String]) -> String? {
-        if let name = nameFromFormFields(lines) { return name }
+        if let name = nameFromFormFields(lines) ?? labelledName(lines) { return name }
         var seen = 0
         // "SKILLS" / "Financial Modelling" / "Power BI": a sidebar read before the name lists items under
         // its headings, no name; they do not count toward the lines a name is looked for in. A blank
@@ -339,15 +350,17 @@ public struct ContactAnalyzer: Analyzer {
     /// capitals too ("Jean DUPONT").
     static func withoutUncommaedPostNominals(_ text: String) -> String? {
         var words = text.split(separator: " ")
-        var removed = 0, sure = false
+        var removed = 0, sure = false, allKnown = true
         while words.count > 2, let last = words.last, let kind = postNominalKind(last) {
             words.removeLast()
             removed += 1
             sure = sure || kind == .degree
+            allKnown = allKnown && kind == .degree
         }
-        // ("Sarah Connor, MBA": with a comma, `postNominals` takes them.)
+        // ("Sarah Connor, MBA": with a comma, `postNominals` takes them.) A name in capitals keeps its
+        // last words unless each is a known qualification ("RICHARD A. PEMBERTON FCMA CGMA").
         guard sure || removed >= 2, words.last?.hasSuffix(",") == false,
-            !ResumeText.isAllCaps(words.joined(separator: " "))
+            !ResumeText.isAllCaps(words.joined(separator: " ")) || allKnown && removed > 0
         else { return nil }
         return words.joined(separator: " ")
     }
@@ -372,6 +385,8 @@ public struct ContactAnalyzer: Analyzer {
     static let commonPostNominals: Set<String> = [
         "MBA", "PMP", "CPA", "CFA", "RN", "BSN", "MSN", "LPN", "PHD", "ACCA", "FCCA", "CIMA", "MRICS", "FRICS", "CISSP",
         "PE", "MPH", "MSW", "LCSW", "SHRM", "CSM", "DDS", "DMD", "RGN", "FRCS", "MRCP", "MBBS", "FCPS",
+        "FCMA", "ACMA", "CGMA", "FCA", "ACA", "MCIPS", "FCIPS", "CIPD", "MCIPD", "FCIPD", "CMgr", "FCMI", "MCMI", "MIET",
+        "FRSA", "MBE", "OBE", "CBE", "KC", "QC", "CFP", "CHRP", "CPHR", "PEng", "CSCP", "CPIM", "CMA", "EA", "JD", "LLM",
     ]
 
     /// Degrees, licences and suffixes after the name ("Olga Ivanova, PhD", "Sarah Connor, MBA, PMP",
@@ -409,6 +424,8 @@ public struct ContactAnalyzer: Analyzer {
         }
         if SectionsAnalyzer.headingKind(text, styled: true) != nil { return false }
         if words.allSatisfy({ documentTitleWords.contains($0.lowercased()) }) { return false }
+        // "Sex Male", "Nationality Slovenian": a personal detail and its value, set apart by a gap.
+        if personalDetailWords.contains(words[0].lowercased()) { return false }
         if JobTitles.titleScore(text) >= 0.6 || Organizations.looksLikeOrganization(text) { return false }
         return true
     }
@@ -421,7 +438,11 @@ public struct ContactAnalyzer: Analyzer {
     /// ("CURRICULUM VITAE", "resume").
     static let documentTitleWords: Set<String> = [
         "curriculum", "vitae", "vitæ", "resume", "résumé", "cv", "profile", "bio", "data", "biodata", "europass", "currículo",
-        "currículum", "lebenslauf", "životopis", "życiorys",
+        "currículum", "lebenslauf", "životopis", "życiorys", "formato", "europeo", "européen", "hoja", "de", "vida", "hojas",
+    ]
+
+    static let personalDetailWords: Set<String> = [
+        "sex", "gender", "nationality", "religion", "marital", "citizenship", "born", "dob", "age", "birth", "date", "status",
     ]
 
     static let indeedSuffix = Pattern("\\s*-?\\s*Email me on Indeed.*$", caseInsensitive: true, literals: ["email me on indeed"])

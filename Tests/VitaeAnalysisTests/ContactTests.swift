@@ -121,6 +121,7 @@ let sampleContacts: [ExpectedContact] = [
         ("Chukwuemeka \"Emeka\" Obi", "Chukwuemeka Obi"),
         ("ONYANGO, Peter Otieno", "Peter Otieno Onyango"),
         ("OBI, CHUKWUEMEKA IKENNA", "Chukwuemeka Ikenna Obi"),
+        ("RICHARD A. PEMBERTON FCMA CGMA", "Richard A. Pemberton"),
         ("Ing. Agr. Juan Pablo Olivera Dos Santos", "Juan Pablo Olivera Dos Santos"),
         ("Dr. J. Robert Oppenheimer", "J. Robert Oppenheimer"),
     ])
@@ -132,6 +133,19 @@ let sampleContacts: [ExpectedContact] = [
     /// "PERSONAL DATA" heads a form's details; it is the heading, not the name, even where the
     /// name written surname first is not read.
     /// A name and headings set with letter-spacing, as text extraction gives them.
+    /// A form's name field, in its language, wins over the document's title above it; a personal
+    /// detail and its value ("Sex Male") is no name.
+    @Test(arguments: [
+        ("F O R M A T O   E U R O P E O\n\nINFORMAZIONI PERSONALI\nNome                FERRARI CHIARA\n", "Ferrari Chiara"),
+        ("ŽIVOTOPIS\n\nOsobni podaci\nIme i prezime:       Ivana Radić Perić\n", "Ivana Radić Perić"),
+        ("HOJA DE VIDA\n\nDATOS PERSONALES\nNombres y apellidos:     Bryan Steven Mendoza\n", "Bryan Steven Mendoza"),
+        ("Curriculum Vitae\n\nPERSONAL INFORMATION          Matej Kovačič\n   Sex Male | Date of birth 12/05/1978\n", "Matej Kovačič"),
+    ])
+    func aFormsNameField(_ text: String, _ expected: String) async throws {
+        let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, onText: text + "name@example.com\n").contact
+        #expect(contact.name == expected)
+    }
+
     @Test func aLetterSpacedNameAndHeading() async throws {
         let contact = try await AnalyzerHarness.run(
             ContactAnalyzer.self, onText: "A H M E D   H A S S A N\nahmed@example.com\n\nE X P E R I E N C E\n").contact

@@ -79,6 +79,12 @@ enum FormFields {
                 "nome e cognome", "nome", "cognome nome", "nombre y apellidos", "apellidos y nombre", "apellido(s) / nombre(s)",
                 "apellidos / nombre", "nom / prénom", "nom(s) / prénom(s)", "apelido(s) / nome(s)", "nachname(n) / vorname(n)",
                 "nazwisko / imię", "nazwisko i imię", "imię i nazwisko",
+                // Other forms' name fields, and Europass's heading with the name beside it.
+                "personal information", "nombre completo", "nombres y apellidos", "apellidos y nombres", "nombres",
+                "nome completo", "nom et prénom", "nom complet", "prénom et nom", "vor- und nachname", "ime i prezime",
+                "ime in priimek", "vārds, uzvārds", "vardas, pavardė", "ees- ja perekonnanimi", "jméno a příjmení",
+                "meno a priezvisko", "nume și prenume", "nume si prenume", "ad soyad", "adı soyadı", "nama lengkap",
+                "họ và tên", "име и фамилия", "име",
             ],
             .address: [
                 "indirizzo", "residenza", "domicilio", "dirección", "direccion", "morada", "endereço", "adresse", "adres",

@@ -97,6 +97,25 @@ import VitaeTesting
         #expect(experience.map(\.location) == ["Arequipa"])
     }
 
+    /// A long label wrapped onto the next line, an address after a dash, and "Desde: … Hasta: …" dates
+    /// set apart by wide gaps.
+    @Test func aWrappedLabelAnAddressAfterADashAndLabelledDates() async throws {
+        let experience = try await AnalyzerHarness.run(
+            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: Document(plainText: """
+                ESPERIENZA LAVORATIVA
+
+                • Date (da – a)                        Dal 01/04/2017 ad oggi
+                • Nome e indirizzo del datore di       Comune di Parma – Strada Repubblica 1, 43121 Parma
+                  lavoro
+                • Tipo di impiego                      Istruttore direttivo contabile
+                """)
+        ).experience
+        #expect(experience.map(\.company) == ["Comune di Parma"])
+        let spans = DateRanges.spans(in: "Desde:      marzo 2023      Hasta: la actualidad")
+        #expect(spans.first?.start == YearMonth(year: 2023, month: 3))
+        #expect(spans.first?.end == nil)
+    }
+
     @Test func aLabelNeedsItsValueAndABulletNeedsItsSpace() {
         #expect(FormFields.rewritten("Occupation or position held    Maintenance Engineer") == "Position: Maintenance Engineer")
         #expect(FormFields.rewritten("Occupation or position held") == nil)

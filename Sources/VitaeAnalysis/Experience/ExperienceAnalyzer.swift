@@ -75,8 +75,11 @@ public struct ExperienceAnalyzer: Analyzer {
         // table's header row's.
         let document = input.document.lines
         let lines = ResumeText.cleanLines(input).enumerated().map { index, line in
-            ResumeText.keepingWideGaps(document[index].text).flatMap {
-                DateRanges.spans(in: line).isEmpty && Self.tableColumns($0) == nil && !Self.endsInPlaceColumn($0) ? nil : $0
+            ResumeText.keepingWideGaps(document[index].text).flatMap { gapped in
+                let dated = !DateRanges.spans(in: line).isEmpty
+                guard dated || Self.tableColumns(gapped) != nil || Self.endsInPlaceColumn(gapped) else { return nil }
+                // "Desde:      marzo 2023      Hasta: la actualidad": a range the gaps would cut in two.
+                return dated && DateRanges.spans(in: gapped).isEmpty ? nil : gapped
             } ?? line
         }
         var candidateLines = map.lines(of: .experience)

@@ -65,8 +65,14 @@ extension ExperienceAnalyzer {
                         position.location = position.location ?? place
                         valueParts.removeLast()
                     }
-                    // "Name and address of employer: Barilla S.p.A., Via Mantova 166, 43122 Parma": the street.
+                    // "Name and address of employer: Barilla S.p.A., Via Mantova 166, 43122 Parma": the street,
+                    // also after a dash ("Comune di Parma – Strada Repubblica 1").
                     while valueParts.count >= 2, valueParts.last!.contains(where: \.isNumber) { valueParts.removeLast() }
+                    if let first = valueParts.first, let dash = first.range(of: " – ") ?? first.range(of: " - "),
+                        first[dash.upperBound...].contains(where: \.isNumber)
+                    {
+                        valueParts[0] = String(first[..<dash.lowerBound])
+                    }
                     position.company = position.company ?? valueParts.joined(separator: ", ")
                 } else {
                     position.title = position.title ?? value

@@ -121,10 +121,10 @@ public enum DateRanges {
     /// write it; not with a dash: "2016-17" is an academic year).
     static let single = "(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+)?(?:(\(monthNames))\\.?,?\\s*(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?(?:de\\s+)?(?:'|’)?(\\d{4}|\\d{2}\\b))|(?:(\(seasonNames))\\s+(\\d{4}))|(?:(?:\\d{1,2}[/.])?(\\d{1,2})[/.-](\\d{4}))|(?:\\b((?:19|20)\\d{2})\\b(?!\\.\\d|/(?:0[1-9]|1[0-2])\\b))|(?:\\b((?:19|20)\\d{2})[./](0[1-9]|1[0-2])\\b))"
     /// "Mar 2020 to date", "March 2021 – Date": the separator's "to" or dash before "date" says "till date".
-    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|continuing|running|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden|sekarang|kini|hingga kini|günümüz|halen|devam ediyor|obecnie|nadal|současnost|doposud|súčasnosť|jelenleg|napjainkig|în prezent|prezent|nå|nutid|idag|i dag|nykyään|tähän asti|nay|hiện tại"
+    static let present = "present|current(?:ly)?|now|till date|to date|date|ongoing|today|continuing|running|la actualidad|actualidad|actual|presente|la fecha|hoy|présent|aujourd['’]hui|ce jour|en cours|heute|laufend|atual|o momento|oggi|in corso|heden|sekarang|kini|hingga kini|günümüz|halen|devam ediyor|obecnie|nadal|současnost|doposud|súčasnosť|jelenleg|napjainkig|în prezent|prezent|nå|nutid|idag|i dag|nykyään|tähän asti|nay|hiện tại"
     /// English words may touch the dates ("2015to2018"); Spanish, French, German, Portuguese and Dutch
     /// ones ("2015 a 2018", "2015 bis 2018") stand apart, as one letter must.
-    static let separator = "(?:\\s*(?:-|–|—|to|till|until|through|~)\\s*:?\\s*|\\s+(?:bis|à|au|hasta|al|a|até|tot)\\s+)"
+    static let separator = "(?:\\s*(?:-|–|—|to|till|until|through|~)\\s*:?\\s*|\\s+(?:bis|à|au|hasta|al|a|até|tot):?\\s+)"
 
     /// A start and an end (or "present"), or a start followed by a dangling separator at line end
     /// (pdftotext puts "Present" on the next line in some two-column layouts).

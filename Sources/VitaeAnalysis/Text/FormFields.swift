@@ -63,7 +63,10 @@ enum FormFields {
         }
         guard labelEnd < text.endIndex, text.distance(from: text.startIndex, to: labelEnd) <= 90 else { return nil }
         let label = text[..<labelEnd].split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        guard let role = labels[label] else { return nil }
+        // "Nome e indirizzo del datore di" / "lavoro": a long label wrapped onto the next line.
+        guard let role = labels[label] ?? (label.count >= 20 ? labels.first(where: { $0.key.hasPrefix(label) })?.value : nil) else {
+            return nil
+        }
         let value = text[valueStart...].drop { $0 == " " || $0 == "\t" || $0 == ":" }.trimming(.whitespaces)
         return value.isEmpty ? nil : (role, value)
     }

@@ -7,6 +7,10 @@ import VitaeTesting
 /// Europass and other CV forms set each field as a label and its value side by side; the analyzers
 /// read the values as they read a plain resume's lines.
 @Suite struct FormFieldsTests {
+    func experience(_ document: Document) async throws -> [ExperienceAnalyzer.Position] {
+        try await AnalyzerHarness.run(ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: document).experience
+    }
+
     static let europass = """
         Curriculum Vitae Europass
 
@@ -43,9 +47,7 @@ import VitaeTesting
         let document = Document(plainText: Self.europass)
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, options: NoOptions(), on: document).contact
         #expect(contact.name == "Rossi Marco")
-        let experience = try await AnalyzerHarness.run(
-            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: document
-        ).experience
+        let experience = try await experience(document)
         #expect(experience.map(\.title) == ["Maintenance Engineer", "Junior Engineer"])
         #expect(experience.map(\.company) == ["Barilla G. e R. Fratelli S.p.A.", "Brembo S.p.A."])
         #expect(experience.first?.location == "Parma, Italy")
@@ -72,9 +74,7 @@ import VitaeTesting
             """)
         let contact = try await AnalyzerHarness.run(ContactAnalyzer.self, options: NoOptions(), on: document).contact
         #expect(contact.name == "Bianchi Giulia")
-        let experience = try await AnalyzerHarness.run(
-            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: document
-        ).experience
+        let experience = try await experience(document)
         #expect(experience.map(\.title) == ["Infermiera"])
         #expect(experience.map(\.company) == ["Azienda Ospedaliera Città della Salute"])
         #expect(experience.map(\.location) == ["Torino"])
@@ -82,16 +82,14 @@ import VitaeTesting
 
     /// "Empresa :  Alicorp S.A.A." / "Cargo   :  Jefa de …" / "Lugar   :  Arequipa": a key–value block.
     @Test func keyValueFieldsInSpanish() async throws {
-        let experience = try await AnalyzerHarness.run(
-            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: Document(plainText: """
+        let experience = try await experience(Document(plainText: """
                 EXPERIENCIA LABORAL
 
                    Empresa :  Gloria S.A.
                    Cargo   :  Supervisora de Calidad
                    Periodo :  Marzo 2017 – Enero 2021
                    Lugar   :  Arequipa
-                """)
-        ).experience
+                """))
         #expect(experience.map(\.title) == ["Supervisora de Calidad"])
         #expect(experience.map(\.company) == ["Gloria S.A."])
         #expect(experience.map(\.location) == ["Arequipa"])
@@ -100,16 +98,14 @@ import VitaeTesting
     /// A long label wrapped onto the next line, an address after a dash, and "Desde: … Hasta: …" dates
     /// set apart by wide gaps.
     @Test func aWrappedLabelAnAddressAfterADashAndLabelledDates() async throws {
-        let experience = try await AnalyzerHarness.run(
-            ExperienceAnalyzer.self, options: .init(asOf: YearMonth(year: 2024, month: 12)), on: Document(plainText: """
+        let experience = try await experience(Document(plainText: """
                 ESPERIENZA LAVORATIVA
 
                 • Date (da – a)                        Dal 01/04/2017 ad oggi
                 • Nome e indirizzo del datore di       Comune di Parma – Strada Repubblica 1, 43121 Parma
                   lavoro
                 • Tipo di impiego                      Istruttore direttivo contabile
-                """)
-        ).experience
+                """))
         #expect(experience.map(\.company) == ["Comune di Parma"])
         let spans = DateRanges.spans(in: "Desde:      marzo 2023      Hasta: la actualidad")
         #expect(spans.first?.start == YearMonth(year: 2023, month: 3))

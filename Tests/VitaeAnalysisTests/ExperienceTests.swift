@@ -1739,6 +1739,23 @@ extension ExperienceTests {
         #expect(output.experience.map(\.company) == ["Defense Logistics Agency"])
     }
 
+    /// A bullet before each position's "Title — Employer" line, its dates indented under it.
+    @Test func aBulletHeadsEachPosition() async throws {
+        let output = try await experience("""
+            WORK EXPERIENCE
+
+            ➢ Payments Support Executive — Kindred Group (Sliema)
+              June 2020 – February 2023
+                ▪ Handled chargebacks
+
+                * Accountant at Juhayna Food Industries (Cairo)
+                  From: Mar 2017          To: Dec 2019
+                    - Accounts payable.
+            """)
+        expectPositions(output, titles: ["Payments Support Executive", "Accountant"],
+            companies: ["Kindred Group", "Juhayna Food Industries"], locations: ["Sliema", "Cairo"])
+    }
+
     @Test func aNoteInBracketsAfterATitleIsNoPartOfIt() {
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Tour Guide (Freelance)") == "Tour Guide")
         #expect(ExperienceAnalyzer.withoutNoteInBrackets("Biomedical Scientist (Band 5)") == "Biomedical Scientist")

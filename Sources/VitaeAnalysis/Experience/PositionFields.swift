@@ -49,7 +49,7 @@ extension ExperienceAnalyzer {
     }
 
     static func fill(_ position: inout Position, from context: [String]) {
-        let context = context.map { foreignAt.replacing(in: withoutLeadingDuration($0), with: " at ") }.flatMap(labelledFieldsOfLine)
+        let context = context.map { foreignAt.replacing(in: withoutLeadingDuration(ResumeText.strippingBullet($0)), with: " at ") }.flatMap(labelledFieldsOfLine)
         var parts: [String] = []
         var lineOfParts: [Int] = []
         var namedBeforeAs: [String] = []

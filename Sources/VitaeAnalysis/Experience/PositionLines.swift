@@ -461,7 +461,11 @@ extension ExperienceAnalyzer {
                 if text.isEmpty || text.utf8.contains(UInt8(ascii: ":")) && federalDetail.firstMatch(in: text)?.range.location == 0 { continue }
                 // "05/2019 – today" / "Engineer" / "Contoso GmbH" / "01/2016 – 04/2019": the lines above the
                 // second dates are the first position's, which took them.
-                if dateLines.contains(other) || taken.contains(other) || isProse(text) { break }
+                // "➢ Fraud & Payments Analyst — Betsson Group" / "March 2023 – Present": a bullet right above
+                // the dates that names a title and its employer heads the position, as it would unmarked.
+                let headingBullet = abs(other - index) == 1 && ResumeText.isBullet(text) && !dateLines.contains(other)
+                    && !taken.contains(other) && bulletNamesAPosition(ResumeText.strippingBullet(text))
+                if !headingBullet, dateLines.contains(other) || taken.contains(other) || isProse(text) { break }
                 found.append(other)
                 if found.count == 2 { break }
             }

@@ -400,13 +400,10 @@ public struct EducationAnalyzer: Analyzer {
     /// stream or a note in brackets after the degree is no part of its name; "(Hons)", the degree's own
     /// abbreviation ("Magister (Mgr.)", "Bachelor of Radiography (B.Rad.)") and its other name are.
     static func withoutStreamInBrackets(_ degree: String) -> String {
-        guard degree.hasSuffix(")"), let open = degree.lastIndex(of: "("), open > degree.startIndex else { return degree }
-        let inside = degree[degree.index(after: open)..<degree.index(before: degree.endIndex)]
-        let before = degree[..<open].trimming(.whitespaces)
-        guard !before.isEmpty, !inside.contains("("), degreeLevel(in: before) != nil else { return degree }
+        guard let (before, inside) = ResumeText.splittingTrailingBracket(degree), degreeLevel(in: before) != nil else { return degree }
         let abbreviation = inside.count <= 8 && !inside.contains(" ") && (inside.contains(".") || inside.filter(\.isUppercase).count >= 2)
         // "(Matric)", "(magister inżynier)": the degree named again, in other words, is kept.
-        return inside.lowercased().hasPrefix("hon") || abbreviation || degreeLevel(in: String(inside)) != nil ? degree : before
+        return inside.lowercased().hasPrefix("hon") || abbreviation || degreeLevel(in: inside) != nil ? degree : before
     }
 
     static let emptyBrackets = Pattern("\\(\\s*[-–,/]*\\s*\\)", literals: ["("])

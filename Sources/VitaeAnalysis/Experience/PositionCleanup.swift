@@ -101,10 +101,7 @@ extension ExperienceAnalyzer {
     /// Initials in capitals ("Operations Manager (OCSM)") and a second title ("Lecturer (Assistant
     /// Professor)") stay: they name the role.
     static func withoutNoteInBrackets(_ title: String) -> String {
-        guard title.hasSuffix(")"), let open = title.lastIndex(of: "("), open > title.startIndex else { return title }
-        let inside = title[title.index(after: open)..<title.index(before: title.endIndex)]
-        let before = title[..<open].trimming(.whitespaces)
-        guard !before.isEmpty, !inside.contains("("), JobTitles.titleScore(before) >= 0.45 else { return title }
+        guard let (before, inside) = ResumeText.splittingTrailingBracket(title), JobTitles.titleScore(before) >= 0.45 else { return title }
         // A note: in lower case ("(remplacements)", "(part-time)"), with a number ("(Band 5)"), or how the
         // job was held ("(Freelance)", "(Contract)"). "(Back-End)", "(Domestic, International)" say what the
         // job was, and stay.

@@ -96,9 +96,7 @@ extension ExperienceAnalyzer {
                         used.insert(other)
                         continue
                     }
-                    guard lines[other].utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: lines[other]),
-                        match.groups[1]?.lowercased() != "client"
-                    else { continue }
+                    guard namesThePositionsField(lines[other]) else { continue }
                     fill(&position, from: [lines[other]])
                     used.insert(other)
                 }
@@ -310,10 +308,15 @@ extension ExperienceAnalyzer {
 
     static func opensWithSeasonOrMonth(_ line: String) -> Bool {
         let word = line.prefix { $0.isLetter }.lowercased()
-        return word.count >= 3 && (seasons.contains(word) || DateRanges.monthNumber(word) != nil)
+        return word.count >= 3 && (DateRanges.seasonMonths[word] != nil || DateRanges.monthNumber(word) != nil)
     }
 
-    static let seasons: Set<String> = ["spring", "summer", "fall", "autumn", "winter"]
+    /// "Employer: Barilla S.p.A.", "Position: Analyst", "Location: Kowloon Bay": a labelled field of the
+    /// position; a client ("Client: Contoso") is no field of its own.
+    static func namesThePositionsField(_ line: String) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: line) else { return false }
+        return match.groups[1]?.lowercased() != "client"
+    }
 
     static func headingWithOneMonth(_ line: String) -> DateSpan? {
         guard let span = DateRanges.trailingMonth(in: line) else { return nil }
@@ -491,11 +494,7 @@ extension ExperienceAnalyzer {
         // down the block, past the activities, is still this position's.
         for other in (index + 1)..<min(lines.count, index + 9) {
             guard candidates.contains(other), !dateLines.contains(other), !taken.contains(other), !map.isHeading(other) else { break }
-            if !nearby.contains(other), lines[other].utf8.contains(UInt8(ascii: ":")), let match = labelledField.firstMatch(in: lines[other]),
-                let label = match.groups[1]?.lowercased(), label != "client"
-            {
-                nearby.append(other)
-            }
+            if !nearby.contains(other), namesThePositionsField(lines[other]) { nearby.append(other) }
         }
         return nearby
     }

@@ -144,6 +144,16 @@ public enum ResumeText {
         return cleanLines(input.document)
     }
 
+    /// "Tour Guide (Freelance)" -> ("Tour Guide", "Freelance"): the text before a bracket that ends it, and
+    /// what the bracket holds; nil without one, or when the bracket opens the text or holds another.
+    static func splittingTrailingBracket(_ text: String) -> (before: String, inside: String)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return nil }
+        let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let before = text[..<open].trimming(.whitespaces)
+        guard !before.isEmpty, !inside.contains("(") else { return nil }
+        return (before, String(inside))
+    }
+
     /// `Character.isLetter` with an ASCII fast path: most resume text is ASCII, and the Unicode
     /// property lookup dominated analysis time.
     @inline(__always)
